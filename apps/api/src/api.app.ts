@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'pino';
+
+import { PinoNestLogger, PlazaConfig, createValidationPipe } from '@plaza/core';
+import { HostResolver } from '@plaza/tenancy';
+import { registerHostRouting } from '@plaza/web';
+
+import { ApiModule } from './api.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Builds the HTTP application; `main.ts` listens, tests use it through supertest. */
+export async function createApiApp(config: PlazaConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: config.nodeEnv === 'test',
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, logger), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  registerHostRouting(app.getHttpAdapter().getInstance(), app.get(HostResolver), config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

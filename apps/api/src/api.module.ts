@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger } from 'pino';
+
+import { CoreModule, PlazaConfig } from '@plaza/core';
+import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { TenancyModule } from '@plaza/tenancy';
+import { ThemingModule } from '@plaza/theming';
+import { WebModule } from '@plaza/web';
+
+/** Composition root of the HTTP server. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: PlazaConfig, logger: Logger): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        TenancyModule.forRoot({ catalog: SCHEMA, seeders: TENANT_SEEDERS, admin: false, applicationName: 'plaza-api' }),
+        WebModule,
+        ThemingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,264 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
+
+import { ConsoleUsersService, hashPassword } from '@plaza/console';
+import { createLogger, loadConfigOrExit, PlazaConfig, publicUrl } from '@plaza/core';
+import {
+  bootstrapDatabase,
+  Migrator,
+  PlatformDb,
+  ProvisioningService,
+  TenantDb,
+  TenantEntity,
+  TenantRegistry,
+  toTenantRef,
+} from '@plaza/tenancy';
+
+import { CliModule } from './cli.module';
+
+type Out = (line: string) => void;
+
+async function withContext<T>(config: PlazaConfig, work: (ctx: INestApplicationContext) => Promise<T>): Promise<T> {
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', 'plaza-cli');
+  const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config, logger), { logger: false });
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+function describeError(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'getResponse' in error) {
+    const response = (error as { getResponse(): unknown }).getResponse();
+    if (typeof response === 'object' && response !== null) {
+      const r = response as { message?: unknown; fields?: Record<string, string[]> };
+      const fields = r.fields ?? (error as { fields?: Record<string, string[]> }).fields;
+      const lines = [String(r.message ?? 'Invalid input.')];
+      for (const [field, messages] of Object.entries(fields ?? {})) lines.push(`  ${field}: ${messages.join(' ')}`);
+      return lines.join('\n');
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Parses argv and runs one operator command; resolves to the process exit code. */
+export async function runCli(argv: string[], out: Out = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('plaza')
+    .description('Plaza operator commands')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('migrate')
+    .description('Create the database if needed, migrate the platform schema, then every tenant')
+    .option('--concurrency <n>', 'tenants migrated at once', (v) => Number(v), 4)
+    .option('--platform-only', 'skip tenant schemas')
+    .action(async (opts: { concurrency: number; platformOnly?: boolean }) => {
+      const config = loadConfigOrExit({ admin: true });
+      const boot = await bootstrapDatabase(config.databaseAdminUrl as string, config.databaseUrl);
+      if (boot.createdDatabase) out('Created the database.');
+      if (boot.createdLogin) out('Created the serving login.');
+      exitCode = await withContext(config, async (ctx) => {
+        const migrator = ctx.get(Migrator);
+        const platform = await migrator.migratePlatform();
+        out(platform.length ? `Platform: applied ${platform.join(', ')}` : 'Platform: up to date.');
+        if (opts.platformOnly) return 0;
+        const bar = process.stdout.isTTY
+          ? new SingleBar({ format: 'Tenants {bar} {value}/{total} {slug}', hideCursor: true })
+          : undefined;
+        let started = false;
+        const report = await migrator.migrateAllTenants({
+          concurrency: opts.concurrency,
+          onResult: (result, done, total) => {
+            if (bar && !started) {
+              bar.start(total, 0, { slug: '' });
+              started = true;
+            }
+            bar?.update(done, { slug: result.slug });
+          },
+        });
+        bar?.stop();
+        for (const r of report.results.filter((x) => x.applied.length && !x.error)) {
+          out(`  ${r.slug}: applied ${r.applied.length} migration(s) in ${r.ms} ms`);
+        }
+        for (const failed of report.failed) out(`  FAILED ${failed.slug} (${failed.tenantId}): ${failed.error}`);
+        out(
+          `Tenants: ${report.succeeded}/${report.total} up to date, ${report.failed.length} failed, in ${(report.ms / 1000).toFixed(1)} s.`,
+        );
+        return report.failed.length ? 1 : 0;
+      });
+    });
+
+  program
+    .command('tenants:create')
+    .description('Create an organization and provision its site now')
+    .requiredOption('--slug <slug>', 'subdomain, e.g. lille')
+    .requiredOption('--name <name>', 'organization name')
+    .option('--locales <list>', 'available locales, comma separated', 'en')
+    .option('--default-locale <locale>', 'default locale (first of --locales when omitted)')
+    .option('--admin-email <email>', 'first admin, invited')
+    .option('--admin-name <name>', "first admin's name")
+    .option('--plan <code>', 'plan code')
+    .addOption(new Option('--template <template>', 'initial content').choices(['empty', 'demo']).default('empty'))
+    .action(async (opts: Record<string, string>) => {
+      const config = loadConfigOrExit({ admin: true });
+      exitCode = await withContext(config, async (ctx) => {
+        const locales = opts.locales.split(',').map((l) => l.trim()).filter(Boolean);
+        try {
+          const row = await ctx.get(TenantRegistry).create({
+            slug: opts.slug,
+            name: opts.name,
+            locales,
+            defaultLocale: opts.defaultLocale ?? locales[0],
+            adminEmail: opts.adminEmail,
+            adminName: opts.adminName,
+            planCode: opts.plan,
+          });
+          const t0 = Date.now();
+          await ctx.get(ProvisioningService).provision(row.id, { template: opts.template as 'empty' | 'demo' });
+          out(`Created ${row.slug} (${row.id}) in ${Date.now() - t0} ms: ${publicUrl(config, `${row.slug}.${config.baseDomain}`)}`);
+          return 0;
+        } catch (error) {
+          process.stderr.write(`${describeError(error)}\n`);
+          return 1;
+        }
+      });
+    });
+
+  program
+    .command('tenants:list')
+    .description('List organizations')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const config = loadConfigOrExit({ admin: true });
+      exitCode = await withContext(config, async (ctx) => {
+        const tenants = await ctx.get(TenantRegistry).list();
+        if (opts.json) {
+          out(
+            JSON.stringify(
+              tenants.map((t) => ({
+                id: t.id,
+                slug: t.slug,
+                name: t.name,
+                status: t.status,
+                defaultLocale: t.defaultLocale,
+                locales: t.locales,
+                plan: t.planCode,
+                schema: t.schemaName,
+                url: publicUrl(config, `${t.slug}.${config.baseDomain}`),
+                createdAt: t.createdAt,
+              })),
+              null,
+              2,
+            ),
+          );
+          return 0;
+        }
+        if (tenants.length === 0) out('No organizations yet. Create one with: npm run cli -- tenants:create --slug S --name N');
+        for (const t of tenants) out(`${t.slug.padEnd(24)} ${t.status.padEnd(12)} ${t.id}  ${t.name}`);
+        return 0;
+      });
+    });
+
+  program
+    .command('tenants:delete')
+    .description("Delete an organization: drops its schema, role and domains (keeps a 410 tombstone)")
+    .requiredOption('--slug <slug>', 'organization slug')
+    .option('--yes', 'confirm deletion')
+    .action(async (opts: { slug: string; yes?: boolean }) => {
+      if (!opts.yes) {
+        process.stderr.write(`This deletes ${opts.slug} and all its data. Run again with --yes to confirm.\n`);
+        exitCode = 2;
+        return;
+      }
+      const config = loadConfigOrExit({ admin: true });
+      exitCode = await withContext(config, async (ctx) => {
+        const tenant = await ctx.get(TenantRegistry).findBySlug(opts.slug);
+        if (!tenant || tenant.status === 'deleted') {
+          process.stderr.write(`No organization with slug "${opts.slug}".\n`);
+          return 1;
+        }
+        await ctx.get(ProvisioningService).deprovision(tenant.id);
+        out(`Deleted ${opts.slug} (${tenant.id}).`);
+        return 0;
+      });
+    });
+
+  program
+    .command('console-users:create')
+    .description('Create a console user (owner unless --role says otherwise)')
+    .requiredOption('--email <email>', 'email address')
+    .requiredOption('--password <password>', 'password (12 characters or more)')
+    .option('--name <name>', 'display name')
+    .addOption(new Option('--role <role>', 'role').choices(['owner', 'operator', 'viewer']).default('owner'))
+    .action(async (opts: { email: string; password: string; name?: string; role: string }) => {
+      const config = loadConfigOrExit({ admin: true });
+      exitCode = await withContext(config, async (ctx) => {
+        try {
+          const user = await ctx.get(ConsoleUsersService).create(opts);
+          out(`Created console user ${user.email} (${user.role}).`);
+          return 0;
+        } catch (error) {
+          process.stderr.write(`${describeError(error)}\n`);
+          return 1;
+        }
+      });
+    });
+
+  program
+    .command('demo:seed')
+    .description('Create the demo organizations and logins (idempotent)')
+    .action(async () => {
+      const config = loadConfigOrExit({ admin: true });
+      exitCode = await withContext(config, (ctx) => seedDemo(ctx, config, out));
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    return typeof code === 'number' ? code : 1;
+  }
+  return exitCode;
+}
+
+export const DEMO_PASSWORD = 'plaza-demo-2026';
+const DEMO_TENANTS = [
+  { slug: 'lille', name: 'Métropole de Lille', locales: ['fr', 'en'], adminEmail: 'admin@lille.example', adminName: 'Camille Admin' },
+  { slug: 'coop', name: 'Coop Plaza', locales: ['en', 'es', 'ca'], adminEmail: 'admin@coop.example', adminName: 'Alex Admin' },
+];
+
+async function seedDemo(ctx: INestApplicationContext, config: PlazaConfig, out: Out): Promise<number> {
+  const registry = ctx.get(TenantRegistry);
+  const provisioning = ctx.get(ProvisioningService);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const demo of DEMO_TENANTS) {
+    let row: TenantEntity | null = await registry.findBySlug(demo.slug);
+    if (!row || row.status === 'deleted') {
+      row = await registry.create({ ...demo, defaultLocale: demo.locales[0] });
+    }
+    await provisioning.provision(row.id, { template: 'demo' });
+    // Demo admins get a known password so the demo can be explored at once.
+    await ctx.get(TenantDb).runFor(toTenantRef({ ...row, status: 'active' }), (em) =>
+      em.query(`update users set password_hash = $1, confirmed_at = coalesce(confirmed_at, now()) where email = $2`, [
+        passwordHash,
+        demo.adminEmail,
+      ]),
+    );
+  }
+  const consoleEmail = 'operator@plaza.example';
+  const existing = await ctx.get(PlatformDb).query('select 1 from platform.console_users where email = $1', [consoleEmail]);
+  if (existing.length === 0) {
+    await ctx.get(ConsoleUsersService).create({ email: consoleEmail, password: DEMO_PASSWORD, name: 'Demo operator' });
+  }
+  out('Demo organizations:');
+  for (const demo of DEMO_TENANTS) {
+    out(`  ${demo.name.padEnd(22)} ${publicUrl(config, `${demo.slug}.${config.baseDomain}`)}  admin: ${demo.adminEmail} / ${DEMO_PASSWORD}`);
+  }
+  out(`Console: ${publicUrl(config, config.consoleHost)}  login: ${consoleEmail} / ${DEMO_PASSWORD}`);
+  return 0;
+}

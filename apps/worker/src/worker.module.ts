@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger } from 'pino';
+
+import { CoreModule, PlazaConfig } from '@plaza/core';
+import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
+
+/** Composition root of the job processors. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: PlazaConfig, logger: Logger): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        TenancyModule.forRoot({ catalog: SCHEMA, seeders: TENANT_SEEDERS, admin: true, applicationName: 'plaza-worker' }),
+      ],
+      providers: [ProvisionTenantJob],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './console-user.entity';
+export * from './console-users.service';
+export * from './console.module';
+export * from './password';

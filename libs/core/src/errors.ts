@@ -1,0 +1,87 @@
+import { BadRequestException, HttpException, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+
+/** The one error shape every JSON endpoint answers. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  fields?: Record<string, string[]>;
+  requestId?: string;
+}
+
+export class FieldsException extends BadRequestException {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+function flatten(errors: ValidationError[], prefix = '', into: Record<string, string[]> = {}): Record<string, string[]> {
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) into[path] = Object.values(error.constraints);
+    if (error.children?.length) flatten(error.children, path, into);
+  }
+  return into;
+}
+
+/** Whitelisting validation with field errors in the shared error shape. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new FieldsException('Some fields are not valid.', flatten(errors)),
+  });
+}
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const error = HttpStatus[status] ? titleCase(HttpStatus[status]) : 'Error';
+    let message = exception.message;
+    if (typeof response === 'object' && response !== null && 'message' in response) {
+      const m = (response as { message: unknown }).message;
+      message = Array.isArray(m) ? m.join('; ') : String(m);
+    }
+    const body: ErrorBody = { statusCode: status, error, message };
+    if (exception instanceof FieldsException) body.fields = exception.fields;
+    return body;
+  }
+  if (isBodyParseError(exception)) {
+    return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON.' };
+  }
+  const status = httpStatusOf(exception);
+  if (status && status >= 400 && status < 500) {
+    return { statusCode: status, error: titleCase(HttpStatus[status] ?? 'Bad Request'), message: (exception as Error).message };
+  }
+  return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Please try again.' };
+}
+
+function httpStatusOf(exception: unknown): number | undefined {
+  if (typeof exception === 'object' && exception !== null && 'statusCode' in exception) {
+    const code = (exception as { statusCode: unknown }).statusCode;
+    if (typeof code === 'number') return code;
+  }
+  return undefined;
+}
+
+function isBodyParseError(exception: unknown): boolean {
+  return (
+    typeof exception === 'object' &&
+    exception !== null &&
+    'code' in exception &&
+    (exception as { code: unknown }).code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+  );
+}
+
+function titleCase(constant: string): string {
+  return constant
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}

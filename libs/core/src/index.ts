@@ -1,0 +1,6 @@
+export * from './config';
+export * from './core.module';
+export * from './errors';
+export * from './logger';
+export * from './i18n';
+export * from './redis';

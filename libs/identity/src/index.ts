@@ -1,0 +1,2 @@
+export * from './identity.seeder';
+export * from './user.entity';

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ORGANIZATION_ROLES = ['admin', 'user_manager'] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+/** A participant or admin of one tenant; the same email on two tenants is two unrelated accounts. */
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased, so uniqueness is case-insensitive. */
+  @Index('users_email_key', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Index('users_nickname_key', { unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  nickname!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  locale!: string | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
+  roles!: OrganizationRole[];
+
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
+
+  @Column({ name: 'invitation_token_hash', type: 'varchar', length: 128, nullable: true })
+  invitationTokenHash!: string | null;
+
+  @Column({ name: 'invited_at', type: 'timestamptz', nullable: true })
+  invitedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+}

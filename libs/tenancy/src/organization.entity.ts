@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+import type { Translated } from '@plaza/core';
+
+export const REGISTRATION_MODES = ['open', 'invitation', 'closed'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+/** The tenant's own site settings; one row per tenant schema. */
+@Entity({ name: 'organization' })
+export class OrganizationEntity {
+  @PrimaryColumn({ type: 'smallint', default: 1 })
+  id!: number;
+
+  @Column({ type: 'jsonb', default: {} })
+  name!: Translated;
+
+  @Column({ type: 'jsonb', default: {} })
+  description!: Translated;
+
+  @Column({ name: 'registration_mode', type: 'varchar', length: 16, default: 'open' })
+  registrationMode!: RegistrationMode;
+
+  @Column({ name: 'force_sign_in', type: 'boolean', default: false })
+  forceSignIn!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

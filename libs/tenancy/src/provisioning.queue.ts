@@ -1,0 +1,40 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+
+import { PLAZA_CONFIG, PlazaConfig, createRedis } from '@plaza/core';
+
+import type { TenantTemplate } from './provisioning.service';
+import type { TenantJobData } from './tenant-job';
+
+export const PROVISIONING_QUEUE = 'provisioning';
+
+export interface ProvisionJobData extends TenantJobData {
+  template: TenantTemplate;
+}
+
+/** Enqueues provisioning; the worker runs it. One job per tenant (deterministic id). */
+@Injectable()
+export class ProvisioningQueue implements OnModuleDestroy {
+  readonly queue: Queue<ProvisionJobData>;
+
+  constructor(@Inject(PLAZA_CONFIG) config: PlazaConfig) {
+    this.queue = new Queue<ProvisionJobData>(PROVISIONING_QUEUE, {
+      connection: createRedis(config.redisUrl, 'plaza-provisioning-queue'),
+      prefix: config.queuePrefix,
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      },
+    });
+  }
+
+  async enqueue(tenantId: string, template: TenantTemplate = 'empty'): Promise<void> {
+    await this.queue.add('provision-tenant', { tenantId, template }, { jobId: `provision-${tenantId}` });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,99 @@
+import { DynamicModule, Global, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
+
+import { ADMIN_DATA_SOURCE, APP_DATA_SOURCE, SCHEMA_CATALOG, SchemaCatalog, buildDataSource } from './database';
+import { HostResolver } from './host-resolver.service';
+import { Migrator } from './migrator.service';
+import { PlatformDb } from './platform-db.service';
+import { ProvisioningQueue } from './provisioning.queue';
+import { ProvisioningService, TENANT_SEEDERS, TenantSeeder } from './provisioning.service';
+import { TenantDb } from './tenant-db.service';
+import { TenantEvents } from './tenant-events.service';
+import { TenantRegistry } from './tenant-registry.service';
+
+export interface TenancyModuleOptions {
+  catalog: SchemaCatalog;
+  seeders: TenantSeeder[];
+  /** Processes that create roles and schemas (cli, worker) set this. */
+  admin: boolean;
+  applicationName: string;
+}
+
+class DataSourceCloser implements OnApplicationShutdown {
+  constructor(private readonly sources: DataSource[]) {}
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.sources.filter((s) => s.isInitialized).map((s) => s.destroy()));
+  }
+}
+
+@Global()
+@Module({})
+export class TenancyModule {
+  static forRoot(options: TenancyModuleOptions): DynamicModule {
+    const entities = [...options.catalog.platformEntities, ...options.catalog.tenantEntities];
+    const providers: Provider[] = [
+      { provide: SCHEMA_CATALOG, useValue: options.catalog },
+      { provide: TENANT_SEEDERS, useValue: options.seeders },
+      {
+        provide: APP_DATA_SOURCE,
+        inject: [PLAZA_CONFIG],
+        useFactory: (config: PlazaConfig) =>
+          buildDataSource({
+            url: config.databaseUrl,
+            applicationName: options.applicationName,
+            poolMax: config.dbPoolMax,
+            maxUses: config.dbPoolMaxUses,
+            entities,
+          }).initialize(),
+      },
+      TenantDb,
+      PlatformDb,
+      TenantEvents,
+      HostResolver,
+      TenantRegistry,
+      ProvisioningQueue,
+    ];
+    const exportsList: (symbol | Provider)[] = [
+      APP_DATA_SOURCE,
+      SCHEMA_CATALOG,
+      TenantDb,
+      PlatformDb,
+      TenantEvents,
+      HostResolver,
+      TenantRegistry,
+      ProvisioningQueue,
+    ];
+    const closers: symbol[] = [APP_DATA_SOURCE];
+    if (options.admin) {
+      providers.push(
+        {
+          provide: ADMIN_DATA_SOURCE,
+          inject: [PLAZA_CONFIG],
+          useFactory: (config: PlazaConfig) => {
+            if (!config.databaseAdminUrl) throw new Error('DATABASE_ADMIN_URL is required by this process');
+            return buildDataSource({
+              url: config.databaseAdminUrl,
+              applicationName: `${options.applicationName}-admin`,
+              poolMax: 8,
+              maxUses: 0,
+              entities,
+            }).initialize();
+          },
+        },
+        Migrator,
+        ProvisioningService,
+      );
+      exportsList.push(ADMIN_DATA_SOURCE, Migrator, ProvisioningService);
+      closers.push(ADMIN_DATA_SOURCE);
+    }
+    providers.push({
+      provide: DataSourceCloser,
+      inject: closers,
+      useFactory: (...sources: DataSource[]) => new DataSourceCloser(sources),
+    });
+    return { module: TenancyModule, providers, exports: exportsList };
+  }
+}
+

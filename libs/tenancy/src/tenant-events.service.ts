@@ -1,0 +1,59 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import Redis from 'ioredis';
+import { Logger } from 'pino';
+
+import { PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig, createRedis } from '@plaza/core';
+
+export const TENANT_CHANGED_CHANNEL = 'plaza:tenancy:changed';
+
+type Listener = (tenantId: string) => void;
+
+/**
+ * Tells every process (api replicas, workers) that a tenant or one of its
+ * domains changed, through Redis pub/sub: not PostgreSQL LISTEN, which needs a
+ * session that PgBouncer in transaction mode does not give.
+ */
+@Injectable()
+export class TenantEvents implements OnModuleInit, OnModuleDestroy {
+  private publisher!: Redis;
+  private subscriber!: Redis;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
+    @Inject(PLAZA_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.publisher = createRedis(this.config.redisUrl, 'plaza-tenancy-pub');
+    this.subscriber = createRedis(this.config.redisUrl, 'plaza-tenancy-sub');
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      for (const listener of this.listeners) {
+        try {
+          listener(message);
+        } catch (error) {
+          this.logger.error({ err: error }, 'tenant change listener failed');
+        }
+      }
+    });
+    await this.subscriber.subscribe(TENANT_CHANGED_CHANNEL);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([this.publisher?.quit(), this.subscriber?.quit()]);
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async publishChange(tenantId: string): Promise<void> {
+    await this.publisher.publish(TENANT_CHANGED_CHANNEL, tenantId);
+  }
+
+  /** The command connection, for health checks. */
+  get redis(): Redis {
+    return this.publisher;
+  }
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { PlazaConfig, SUPPORTED_LOCALES, negotiateLocale, publicUrl } from '@plaza/core';
+import { HostResolution, HostResolver } from '@plaza/tenancy';
+
+import { platformMessages } from './messages';
+import { PlazaRequest } from './request-context';
+import { renderStatusPage } from './status-page';
+
+/** Paths that answer on every host, before any tenant lookup. */
+export const HOST_INDEPENDENT_PATHS = new Set(['/healthz', '/readyz']);
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  if (path.startsWith('/api/') || path.startsWith('/webhooks/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * Resolves the Host header before routing: console, tenant, redirect to the
+ * primary domain, or a status page that reads no tenant data.
+ */
+export function registerHostRouting(app: FastifyInstance, resolver: HostResolver, config: PlazaConfig): void {
+  app.decorateRequest('plaza', undefined);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const nonce = randomBytes(16).toString('base64');
+    reply.header('content-security-policy', contentSecurityPolicy(nonce));
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('x-request-id', request.id);
+    const path = request.url.split('?')[0];
+    if (HOST_INDEPENDENT_PATHS.has(path)) return;
+
+    const resolution = await resolver.resolve(request.headers.host);
+    const locale = pickLocale(request, resolution);
+    (request as PlazaRequest).plaza = { resolution, nonce, locale };
+    if (resolution.kind === 'tenant') {
+      request.log = reply.log = request.log.child({ tenant: resolution.tenant.slug });
+      return;
+    }
+    if (resolution.kind === 'console') {
+      request.log = reply.log = request.log.child({ console: true });
+      return;
+    }
+    if (resolution.kind === 'redirect') {
+      return reply.redirect(publicUrl(config, resolution.host, request.url), 301);
+    }
+    const t = platformMessages(locale);
+    const page = statusPageFor(resolution, t);
+    reply.code(page.status);
+    if (page.status === 503) reply.header('retry-after', '3600');
+    if (wantsJson(request)) {
+      return reply.send({ statusCode: page.status, error: page.error, message: page.body });
+    }
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderStatusPage({ lang: locale, nonce, title: page.title, body: page.body, siteName: page.siteName }));
+  });
+}
+
+function pickLocale(request: FastifyRequest, resolution: HostResolution): string {
+  const header = request.headers['accept-language'];
+  if (resolution.kind === 'tenant') {
+    return negotiateLocale(header, resolution.tenant.locales, resolution.tenant.defaultLocale);
+  }
+  return negotiateLocale(header, SUPPORTED_LOCALES, 'en');
+}
+
+function statusPageFor(
+  resolution: HostResolution,
+  t: ReturnType<typeof platformMessages>,
+): { status: number; error: string; title: string; body: string; siteName?: string } {
+  if (resolution.kind === 'unavailable') {
+    if (resolution.status === 410) {
+      return { status: 410, error: 'Gone', title: t.goneTitle, body: t.goneBody, siteName: resolution.tenantName };
+    }
+    if (resolution.reason === 'provisioning') {
+      return { status: 503, error: 'Service Unavailable', title: t.provisioningTitle, body: t.provisioningBody, siteName: resolution.tenantName };
+    }
+    return { status: 503, error: 'Service Unavailable', title: t.suspendedTitle, body: t.suspendedBody, siteName: resolution.tenantName };
+  }
+  return { status: 404, error: 'Not Found', title: t.unknownHostTitle, body: t.unknownHostBody };
+}
+
+export { wantsJson };

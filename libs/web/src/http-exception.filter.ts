@@ -1,0 +1,42 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { toErrorBody } from '@plaza/core';
+
+import { wantsJson } from './host-routing';
+import { platformMessages } from './messages';
+import { stateOf } from './request-context';
+import { renderStatusPage } from './status-page';
+
+/** One error format: JSON `{statusCode, error, message, fields?}` for APIs, a page for people. */
+@Catch()
+export class PlazaExceptionFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      request.log.error({ err: exception, requestId: request.id }, 'request failed');
+    }
+    body.requestId = String(request.id);
+    reply.code(body.statusCode);
+    if (wantsJson(request)) {
+      void reply.send(body);
+      return;
+    }
+    const state = stateOf(request);
+    const locale = state?.locale ?? 'en';
+    const t = platformMessages(locale);
+    const [title, text] =
+      body.statusCode === 404
+        ? [t.notFoundTitle, t.notFoundBody]
+        : body.statusCode >= 500
+          ? [t.errorTitle, t.errorBody]
+          : [t.badRequestTitle, body.message];
+    const siteName = state?.resolution.kind === 'tenant' ? state.resolution.tenant.name : undefined;
+    void reply
+      .type('text/html; charset=utf-8')
+      .send(renderStatusPage({ lang: locale, nonce: state?.nonce ?? '', title, body: text, siteName }));
+  }
+}

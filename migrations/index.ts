@@ -1,0 +1,28 @@
+import { ConsoleUserEntity } from '@plaza/console';
+import { seedFirstAdmin, UserEntity } from '@plaza/identity';
+import {
+  OrganizationEntity,
+  SchemaCatalog,
+  seedOrganization,
+  TenantDomainEntity,
+  TenantEntity,
+  TenantSeeder,
+} from '@plaza/tenancy';
+import { seedDefaultPages, StaticPageEntity } from '@plaza/theming';
+
+import { PLATFORM_MIGRATIONS } from './platform';
+import { TENANT_MIGRATIONS } from './tenant';
+
+/**
+ * The composition of Plaza's schema: every entity and migration, platform and
+ * tenant. Apps, the CLI and the drift check all read this one list.
+ */
+export const SCHEMA: SchemaCatalog = {
+  platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity],
+  tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity],
+  platformMigrations: PLATFORM_MIGRATIONS,
+  tenantMigrations: TENANT_MIGRATIONS,
+};
+
+/** Default data of a new tenant, in order. */
+export const TENANT_SEEDERS: TenantSeeder[] = [seedOrganization, seedDefaultPages, seedFirstAdmin];

@@ -1,0 +1,6 @@
+import type { MigrationClass } from '@plaza/tenancy';
+
+import { Init1795707307232 } from './1795707307232-init.migration';
+
+/** In the order they run. Written by scripts/generate-migration.ts. */
+export const TENANT_MIGRATIONS: MigrationClass[] = [Init1795707307232];
