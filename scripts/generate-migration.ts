@@ -13,7 +13,11 @@ import { SCHEMA } from '../migrations';
 async function main(): Promise<void> {
   loadDotEnv();
   const [target, rawName] = process.argv.slice(2);
-  if ((target !== 'platform' && target !== 'tenant') || !rawName || !/^[A-Za-z][A-Za-z0-9]*$/.test(rawName)) {
+  if (
+    (target !== 'platform' && target !== 'tenant') ||
+    !rawName ||
+    !/^[A-Za-z][A-Za-z0-9]*$/.test(rawName)
+  ) {
     console.error('Usage: npm run migration:generate -- <platform|tenant> <PascalCaseName>');
     process.exit(2);
   }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+
 import { Logger } from 'pino';
 
-import { PinoNestLogger, PlazaConfig, createValidationPipe } from '@plaza/core';
+import { createValidationPipe,PinoNestLogger, PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
 import { registerHostRouting } from '@plaza/web';
 
@@ -13,10 +14,12 @@ import { ApiModule } from './api.module';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Builds the HTTP application; `main.ts` listens, tests use it through supertest. */
-export async function createApiApp(config: PlazaConfig, logger: Logger): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: PlazaConfig,
+  logger: Logger,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: config.nodeEnv === 'test',
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -24,10 +27,14 @@ export async function createApiApp(config: PlazaConfig, logger: Logger): Promise
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, logger), adapter, {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config, logger),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+    },
+  );
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   registerHostRouting(app.getHttpAdapter().getInstance(), app.get(HostResolver), config);

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+
 import { Logger } from 'pino';
 
 import { CoreModule, PlazaConfig } from '@plaza/core';
@@ -15,7 +16,12 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(config, logger),
-        TenancyModule.forRoot({ catalog: SCHEMA, seeders: TENANT_SEEDERS, admin: false, applicationName: 'plaza-api' }),
+        TenancyModule.forRoot({
+          catalog: SCHEMA,
+          seeders: TENANT_SEEDERS,
+          admin: false,
+          applicationName: 'plaza-api',
+        }),
         WebModule,
         ThemingModule,
       ],

@@ -9,10 +9,15 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'plaza-api');
   const app = await createApiApp(config, logger);
   await app.listen(config.port, config.host);
-  logger.info({ console: publicUrl(config, config.consoleHost) }, `Plaza API listening on ${config.host}:${config.port}`);
+  logger.info(
+    { console: publicUrl(config, config.consoleHost) },
+    `Plaza API listening on ${config.host}:${config.port}`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Plaza API failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Plaza API failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+
 import { Logger } from 'pino';
 
 import { ConsoleModule } from '@plaza/console';
@@ -14,7 +15,12 @@ export class CliModule {
       module: CliModule,
       imports: [
         CoreModule.forRoot(config, logger),
-        TenancyModule.forRoot({ catalog: SCHEMA, seeders: TENANT_SEEDERS, admin: true, applicationName: 'plaza-cli' }),
+        TenancyModule.forRoot({
+          catalog: SCHEMA,
+          seeders: TENANT_SEEDERS,
+          admin: true,
+          applicationName: 'plaza-cli',
+        }),
         ConsoleModule,
       ],
     };

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 
@@ -20,9 +21,14 @@ import { CliModule } from './cli.module';
 
 type Out = (line: string) => void;
 
-async function withContext<T>(config: PlazaConfig, work: (ctx: INestApplicationContext) => Promise<T>): Promise<T> {
+async function withContext<T>(
+  config: PlazaConfig,
+  work: (ctx: INestApplicationContext) => Promise<T>,
+): Promise<T> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', 'plaza-cli');
-  const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config, logger), { logger: false });
+  const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config, logger), {
+    logger: false,
+  });
   try {
     return await work(ctx);
   } finally {
@@ -37,7 +43,8 @@ function describeError(error: unknown): string {
       const r = response as { message?: unknown; fields?: Record<string, string[]> };
       const fields = r.fields ?? (error as { fields?: Record<string, string[]> }).fields;
       const lines = [String(r.message ?? 'Invalid input.')];
-      for (const [field, messages] of Object.entries(fields ?? {})) lines.push(`  ${field}: ${messages.join(' ')}`);
+      for (const [field, messages] of Object.entries(fields ?? {}))
+        lines.push(`  ${field}: ${messages.join(' ')}`);
       return lines.join('\n');
     }
   }
@@ -45,12 +52,18 @@ function describeError(error: unknown): string {
 }
 
 /** Parses argv and runs one operator command; resolves to the process exit code. */
-export async function runCli(argv: string[], out: Out = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: Out = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   let exitCode = 0;
   const program = new Command('plaza')
     .description('Plaza operator commands')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => out(s.trimEnd()),
+      writeErr: (s) => process.stderr.write(s),
+    });
 
   program
     .command('migrate')
@@ -85,7 +98,8 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
         for (const r of report.results.filter((x) => x.applied.length && !x.error)) {
           out(`  ${r.slug}: applied ${r.applied.length} migration(s) in ${r.ms} ms`);
         }
-        for (const failed of report.failed) out(`  FAILED ${failed.slug} (${failed.tenantId}): ${failed.error}`);
+        for (const failed of report.failed)
+          out(`  FAILED ${failed.slug} (${failed.tenantId}): ${failed.error}`);
         out(
           `Tenants: ${report.succeeded}/${report.total} up to date, ${report.failed.length} failed, in ${(report.ms / 1000).toFixed(1)} s.`,
         );
@@ -103,11 +117,18 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
     .option('--admin-email <email>', 'first admin, invited')
     .option('--admin-name <name>', "first admin's name")
     .option('--plan <code>', 'plan code')
-    .addOption(new Option('--template <template>', 'initial content').choices(['empty', 'demo']).default('empty'))
+    .addOption(
+      new Option('--template <template>', 'initial content')
+        .choices(['empty', 'demo'])
+        .default('empty'),
+    )
     .action(async (opts: Record<string, string>) => {
       const config = loadConfigOrExit({ admin: true });
       exitCode = await withContext(config, async (ctx) => {
-        const locales = opts.locales.split(',').map((l) => l.trim()).filter(Boolean);
+        const locales = opts.locales
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean);
         try {
           const row = await ctx.get(TenantRegistry).create({
             slug: opts.slug,
@@ -119,8 +140,12 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
             planCode: opts.plan,
           });
           const t0 = Date.now();
-          await ctx.get(ProvisioningService).provision(row.id, { template: opts.template as 'empty' | 'demo' });
-          out(`Created ${row.slug} (${row.id}) in ${Date.now() - t0} ms: ${publicUrl(config, `${row.slug}.${config.baseDomain}`)}`);
+          await ctx
+            .get(ProvisioningService)
+            .provision(row.id, { template: opts.template as 'empty' | 'demo' });
+          out(
+            `Created ${row.slug} (${row.id}) in ${Date.now() - t0} ms: ${publicUrl(config, `${row.slug}.${config.baseDomain}`)}`,
+          );
           return 0;
         } catch (error) {
           process.stderr.write(`${describeError(error)}\n`);
@@ -158,20 +183,28 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
           );
           return 0;
         }
-        if (tenants.length === 0) out('No organizations yet. Create one with: npm run cli -- tenants:create --slug S --name N');
-        for (const t of tenants) out(`${t.slug.padEnd(24)} ${t.status.padEnd(12)} ${t.id}  ${t.name}`);
+        if (tenants.length === 0)
+          out(
+            'No organizations yet. Create one with: npm run cli -- tenants:create --slug S --name N',
+          );
+        for (const t of tenants)
+          out(`${t.slug.padEnd(24)} ${t.status.padEnd(12)} ${t.id}  ${t.name}`);
         return 0;
       });
     });
 
   program
     .command('tenants:delete')
-    .description("Delete an organization: drops its schema, role and domains (keeps a 410 tombstone)")
+    .description(
+      'Delete an organization: drops its schema, role and domains (keeps a 410 tombstone)',
+    )
     .requiredOption('--slug <slug>', 'organization slug')
     .option('--yes', 'confirm deletion')
     .action(async (opts: { slug: string; yes?: boolean }) => {
       if (!opts.yes) {
-        process.stderr.write(`This deletes ${opts.slug} and all its data. Run again with --yes to confirm.\n`);
+        process.stderr.write(
+          `This deletes ${opts.slug} and all its data. Run again with --yes to confirm.\n`,
+        );
         exitCode = 2;
         return;
       }
@@ -194,7 +227,9 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
     .requiredOption('--email <email>', 'email address')
     .requiredOption('--password <password>', 'password (12 characters or more)')
     .option('--name <name>', 'display name')
-    .addOption(new Option('--role <role>', 'role').choices(['owner', 'operator', 'viewer']).default('owner'))
+    .addOption(
+      new Option('--role <role>', 'role').choices(['owner', 'operator', 'viewer']).default('owner'),
+    )
     .action(async (opts: { email: string; password: string; name?: string; role: string }) => {
       const config = loadConfigOrExit({ admin: true });
       exitCode = await withContext(config, async (ctx) => {
@@ -228,11 +263,27 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
 
 export const DEMO_PASSWORD = 'plaza-demo-2026';
 const DEMO_TENANTS = [
-  { slug: 'lille', name: 'Métropole de Lille', locales: ['fr', 'en'], adminEmail: 'admin@lille.example', adminName: 'Camille Admin' },
-  { slug: 'coop', name: 'Coop Plaza', locales: ['en', 'es', 'ca'], adminEmail: 'admin@coop.example', adminName: 'Alex Admin' },
+  {
+    slug: 'lille',
+    name: 'Métropole de Lille',
+    locales: ['fr', 'en'],
+    adminEmail: 'admin@lille.example',
+    adminName: 'Camille Admin',
+  },
+  {
+    slug: 'coop',
+    name: 'Coop Plaza',
+    locales: ['en', 'es', 'ca'],
+    adminEmail: 'admin@coop.example',
+    adminName: 'Alex Admin',
+  },
 ];
 
-async function seedDemo(ctx: INestApplicationContext, config: PlazaConfig, out: Out): Promise<number> {
+async function seedDemo(
+  ctx: INestApplicationContext,
+  config: PlazaConfig,
+  out: Out,
+): Promise<number> {
   const registry = ctx.get(TenantRegistry);
   const provisioning = ctx.get(ProvisioningService);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -243,22 +294,32 @@ async function seedDemo(ctx: INestApplicationContext, config: PlazaConfig, out: 
     }
     await provisioning.provision(row.id, { template: 'demo' });
     // Demo admins get a known password so the demo can be explored at once.
-    await ctx.get(TenantDb).runFor(toTenantRef({ ...row, status: 'active' }), (em) =>
-      em.query(`update users set password_hash = $1, confirmed_at = coalesce(confirmed_at, now()) where email = $2`, [
-        passwordHash,
-        demo.adminEmail,
-      ]),
-    );
+    await ctx
+      .get(TenantDb)
+      .runFor(toTenantRef({ ...row, status: 'active' }), (em) =>
+        em.query(
+          `update users set password_hash = $1, confirmed_at = coalesce(confirmed_at, now()) where email = $2`,
+          [passwordHash, demo.adminEmail],
+        ),
+      );
   }
   const consoleEmail = 'operator@plaza.example';
-  const existing = await ctx.get(PlatformDb).query('select 1 from platform.console_users where email = $1', [consoleEmail]);
+  const existing = await ctx
+    .get(PlatformDb)
+    .query('select 1 from platform.console_users where email = $1', [consoleEmail]);
   if (existing.length === 0) {
-    await ctx.get(ConsoleUsersService).create({ email: consoleEmail, password: DEMO_PASSWORD, name: 'Demo operator' });
+    await ctx
+      .get(ConsoleUsersService)
+      .create({ email: consoleEmail, password: DEMO_PASSWORD, name: 'Demo operator' });
   }
   out('Demo organizations:');
   for (const demo of DEMO_TENANTS) {
-    out(`  ${demo.name.padEnd(22)} ${publicUrl(config, `${demo.slug}.${config.baseDomain}`)}  admin: ${demo.adminEmail} / ${DEMO_PASSWORD}`);
+    out(
+      `  ${demo.name.padEnd(22)} ${publicUrl(config, `${demo.slug}.${config.baseDomain}`)}  admin: ${demo.adminEmail} / ${DEMO_PASSWORD}`,
+    );
   }
-  out(`Console: ${publicUrl(config, config.consoleHost)}  login: ${consoleEmail} / ${DEMO_PASSWORD}`);
+  out(
+    `Console: ${publicUrl(config, config.consoleHost)}  login: ${consoleEmail} / ${DEMO_PASSWORD}`,
+  );
   return 0;
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+
 import { Logger } from 'pino';
 
 import { CoreModule, PlazaConfig } from '@plaza/core';
@@ -13,7 +14,12 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(config, logger),
-        TenancyModule.forRoot({ catalog: SCHEMA, seeders: TENANT_SEEDERS, admin: true, applicationName: 'plaza-worker' }),
+        TenancyModule.forRoot({
+          catalog: SCHEMA,
+          seeders: TENANT_SEEDERS,
+          admin: true,
+          applicationName: 'plaza-worker',
+        }),
       ],
       providers: [ProvisionTenantJob],
     };

@@ -25,9 +25,13 @@ export class ConsoleUsersService {
     const problem = passwordProblem(input.password);
     if (problem) fields.password = [problem];
     const role = (input.role ?? 'owner') as ConsoleRole;
-    if (!CONSOLE_ROLES.includes(role)) fields.role = [`The role must be one of ${CONSOLE_ROLES.join(', ')}.`];
+    if (!CONSOLE_ROLES.includes(role))
+      fields.role = [`The role must be one of ${CONSOLE_ROLES.join(', ')}.`];
     if (Object.keys(fields).length) {
-      throw new UnprocessableEntityException({ message: 'The console user cannot be created as given.', fields });
+      throw new UnprocessableEntityException({
+        message: 'The console user cannot be created as given.',
+        fields,
+      });
     }
     const existing = await this.platformDb.manager.findOne(ConsoleUserEntity, { where: { email } });
     if (existing) throw new ConflictException(`A console user with email ${email} already exists.`);

@@ -66,13 +66,16 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
   const url = (name: string, protocols: string[], required: boolean): string | undefined => {
     const raw = env[name]?.trim();
     if (!raw) {
-      if (required) problems.push(`${name} is required but not set (e.g. ${protocols[0]}//host:port/...)`);
+      if (required)
+        problems.push(`${name} is required but not set (e.g. ${protocols[0]}//host:port/...)`);
       return undefined;
     }
     try {
       const parsed = new URL(raw);
       if (!protocols.includes(parsed.protocol)) {
-        problems.push(`${name} must start with ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+        problems.push(
+          `${name} must start with ${protocols.join(' or ')}, got "${parsed.protocol}"`,
+        );
       }
     } catch {
       problems.push(`${name} is not a valid URL`);
@@ -91,7 +94,9 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
     problems.push(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
   }
-  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as NodeEnv;
+  const nodeEnv = (
+    ['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development'
+  ) as NodeEnv;
 
   const pgProtocols = ['postgres:', 'postgresql:'];
   const databaseUrl = url('DATABASE_URL', pgProtocols, true) ?? '';
@@ -113,7 +118,9 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
   }
   const dbRolePrefix = str('DB_ROLE_PREFIX', 'plaza');
   if (!/^[a-z][a-z0-9_]{0,30}$/.test(dbRolePrefix)) {
-    problems.push('DB_ROLE_PREFIX must be lowercase letters, digits or underscores (max 31), starting with a letter');
+    problems.push(
+      'DB_ROLE_PREFIX must be lowercase letters, digits or underscores (max 31), starting with a letter',
+    );
   }
   const trustProxyRaw = str('TRUST_PROXY', 'false');
   if (!['true', 'false'].includes(trustProxyRaw)) {

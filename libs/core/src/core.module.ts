@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+
 import { Logger } from 'pino';
 
 import { PLAZA_CONFIG, PlazaConfig } from './config';

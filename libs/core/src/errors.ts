@@ -1,4 +1,10 @@
-import { BadRequestException, HttpException, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  HttpStatus,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 
 /** The one error shape every JSON endpoint answers. */
 export interface ErrorBody {
@@ -18,7 +24,11 @@ export class FieldsException extends BadRequestException {
   }
 }
 
-function flatten(errors: ValidationError[], prefix = '', into: Record<string, string[]> = {}): Record<string, string[]> {
+function flatten(
+  errors: ValidationError[],
+  prefix = '',
+  into: Record<string, string[]> = {},
+): Record<string, string[]> {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) into[path] = Object.values(error.constraints);
@@ -33,7 +43,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new FieldsException('Some fields are not valid.', flatten(errors)),
+    exceptionFactory: (errors) =>
+      new FieldsException('Some fields are not valid.', flatten(errors)),
   });
 }
 
@@ -52,13 +63,25 @@ export function toErrorBody(exception: unknown): ErrorBody {
     return body;
   }
   if (isBodyParseError(exception)) {
-    return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON.' };
+    return {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request body is not valid JSON.',
+    };
   }
   const status = httpStatusOf(exception);
   if (status && status >= 400 && status < 500) {
-    return { statusCode: status, error: titleCase(HttpStatus[status] ?? 'Bad Request'), message: (exception as Error).message };
+    return {
+      statusCode: status,
+      error: titleCase(HttpStatus[status] ?? 'Bad Request'),
+      message: (exception as Error).message,
+    };
   }
-  return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Please try again.' };
+  return {
+    statusCode: 500,
+    error: 'Internal Server Error',
+    message: 'Something went wrong on our side. Please try again.',
+  };
 }
 
 function httpStatusOf(exception: unknown): number | undefined {

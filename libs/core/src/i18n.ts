@@ -10,14 +10,22 @@ export function isLocale(value: unknown): value is Locale {
 export type Translated = Partial<Record<Locale, string>>;
 
 /** The value in `locale`, else the organization's default, else any non-empty one. */
-export function translate(field: Translated | null | undefined, locale: string, fallback: string): string {
+export function translate(
+  field: Translated | null | undefined,
+  locale: string,
+  fallback: string,
+): string {
   if (!field) return '';
   const pick = (l: string) => (field as Record<string, string | undefined>)[l];
   return pick(locale) || pick(fallback) || Object.values(field).find((v) => !!v) || '';
 }
 
 /** Best supported locale from an Accept-Language header, restricted to `allowed`. */
-export function negotiateLocale(header: string | undefined, allowed: readonly string[], fallback: string): string {
+export function negotiateLocale(
+  header: string | undefined,
+  allowed: readonly string[],
+  fallback: string,
+): string {
   if (!header) return fallback;
   const ranked = header
     .split(',')

@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+
 import pino, { Logger } from 'pino';
 
 /** Keys whose values never reach the logs, wherever they appear. */

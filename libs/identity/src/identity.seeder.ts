@@ -2,7 +2,11 @@ import type { TenantSeeder } from '@plaza/tenancy';
 
 /** A nickname from an email's local part: lowercase letters, digits and underscores. */
 export function nicknameFrom(email: string): string {
-  const base = email.split('@')[0].toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 30);
+  const base = email
+    .split('@')[0]
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 30);
   return base || 'admin';
 }
 

@@ -22,10 +22,15 @@ function literal(value: string): string {
  * Prepares what migrations cannot: the database itself and the serving login
  * (LOGIN, NOINHERIT, owns nothing). Safe to run on every deploy.
  */
-export async function bootstrapDatabase(adminUrl: string, appUrl: string): Promise<BootstrapResult> {
+export async function bootstrapDatabase(
+  adminUrl: string,
+  appUrl: string,
+): Promise<BootstrapResult> {
   const database = decodeURIComponent(new URL(appUrl).pathname.slice(1));
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) {
-    throw new Error(`The database name "${database}" must be lowercase letters, digits and underscores.`);
+    throw new Error(
+      `The database name "${database}" must be lowercase letters, digits and underscores.`,
+    );
   }
   const result: BootstrapResult = { createdDatabase: false, createdLogin: false };
   const root = new Client({ connectionString: withDatabase(adminUrl, 'postgres') });

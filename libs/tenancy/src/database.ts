@@ -50,6 +50,7 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
 /** The role name in a connection URL (the login that serves requests). */
 export function loginOf(url: string): string {
   const user = decodeURIComponent(new URL(url).username);
-  if (!user) throw new Error('DATABASE_URL must name its user, e.g. postgres://plaza_app:secret@host/db');
+  if (!user)
+    throw new Error('DATABASE_URL must name its user, e.g. postgres://plaza_app:secret@host/db');
   return user;
 }

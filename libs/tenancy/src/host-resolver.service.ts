@@ -1,12 +1,13 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+
 import { LRUCache } from 'lru-cache';
 
 import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
 import { PlatformDb } from './platform-db.service';
+import { TenantStatus } from './tenant.entity';
 import { TenantRef, toTenantRef } from './tenant-context';
 import { TenantEvents } from './tenant-events.service';
-import { TenantStatus } from './tenant.entity';
 
 export type HostResolution =
   | { kind: 'console' }
@@ -91,9 +92,10 @@ export class HostResolver implements OnModuleInit {
     if (host.endsWith(suffix)) {
       const label = host.slice(0, -suffix.length);
       if (label && !label.includes('.')) {
-        const rows = await this.platformDb.query<Row>(`select ${TENANT_COLUMNS} from platform.tenants t where t.slug = $1`, [
-          label,
-        ]);
+        const rows = await this.platformDb.query<Row>(
+          `select ${TENANT_COLUMNS} from platform.tenants t where t.slug = $1`,
+          [label],
+        );
         return rows[0] ? this.fromRow(rows[0], host) : { kind: 'unknown' };
       }
     }
@@ -106,11 +108,13 @@ export class HostResolver implements OnModuleInit {
   }
 
   private fromRow(row: Row, host: string): HostResolution {
-    if (row.status === 'deleted') return { kind: 'unavailable', status: 410, tenantName: row.name, reason: row.status };
+    if (row.status === 'deleted')
+      return { kind: 'unavailable', status: 410, tenantName: row.name, reason: row.status };
     if (['provisioning', 'suspended', 'deleting', 'failed'].includes(row.status)) {
       return { kind: 'unavailable', status: 503, tenantName: row.name, reason: row.status };
     }
-    if (row.primary_domain && row.primary_domain !== host) return { kind: 'redirect', host: row.primary_domain };
+    if (row.primary_domain && row.primary_domain !== host)
+      return { kind: 'redirect', host: row.primary_domain };
     return {
       kind: 'tenant',
       tenant: toTenantRef({

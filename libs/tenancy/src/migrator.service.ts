@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 
 import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
-import { ADMIN_DATA_SOURCE, MigrationClass, SCHEMA_CATALOG, SchemaCatalog, loginOf } from './database';
+import {
+  ADMIN_DATA_SOURCE,
+  loginOf,
+  MigrationClass,
+  SCHEMA_CATALOG,
+  SchemaCatalog,
+} from './database';
 import { quoteIdent } from './slug';
 import { SWITCH_TENANT_SQL } from './tenant-db.service';
 
@@ -68,10 +75,16 @@ export class Migrator {
       await runner.query(`select pg_advisory_xact_lock(hashtext('plaza-migrate-platform'))`);
       await runner.query('CREATE SCHEMA IF NOT EXISTS platform');
       await runner.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
-      const applied = await this.applyPending(runner, 'platform', instantiate(this.catalog.platformMigrations));
+      const applied = await this.applyPending(
+        runner,
+        'platform',
+        instantiate(this.catalog.platformMigrations),
+      );
       const app = quoteIdent(loginOf(this.config.databaseUrl));
       await runner.query(`GRANT USAGE ON SCHEMA platform TO ${app}`);
-      await runner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA platform TO ${app}`);
+      await runner.query(
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA platform TO ${app}`,
+      );
       await runner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA platform TO ${app}`);
       await runner.query(`REVOKE ALL ON platform.${MIGRATIONS_TABLE} FROM ${app}`);
       await runner.commitTransaction();
@@ -90,7 +103,9 @@ export class Migrator {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query(`select pg_advisory_xact_lock(hashtext($1))`, [`plaza-migrate:${tenant.schemaName}`]);
+      await runner.query(`select pg_advisory_xact_lock(hashtext($1))`, [
+        `plaza-migrate:${tenant.schemaName}`,
+      ]);
       await runner.query(SWITCH_TENANT_SQL, [tenant.roleName, tenant.schemaName]);
       const applied = await this.applyPending(
         runner,
@@ -114,7 +129,12 @@ export class Migrator {
       `select id, slug, schema_name, role_name from platform.tenants
         where status not in ('deleted', 'provisioning', 'failed') order by created_at, id`,
     );
-    return rows.map((r) => ({ id: r.id, slug: r.slug, schemaName: r.schema_name, roleName: r.role_name }));
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      schemaName: r.schema_name,
+      roleName: r.role_name,
+    }));
   }
 
   /**
@@ -150,10 +170,20 @@ export class Migrator {
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
     const failed = results.filter((r) => r.error);
-    return { total: targets.length, succeeded: results.length - failed.length, failed, results, ms: Date.now() - started };
+    return {
+      total: targets.length,
+      succeeded: results.length - failed.length,
+      failed,
+      results,
+      ms: Date.now() - started,
+    };
   }
 
-  private async applyPending(runner: QueryRunner, schema: string, migrations: MigrationInterface[]): Promise<string[]> {
+  private async applyPending(
+    runner: QueryRunner,
+    schema: string,
+    migrations: MigrationInterface[],
+  ): Promise<string[]> {
     const table = `${quoteIdent(schema)}.${MIGRATIONS_TABLE}`;
     await runner.query(
       `CREATE TABLE IF NOT EXISTS ${table} (name varchar(255) PRIMARY KEY, run_at timestamptz NOT NULL DEFAULT now())`,

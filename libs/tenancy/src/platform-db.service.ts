@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import { DataSource, EntityManager } from 'typeorm';
 
 import { APP_DATA_SOURCE } from './database';

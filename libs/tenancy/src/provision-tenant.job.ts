@@ -1,8 +1,10 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+
 import { Job, Worker } from 'bullmq';
+import Redis from 'ioredis';
 import { Logger } from 'pino';
 
-import { PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig, createRedis } from '@plaza/core';
+import { createRedis,PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/core';
 
 import { PROVISIONING_QUEUE, ProvisionJobData } from './provisioning.queue';
 import { ProvisioningService } from './provisioning.service';
@@ -14,6 +16,7 @@ import { TenantRegistry } from './tenant-registry.service';
 @Injectable()
 export class ProvisionTenantJob implements OnModuleInit, OnModuleDestroy {
   private worker?: Worker<ProvisionJobData>;
+  private connection?: Redis;
 
   constructor(
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
@@ -23,11 +26,15 @@ export class ProvisionTenantJob implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.worker = new Worker<ProvisionJobData>(PROVISIONING_QUEUE, tenantProcessor(this.registry, this.handle), {
-      connection: createRedis(this.config.redisUrl, 'plaza-provisioning-worker'),
-      prefix: this.config.queuePrefix,
-      concurrency: 2,
-    });
+    this.worker = new Worker<ProvisionJobData>(
+      PROVISIONING_QUEUE,
+      tenantProcessor(this.registry, this.handle),
+      {
+        connection: (this.connection = createRedis(this.config.redisUrl, 'plaza-provisioning-worker')),
+        prefix: this.config.queuePrefix,
+        concurrency: 2,
+      },
+    );
     this.worker.on('failed', (job, error) => {
       const tenantId = job?.data.tenantId;
       this.logger.error({ tenantId, jobId: job?.id, err: error }, 'provisioning failed');
@@ -38,7 +45,10 @@ export class ProvisionTenantJob implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private readonly handle = async (job: Job<ProvisionJobData>, tenant: TenantRef): Promise<{ status: string }> => {
+  private readonly handle = async (
+    job: Job<ProvisionJobData>,
+    tenant: TenantRef,
+  ): Promise<{ status: string }> => {
     const ref = await this.provisioning.provision(tenant.id, {
       template: job.data.template,
       onProgress: (_step, progress) => job.updateProgress(progress),
@@ -49,5 +59,6 @@ export class ProvisionTenantJob implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.worker?.close();
+    await this.connection?.quit();
   }
 }

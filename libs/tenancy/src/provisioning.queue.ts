@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
 
-import { PLAZA_CONFIG, PlazaConfig, createRedis } from '@plaza/core';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+
+import { createRedis,PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
 import type { TenantTemplate } from './provisioning.service';
 import type { TenantJobData } from './tenant-job';
@@ -16,10 +18,12 @@ export interface ProvisionJobData extends TenantJobData {
 @Injectable()
 export class ProvisioningQueue implements OnModuleDestroy {
   readonly queue: Queue<ProvisionJobData>;
+  private readonly connection: Redis;
 
   constructor(@Inject(PLAZA_CONFIG) config: PlazaConfig) {
+    this.connection = createRedis(config.redisUrl, 'plaza-provisioning-queue');
     this.queue = new Queue<ProvisionJobData>(PROVISIONING_QUEUE, {
-      connection: createRedis(config.redisUrl, 'plaza-provisioning-queue'),
+      connection: this.connection,
       prefix: config.queuePrefix,
       defaultJobOptions: {
         attempts: 5,
@@ -31,10 +35,16 @@ export class ProvisioningQueue implements OnModuleDestroy {
   }
 
   async enqueue(tenantId: string, template: TenantTemplate = 'empty'): Promise<void> {
-    await this.queue.add('provision-tenant', { tenantId, template }, { jobId: `provision-${tenantId}` });
+    await this.queue.add(
+      'provision-tenant',
+      { tenantId, template },
+      { jobId: `provision-${tenantId}` },
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.queue.close();
+    // BullMQ leaves connections it was given open.
+    await this.connection.quit();
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import { DataSource, EntityManager } from 'typeorm';
 
 import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
@@ -6,10 +7,10 @@ import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 import { ADMIN_DATA_SOURCE, loginOf } from './database';
 import { Migrator } from './migrator.service';
 import { quoteIdent } from './slug';
+import { TenantEntity } from './tenant.entity';
 import { TenantRef, toTenantRef } from './tenant-context';
 import { SWITCH_TENANT_SQL } from './tenant-db.service';
 import { TenantEvents } from './tenant-events.service';
-import { TenantEntity } from './tenant.entity';
 
 export type TenantTemplate = 'empty' | 'demo';
 
@@ -58,7 +59,11 @@ export class ProvisioningService {
     if (!row) throw new TenantNotFoundError(tenantId);
     const tenant = toTenantRef(row);
     const report = async (step: ProvisioningStep, progress: number) => {
-      await this.admin.manager.update(TenantEntity, { id: tenantId }, { provisioningProgress: progress });
+      await this.admin.manager.update(
+        TenantEntity,
+        { id: tenantId },
+        { provisioningProgress: progress },
+      );
       await options.onProgress?.(step, progress);
     };
 
@@ -74,15 +79,26 @@ export class ProvisioningService {
     });
     await report('seed', 90);
     if (row.status === 'provisioning' || row.status === 'failed') {
-      await this.admin.manager.update(TenantEntity, { id: tenantId }, { status: 'active', provisioningError: null });
+      await this.admin.manager.update(
+        TenantEntity,
+        { id: tenantId },
+        { status: 'active', provisioningError: null },
+      );
     }
     await report('active', 100);
     await this.events.publishChange(tenantId);
-    return toTenantRef({ ...row, status: row.status === 'provisioning' || row.status === 'failed' ? 'active' : row.status });
+    return toTenantRef({
+      ...row,
+      status: row.status === 'provisioning' || row.status === 'failed' ? 'active' : row.status,
+    });
   }
 
   async markFailed(tenantId: string, reason: string): Promise<void> {
-    await this.admin.manager.update(TenantEntity, { id: tenantId }, { status: 'failed', provisioningError: reason });
+    await this.admin.manager.update(
+      TenantEntity,
+      { id: tenantId },
+      { status: 'failed', provisioningError: reason },
+    );
     await this.events.publishChange(tenantId);
   }
 
@@ -91,7 +107,9 @@ export class ProvisioningService {
     const schema = quoteIdent(tenant.schemaName);
     const app = quoteIdent(loginOf(this.config.databaseUrl));
     await this.admin.transaction(async (em) => {
-      await em.query('select pg_advisory_xact_lock(hashtext($1))', [`plaza-provision:${tenant.id}`]);
+      await em.query('select pg_advisory_xact_lock(hashtext($1))', [
+        `plaza-provision:${tenant.id}`,
+      ]);
       const exists = await em.query('select 1 from pg_roles where rolname = $1', [tenant.roleName]);
       if (exists.length === 0) await em.query(`CREATE ROLE ${role} NOLOGIN NOINHERIT`);
       await em.query(`GRANT ${role} TO ${app}`);

@@ -29,8 +29,20 @@ export async function diffCatalog(adminUrl: string, catalog: SchemaCatalog): Pro
   await root.query(`CREATE DATABASE ${scratch}`);
   try {
     const url = withDatabase(adminUrl, scratch);
-    const platform = await diffOne(url, catalog.platformEntities, catalog.platformMigrations, 'platform', undefined);
-    const tenant = await diffOne(url, catalog.tenantEntities, catalog.tenantMigrations, SCRATCH_TENANT_SCHEMA, SCRATCH_TENANT_SCHEMA);
+    const platform = await diffOne(
+      url,
+      catalog.platformEntities,
+      catalog.platformMigrations,
+      'platform',
+      undefined,
+    );
+    const tenant = await diffOne(
+      url,
+      catalog.tenantEntities,
+      catalog.tenantMigrations,
+      SCRATCH_TENANT_SCHEMA,
+      SCRATCH_TENANT_SCHEMA,
+    );
     return { platform, tenant };
   } finally {
     await root.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);

@@ -2,9 +2,41 @@ import { randomBytes } from 'node:crypto';
 
 /** Words that would clash with platform hosts or confuse people. */
 export const RESERVED_SLUGS = new Set([
-  'admin', 'api', 'app', 'assets', 'auth', 'billing', 'blog', 'cdn', 'console', 'dashboard', 'dev', 'docs',
-  'ftp', 'help', 'imap', 'mail', 'metrics', 'my', 'ns1', 'ns2', 'platform', 'plaza', 'pop', 'public',
-  'root', 'smtp', 'stage', 'staging', 'static', 'status', 'support', 'system', 'test', 'webmail', 'www',
+  'admin',
+  'api',
+  'app',
+  'assets',
+  'auth',
+  'billing',
+  'blog',
+  'cdn',
+  'console',
+  'dashboard',
+  'dev',
+  'docs',
+  'ftp',
+  'help',
+  'imap',
+  'mail',
+  'metrics',
+  'my',
+  'ns1',
+  'ns2',
+  'platform',
+  'plaza',
+  'pop',
+  'public',
+  'root',
+  'smtp',
+  'stage',
+  'staging',
+  'static',
+  'status',
+  'support',
+  'system',
+  'test',
+  'webmail',
+  'www',
 ]);
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -40,6 +72,7 @@ export function roleNameFor(prefix: string, tenantId: string): string {
 
 /** Quotes an identifier we generated ourselves; refuses anything unexpected. */
 export function quoteIdent(name: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Refusing unexpected identifier "${name}"`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+    throw new Error(`Refusing unexpected identifier "${name}"`);
   return `"${name}"`;
 }

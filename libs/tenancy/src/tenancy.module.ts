@@ -1,9 +1,16 @@
 import { DynamicModule, Global, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+
 import { DataSource } from 'typeorm';
 
 import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
-import { ADMIN_DATA_SOURCE, APP_DATA_SOURCE, SCHEMA_CATALOG, SchemaCatalog, buildDataSource } from './database';
+import {
+  ADMIN_DATA_SOURCE,
+  APP_DATA_SOURCE,
+  buildDataSource,
+  SCHEMA_CATALOG,
+  SchemaCatalog,
+} from './database';
 import { HostResolver } from './host-resolver.service';
 import { Migrator } from './migrator.service';
 import { PlatformDb } from './platform-db.service';
@@ -72,7 +79,8 @@ export class TenancyModule {
           provide: ADMIN_DATA_SOURCE,
           inject: [PLAZA_CONFIG],
           useFactory: (config: PlazaConfig) => {
-            if (!config.databaseAdminUrl) throw new Error('DATABASE_ADMIN_URL is required by this process');
+            if (!config.databaseAdminUrl)
+              throw new Error('DATABASE_ADMIN_URL is required by this process');
             return buildDataSource({
               url: config.databaseAdminUrl,
               applicationName: `${options.applicationName}-admin`,
@@ -96,4 +104,3 @@ export class TenancyModule {
     return { module: TenancyModule, providers, exports: exportsList };
   }
 }
-

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 import { Inject, Injectable } from '@nestjs/common';
+
 import { DataSource, EntityManager } from 'typeorm';
 
 import { APP_DATA_SOURCE } from './database';
@@ -12,7 +13,8 @@ interface ActiveUnit {
 }
 
 /** The statement that opens every tenant unit of work (as PostgREST does). */
-export const SWITCH_TENANT_SQL = "select set_config('role', $1, true), set_config('search_path', $2, true)";
+export const SWITCH_TENANT_SQL =
+  "select set_config('role', $1, true), set_config('search_path', $2, true)";
 
 /**
  * The only way to reach tenant tables. Each unit of work is one transaction on
@@ -39,7 +41,10 @@ export class TenantDb {
     return TenantContext.run(tenant, () => this.run(work));
   }
 
-  private async unitOfWork<T>(tenant: TenantRef, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async unitOfWork<T>(
+    tenant: TenantRef,
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let began = false;
@@ -47,7 +52,9 @@ export class TenantDb {
       await runner.startTransaction();
       began = true;
       await runner.query(SWITCH_TENANT_SQL, [tenant.roleName, tenant.schemaName]);
-      const result = await this.active.run({ tenantId: tenant.id, manager: runner.manager }, () => work(runner.manager));
+      const result = await this.active.run({ tenantId: tenant.id, manager: runner.manager }, () =>
+        work(runner.manager),
+      );
       await runner.commitTransaction();
       return result;
     } catch (error) {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+
 import Redis from 'ioredis';
 import { Logger } from 'pino';
 
-import { PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig, createRedis } from '@plaza/core';
+import { createRedis,PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/core';
 
 export const TENANT_CHANGED_CHANNEL = 'plaza:tenancy:changed';
 

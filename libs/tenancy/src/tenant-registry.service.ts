@@ -1,13 +1,20 @@
-import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+
 import { QueryFailedError } from 'typeorm';
 
-import { PLAZA_CONFIG, PlazaConfig, isLocale } from '@plaza/core';
+import { isLocale,PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
 import { PlatformDb } from './platform-db.service';
 import { newTenantId, roleNameFor, schemaNameFor, slugProblem } from './slug';
+import { TenantEntity, TenantStatus } from './tenant.entity';
 import { TenantRef, toTenantRef } from './tenant-context';
 import { TenantEvents } from './tenant-events.service';
-import { TenantEntity, TenantStatus } from './tenant.entity';
 
 export interface NewTenant {
   slug: string;
@@ -38,21 +45,28 @@ export class TenantRegistry {
   ) {}
 
   /** Checks a new tenant's fields; throws with one message per bad field. */
-  validate(input: NewTenant): Required<Pick<NewTenant, 'slug' | 'name' | 'defaultLocale' | 'locales'>> {
+  validate(
+    input: NewTenant,
+  ): Required<Pick<NewTenant, 'slug' | 'name' | 'defaultLocale' | 'locales'>> {
     const fields: Record<string, string[]> = {};
     const slug = (input.slug ?? '').trim().toLowerCase();
     const slugIssue = slugProblem(slug);
     if (slugIssue) fields.slug = [slugIssue];
     const name = (input.name ?? '').trim();
-    if (!name || name.length > 200) fields.name = ['The name is required and may have up to 200 characters.'];
-    const locales = [...new Set(input.locales?.length ? input.locales : [input.defaultLocale ?? 'en'])];
+    if (!name || name.length > 200)
+      fields.name = ['The name is required and may have up to 200 characters.'];
+    const locales = [
+      ...new Set(input.locales?.length ? input.locales : [input.defaultLocale ?? 'en']),
+    ];
     const badLocales = locales.filter((l) => !isLocale(l));
-    if (badLocales.length) fields.locales = [`Unsupported locale(s): ${badLocales.join(', ')}. Use en, fr, es or ca.`];
+    if (badLocales.length)
+      fields.locales = [`Unsupported locale(s): ${badLocales.join(', ')}. Use en, fr, es or ca.`];
     const defaultLocale = input.defaultLocale ?? locales[0];
     if (!locales.includes(defaultLocale)) {
       fields.defaultLocale = ['The default locale must be one of the available locales.'];
     }
-    if (Object.keys(fields).length) throw new TenantInputError('The organization cannot be created as given.', fields);
+    if (Object.keys(fields).length)
+      throw new TenantInputError('The organization cannot be created as given.', fields);
     return { slug, name, defaultLocale, locales };
   }
 
@@ -83,7 +97,10 @@ export class TenantRegistry {
       await this.events.publishChange(tenant.id);
       return tenant;
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as unknown as { code?: string }).code === '23505') {
+      if (
+        error instanceof QueryFailedError &&
+        (error as unknown as { code?: string }).code === '23505'
+      ) {
         throw new ConflictException(`The slug "${valid.slug}" is already taken.`);
       }
       throw error;
@@ -113,7 +130,11 @@ export class TenantRegistry {
     return row ? toTenantRef(row) : null;
   }
 
-  async setStatus(id: string, status: TenantStatus, extra: Partial<TenantEntity> = {}): Promise<void> {
+  async setStatus(
+    id: string,
+    status: TenantStatus,
+    extra: Partial<TenantEntity> = {},
+  ): Promise<void> {
     await this.platformDb.manager.update(TenantEntity, { id }, { status, ...extra });
     await this.events.publishChange(id);
   }

@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'archived', 'deleting', 'deleted', 'failed'] as const;
+export const TENANT_STATUSES = [
+  'provisioning',
+  'active',
+  'suspended',
+  'archived',
+  'deleting',
+  'deleted',
+  'failed',
+] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 @Entity({ schema: 'platform', name: 'tenants' })

@@ -15,7 +15,8 @@ const TERMS_BODY: Record<string, string> = {
 
 /** The undeletable terms-of-service page every site starts with. */
 export const seedDefaultPages: TenantSeeder = async (em, { tenant }) => {
-  const pick = (texts: Record<string, string>) => Object.fromEntries(tenant.locales.map((l) => [l, texts[l] ?? texts.en]));
+  const pick = (texts: Record<string, string>) =>
+    Object.fromEntries(tenant.locales.map((l) => [l, texts[l] ?? texts.en]));
   await em.query(
     `insert into static_pages (slug, title, content, is_terms, weight) values ('terms', $1::jsonb, $2::jsonb, true, 0)
      on conflict (slug) do nothing`,

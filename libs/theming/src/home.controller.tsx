@@ -1,4 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate } from '@plaza/core';

@@ -31,7 +31,10 @@ export function Document(props: DocumentProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        <style nonce={props.nonce} dangerouslySetInnerHTML={{ __html: BASE_CSS + (props.css ?? '') }} />
+        <style
+          nonce={props.nonce}
+          dangerouslySetInnerHTML={{ __html: BASE_CSS + (props.css ?? '') }}
+        />
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,4 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
+
 import type { FastifyReply } from 'fastify';
 
 import { PlatformDb, TenantEvents } from '@plaza/tenancy';
@@ -39,8 +40,14 @@ export class HealthController {
       within(2000, this.platformDb.query('select 1')),
       within(2000, this.events.redis.ping()),
     ]);
-    checks.postgres = pg.status === 'fulfilled' ? 'ok' : `failing: ${pg.reason instanceof Error ? pg.reason.message : 'error'}`;
-    checks.redis = redis.status === 'fulfilled' ? 'ok' : `failing: ${redis.reason instanceof Error ? redis.reason.message : 'error'}`;
+    checks.postgres =
+      pg.status === 'fulfilled'
+        ? 'ok'
+        : `failing: ${pg.reason instanceof Error ? pg.reason.message : 'error'}`;
+    checks.redis =
+      redis.status === 'fulfilled'
+        ? 'ok'
+        : `failing: ${redis.reason instanceof Error ? redis.reason.message : 'error'}`;
     const ok = pg.status === 'fulfilled' && redis.status === 'fulfilled';
     reply.code(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'unavailable', ...checks };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { PlazaConfig, SUPPORTED_LOCALES, negotiateLocale, publicUrl } from '@plaza/core';
+import { negotiateLocale, PlazaConfig, publicUrl,SUPPORTED_LOCALES } from '@plaza/core';
 import { HostResolution, HostResolver } from '@plaza/tenancy';
 
 import { platformMessages } from './messages';
@@ -38,7 +38,11 @@ function wantsJson(request: FastifyRequest): boolean {
  * Resolves the Host header before routing: console, tenant, redirect to the
  * primary domain, or a status page that reads no tenant data.
  */
-export function registerHostRouting(app: FastifyInstance, resolver: HostResolver, config: PlazaConfig): void {
+export function registerHostRouting(
+  app: FastifyInstance,
+  resolver: HostResolver,
+  config: PlazaConfig,
+): void {
   app.decorateRequest('plaza', undefined);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const nonce = randomBytes(16).toString('base64');
@@ -73,7 +77,15 @@ export function registerHostRouting(app: FastifyInstance, resolver: HostResolver
     }
     return reply
       .type('text/html; charset=utf-8')
-      .send(renderStatusPage({ lang: locale, nonce, title: page.title, body: page.body, siteName: page.siteName }));
+      .send(
+        renderStatusPage({
+          lang: locale,
+          nonce,
+          title: page.title,
+          body: page.body,
+          siteName: page.siteName,
+        }),
+      );
   });
 }
 
@@ -91,12 +103,30 @@ function statusPageFor(
 ): { status: number; error: string; title: string; body: string; siteName?: string } {
   if (resolution.kind === 'unavailable') {
     if (resolution.status === 410) {
-      return { status: 410, error: 'Gone', title: t.goneTitle, body: t.goneBody, siteName: resolution.tenantName };
+      return {
+        status: 410,
+        error: 'Gone',
+        title: t.goneTitle,
+        body: t.goneBody,
+        siteName: resolution.tenantName,
+      };
     }
     if (resolution.reason === 'provisioning') {
-      return { status: 503, error: 'Service Unavailable', title: t.provisioningTitle, body: t.provisioningBody, siteName: resolution.tenantName };
+      return {
+        status: 503,
+        error: 'Service Unavailable',
+        title: t.provisioningTitle,
+        body: t.provisioningBody,
+        siteName: resolution.tenantName,
+      };
     }
-    return { status: 503, error: 'Service Unavailable', title: t.suspendedTitle, body: t.suspendedBody, siteName: resolution.tenantName };
+    return {
+      status: 503,
+      error: 'Service Unavailable',
+      title: t.suspendedTitle,
+      body: t.suspendedBody,
+      siteName: resolution.tenantName,
+    };
   }
   return { status: 404, error: 'Not Found', title: t.unknownHostTitle, body: t.unknownHostBody };
 }

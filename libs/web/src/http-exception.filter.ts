@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { toErrorBody } from '@plaza/core';
@@ -37,6 +38,8 @@ export class PlazaExceptionFilter implements ExceptionFilter {
     const siteName = state?.resolution.kind === 'tenant' ? state.resolution.tenant.name : undefined;
     void reply
       .type('text/html; charset=utf-8')
-      .send(renderStatusPage({ lang: locale, nonce: state?.nonce ?? '', title, body: text, siteName }));
+      .send(
+        renderStatusPage({ lang: locale, nonce: state?.nonce ?? '', title, body: text, siteName }),
+      );
   }
 }

@@ -5,11 +5,13 @@ export const PLATFORM_MESSAGES = {
   en: {
     skipToContent: 'Skip to content',
     notFoundTitle: 'Page not found',
-    notFoundBody: 'There is nothing at this address. Check the address or go back to the home page.',
+    notFoundBody:
+      'There is nothing at this address. Check the address or go back to the home page.',
     unknownHostTitle: 'Site not found',
     unknownHostBody: 'No participation site answers at this address.',
     suspendedTitle: 'Site temporarily unavailable',
-    suspendedBody: 'This participation site is temporarily unavailable. Its data is kept; please come back later.',
+    suspendedBody:
+      'This participation site is temporarily unavailable. Its data is kept; please come back later.',
     provisioningTitle: 'Site being prepared',
     provisioningBody: 'This participation site is being set up and will open in a moment.',
     goneTitle: 'Site closed',
@@ -23,13 +25,16 @@ export const PLATFORM_MESSAGES = {
   fr: {
     skipToContent: 'Aller au contenu',
     notFoundTitle: 'Page introuvable',
-    notFoundBody: "Il n'y a rien à cette adresse. Vérifiez l'adresse ou revenez à la page d'accueil.",
+    notFoundBody:
+      "Il n'y a rien à cette adresse. Vérifiez l'adresse ou revenez à la page d'accueil.",
     unknownHostTitle: 'Site introuvable',
     unknownHostBody: 'Aucun site de participation ne répond à cette adresse.',
     suspendedTitle: 'Site momentanément indisponible',
-    suspendedBody: 'Ce site de participation est momentanément indisponible. Ses données sont conservées ; revenez plus tard.',
+    suspendedBody:
+      'Ce site de participation est momentanément indisponible. Ses données sont conservées ; revenez plus tard.',
     provisioningTitle: 'Site en préparation',
-    provisioningBody: "Ce site de participation est en cours de création et ouvrira dans un instant.",
+    provisioningBody:
+      'Ce site de participation est en cours de création et ouvrira dans un instant.',
     goneTitle: 'Site fermé',
     goneBody: "Ce site de participation a été fermé et n'est plus disponible.",
     errorTitle: 'Une erreur est survenue',
@@ -41,11 +46,13 @@ export const PLATFORM_MESSAGES = {
   es: {
     skipToContent: 'Saltar al contenido',
     notFoundTitle: 'Página no encontrada',
-    notFoundBody: 'No hay nada en esta dirección. Compruebe la dirección o vuelva a la página de inicio.',
+    notFoundBody:
+      'No hay nada en esta dirección. Compruebe la dirección o vuelva a la página de inicio.',
     unknownHostTitle: 'Sitio no encontrado',
     unknownHostBody: 'Ningún sitio de participación responde en esta dirección.',
     suspendedTitle: 'Sitio no disponible temporalmente',
-    suspendedBody: 'Este sitio de participación no está disponible temporalmente. Sus datos se conservan; vuelva más tarde.',
+    suspendedBody:
+      'Este sitio de participación no está disponible temporalmente. Sus datos se conservan; vuelva más tarde.',
     provisioningTitle: 'Sitio en preparación',
     provisioningBody: 'Este sitio de participación se está creando y abrirá en un momento.',
     goneTitle: 'Sitio cerrado',
@@ -59,11 +66,13 @@ export const PLATFORM_MESSAGES = {
   ca: {
     skipToContent: 'Salta al contingut',
     notFoundTitle: 'Pàgina no trobada',
-    notFoundBody: "No hi ha res en aquesta adreça. Comproveu l'adreça o torneu a la pàgina d'inici.",
+    notFoundBody:
+      "No hi ha res en aquesta adreça. Comproveu l'adreça o torneu a la pàgina d'inici.",
     unknownHostTitle: 'Lloc no trobat',
     unknownHostBody: 'Cap lloc de participació respon en aquesta adreça.',
     suspendedTitle: 'Lloc no disponible temporalment',
-    suspendedBody: 'Aquest lloc de participació no està disponible temporalment. Les dades es conserven; torneu més tard.',
+    suspendedBody:
+      'Aquest lloc de participació no està disponible temporalment. Les dades es conserven; torneu més tard.',
     provisioningTitle: 'Lloc en preparació',
     provisioningBody: "Aquest lloc de participació s'està creant i s'obrirà en un moment.",
     goneTitle: 'Lloc tancat',
@@ -79,5 +88,8 @@ export const PLATFORM_MESSAGES = {
 export type PlatformMessageKey = keyof (typeof PLATFORM_MESSAGES)['en'];
 
 export function platformMessages(locale: string): Record<PlatformMessageKey, string> {
-  return (PLATFORM_MESSAGES as Record<string, Record<PlatformMessageKey, string>>)[locale] ?? PLATFORM_MESSAGES.en;
+  return (
+    (PLATFORM_MESSAGES as Record<string, Record<PlatformMessageKey, string>>)[locale] ??
+    PLATFORM_MESSAGES.en
+  );
 }

@@ -14,7 +14,12 @@ export interface StatusPageProps {
 export function renderStatusPage(props: StatusPageProps): string {
   const t = platformMessages(props.lang);
   return renderPage(
-    <Document lang={props.lang} title={props.siteName ? `${props.title} · ${props.siteName}` : props.title} nonce={props.nonce} skipLabel={t.skipToContent}>
+    <Document
+      lang={props.lang}
+      title={props.siteName ? `${props.title} · ${props.siteName}` : props.title}
+      nonce={props.nonce}
+      skipLabel={t.skipToContent}
+    >
       <header class="site">{props.siteName ? <p>{props.siteName}</p> : <p>Plaza</p>}</header>
       <main id="main" tabIndex={-1}>
         <h1>{props.title}</h1>

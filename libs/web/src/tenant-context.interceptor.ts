@@ -1,4 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 
