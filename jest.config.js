@@ -15,7 +15,11 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,scripts,test}/**/*.spec.{ts,tsx}'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,migrations,scripts,test}/**/*.spec.{ts,tsx}'],
+    },
     {
       ...shared,
       displayName: 'integration',

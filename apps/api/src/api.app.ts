@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 
 import { Logger } from 'pino';
 
-import { createValidationPipe,PinoNestLogger, PlazaConfig } from '@plaza/core';
+import { createValidationPipe, PinoNestLogger, PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
 import { registerHostRouting } from '@plaza/web';
 

@@ -1,8 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+
 import request from 'supertest';
 
-import { eventually, TestPlatform, testLogger, uniqueSlug } from '@plaza/testing';
 import { PlatformDb, ProvisioningService, TenantRef, TenantRegistry } from '@plaza/tenancy';
+import { eventually, testLogger, TestPlatform, uniqueSlug } from '@plaza/testing';
 
 import { createApiApp } from '../src/api.app';
 
@@ -18,7 +19,11 @@ describe('Host routing', () => {
   beforeAll(async () => {
     platform = await TestPlatform.start();
     app = await createApiApp(platform.config, testLogger());
-    a = await platform.createTenant({ name: 'Ville A', locales: ['fr', 'en'], defaultLocale: 'fr' });
+    a = await platform.createTenant({
+      name: 'Ville A',
+      locales: ['fr', 'en'],
+      defaultLocale: 'fr',
+    });
     b = await platform.createTenant({ name: 'Coop B', locales: ['en'] });
   });
   afterAll(async () => {
@@ -101,9 +106,13 @@ describe('Host routing', () => {
   });
 
   it('answers in the visitor language among the tenant locales', async () => {
-    const res = await get(app, host(a.slug), '/nothing-here').set('Accept-Language', 'en-GB,en;q=0.9').expect(404);
+    const res = await get(app, host(a.slug), '/nothing-here')
+      .set('Accept-Language', 'en-GB,en;q=0.9')
+      .expect(404);
     expect(res.text).toContain('lang="en"');
-    const fr = await get(app, host(a.slug), '/nothing-here').set('Accept-Language', 'de').expect(404);
+    const fr = await get(app, host(a.slug), '/nothing-here')
+      .set('Accept-Language', 'de')
+      .expect(404);
     expect(fr.text).toContain('Page introuvable');
   });
 
@@ -133,7 +142,9 @@ describe('Host routing', () => {
   });
 
   it('shows a provisioning tenant as being prepared', async () => {
-    const row = await platform.get(TenantRegistry).create({ slug: uniqueSlug(), name: 'Brand New' });
+    const row = await platform
+      .get(TenantRegistry)
+      .create({ slug: uniqueSlug(), name: 'Brand New' });
     const res = await eventually(async () => {
       const r = await get(app, host(row.slug));
       return r.status === 503 ? r : undefined;

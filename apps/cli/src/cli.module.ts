@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 
 import { ConsoleModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
+import { DemoModule } from '@plaza/demo';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { TenancyModule } from '@plaza/tenancy';
 
@@ -22,6 +23,7 @@ export class CliModule {
           applicationName: 'plaza-cli',
         }),
         ConsoleModule,
+        DemoModule,
       ],
     };
   }

@@ -4,18 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 
-import { ConsoleUsersService, hashPassword } from '@plaza/console';
+import { ConsoleUsersService } from '@plaza/console';
 import { createLogger, loadConfigOrExit, PlazaConfig, publicUrl } from '@plaza/core';
-import {
-  bootstrapDatabase,
-  Migrator,
-  PlatformDb,
-  ProvisioningService,
-  TenantDb,
-  TenantEntity,
-  TenantRegistry,
-  toTenantRef,
-} from '@plaza/tenancy';
+import { DemoService } from '@plaza/demo';
+import { bootstrapDatabase, Migrator, ProvisioningService, TenantRegistry } from '@plaza/tenancy';
 
 import { CliModule } from './cli.module';
 
@@ -249,7 +241,13 @@ export async function runCli(
     .description('Create the demo organizations and logins (idempotent)')
     .action(async () => {
       const config = loadConfigOrExit({ admin: true });
-      exitCode = await withContext(config, (ctx) => seedDemo(ctx, config, out));
+      exitCode = await withContext(config, async (ctx) => {
+        const logins = await ctx.get(DemoService).seed();
+        out('Demo sites and logins (demo data only):');
+        for (const l of logins)
+          out(`  ${l.name.padEnd(22)} ${l.url.padEnd(34)} ${l.email} / ${l.password}`);
+        return 0;
+      });
     });
 
   try {
@@ -259,67 +257,4 @@ export async function runCli(
     return typeof code === 'number' ? code : 1;
   }
   return exitCode;
-}
-
-export const DEMO_PASSWORD = 'plaza-demo-2026';
-const DEMO_TENANTS = [
-  {
-    slug: 'lille',
-    name: 'Métropole de Lille',
-    locales: ['fr', 'en'],
-    adminEmail: 'admin@lille.example',
-    adminName: 'Camille Admin',
-  },
-  {
-    slug: 'coop',
-    name: 'Coop Plaza',
-    locales: ['en', 'es', 'ca'],
-    adminEmail: 'admin@coop.example',
-    adminName: 'Alex Admin',
-  },
-];
-
-async function seedDemo(
-  ctx: INestApplicationContext,
-  config: PlazaConfig,
-  out: Out,
-): Promise<number> {
-  const registry = ctx.get(TenantRegistry);
-  const provisioning = ctx.get(ProvisioningService);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const demo of DEMO_TENANTS) {
-    let row: TenantEntity | null = await registry.findBySlug(demo.slug);
-    if (!row || row.status === 'deleted') {
-      row = await registry.create({ ...demo, defaultLocale: demo.locales[0] });
-    }
-    await provisioning.provision(row.id, { template: 'demo' });
-    // Demo admins get a known password so the demo can be explored at once.
-    await ctx
-      .get(TenantDb)
-      .runFor(toTenantRef({ ...row, status: 'active' }), (em) =>
-        em.query(
-          `update users set password_hash = $1, confirmed_at = coalesce(confirmed_at, now()) where email = $2`,
-          [passwordHash, demo.adminEmail],
-        ),
-      );
-  }
-  const consoleEmail = 'operator@plaza.example';
-  const existing = await ctx
-    .get(PlatformDb)
-    .query('select 1 from platform.console_users where email = $1', [consoleEmail]);
-  if (existing.length === 0) {
-    await ctx
-      .get(ConsoleUsersService)
-      .create({ email: consoleEmail, password: DEMO_PASSWORD, name: 'Demo operator' });
-  }
-  out('Demo organizations:');
-  for (const demo of DEMO_TENANTS) {
-    out(
-      `  ${demo.name.padEnd(22)} ${publicUrl(config, `${demo.slug}.${config.baseDomain}`)}  admin: ${demo.adminEmail} / ${DEMO_PASSWORD}`,
-    );
-  }
-  out(
-    `Console: ${publicUrl(config, config.consoleHost)}  login: ${consoleEmail} / ${DEMO_PASSWORD}`,
-  );
-  return 0;
 }

@@ -4,7 +4,7 @@ import { Job, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { Logger } from 'pino';
 
-import { createRedis,PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/core';
+import { createRedis, PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/core';
 
 import { PROVISIONING_QUEUE, ProvisionJobData } from './provisioning.queue';
 import { ProvisioningService } from './provisioning.service';
@@ -30,7 +30,10 @@ export class ProvisionTenantJob implements OnModuleInit, OnModuleDestroy {
       PROVISIONING_QUEUE,
       tenantProcessor(this.registry, this.handle),
       {
-        connection: (this.connection = createRedis(this.config.redisUrl, 'plaza-provisioning-worker')),
+        connection: (this.connection = createRedis(
+          this.config.redisUrl,
+          'plaza-provisioning-worker',
+        )),
         prefix: this.config.queuePrefix,
         concurrency: 2,
       },

@@ -3,7 +3,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 
-import { createRedis,PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
+import { createRedis, PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
 import type { TenantTemplate } from './provisioning.service';
 import type { TenantJobData } from './tenant-job';

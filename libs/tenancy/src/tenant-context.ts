@@ -47,7 +47,7 @@ export function toTenantRef(row: {
   schemaName: string;
   roleName: string;
   defaultLocale: string;
-  locales: string[];
+  locales: readonly string[];
   planCode: string | null;
 }): TenantRef {
   return Object.freeze({

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 
 import { UserEntity } from '@plaza/identity';
-import { TestPlatform, testConfig } from '@plaza/testing';
+import { testConfig, TestPlatform } from '@plaza/testing';
 
+import { SCHEMA } from '../../../migrations';
 import { APP_DATA_SOURCE, buildDataSource, loginOf } from './database';
 import { TenantContext, TenantRef } from './tenant-context';
 import { TenantDb } from './tenant-db.service';
-import { SCHEMA } from '../../../migrations';
 
 describe('TenantDb isolation (two tenants, real PostgreSQL)', () => {
   let platform: TestPlatform;
@@ -24,10 +24,19 @@ describe('TenantDb isolation (two tenants, real PostgreSQL)', () => {
 
   it('keeps the same table with different rows in each tenant, each seeing only its own', async () => {
     await tenantDb.runFor(a, (em) =>
-      em.insert(UserEntity, { email: 'only-a@example.org', nickname: 'only_a', name: 'Only A', roles: [] }),
+      em.insert(UserEntity, {
+        email: 'only-a@example.org',
+        nickname: 'only_a',
+        name: 'Only A',
+        roles: [],
+      }),
     );
-    const seenByA = await tenantDb.runFor(a, (em) => em.find(UserEntity, { order: { email: 'ASC' } }));
-    const seenByB = await tenantDb.runFor(b, (em) => em.find(UserEntity, { order: { email: 'ASC' } }));
+    const seenByA = await tenantDb.runFor(a, (em) =>
+      em.find(UserEntity, { order: { email: 'ASC' } }),
+    );
+    const seenByB = await tenantDb.runFor(b, (em) =>
+      em.find(UserEntity, { order: { email: 'ASC' } }),
+    );
     expect(seenByA.map((u) => u.email)).toEqual(['only-a@example.org', 'same@example.org']);
     expect(seenByB.map((u) => u.email)).toEqual(['same@example.org']);
     expect(seenByA.find((u) => u.email === 'same@example.org')?.name).toBe('Admin of A');
@@ -42,8 +51,12 @@ describe('TenantDb isolation (two tenants, real PostgreSQL)', () => {
 
   it('refuses the serving login any tenant table outside a unit of work', async () => {
     const ds = platform.get<DataSource>(APP_DATA_SOURCE);
-    await expect(ds.query(`select * from "${a.schemaName}".users`)).rejects.toThrow(/permission denied/);
-    await expect(ds.query('select * from users')).rejects.toThrow(/does not exist|permission denied/);
+    await expect(ds.query(`select * from "${a.schemaName}".users`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(ds.query('select * from users')).rejects.toThrow(
+      /does not exist|permission denied/,
+    );
   });
 
   it('throws when tenant data is reached outside a tenant scope', async () => {
@@ -82,7 +95,9 @@ describe('TenantDb isolation (two tenants, real PostgreSQL)', () => {
     });
 
     it('is clean after a rollback caused by a failing statement', async () => {
-      await expect(sut.runFor(a, (em) => em.query('select * from no_such_table'))).rejects.toThrow();
+      await expect(
+        sut.runFor(a, (em) => em.query('select * from no_such_table')),
+      ).rejects.toThrow();
       await expectClean();
     });
 
@@ -99,11 +114,18 @@ describe('TenantDb isolation (two tenants, real PostgreSQL)', () => {
     it('does not keep writes of a unit of work that threw', async () => {
       await expect(
         sut.runFor(b, async (em) => {
-          await em.insert(UserEntity, { email: 'ghost@example.org', nickname: 'ghost', name: 'Ghost', roles: [] });
+          await em.insert(UserEntity, {
+            email: 'ghost@example.org',
+            nickname: 'ghost',
+            name: 'Ghost',
+            roles: [],
+          });
           throw new Error('abort');
         }),
       ).rejects.toThrow('abort');
-      const ghosts = await sut.runFor(b, (em) => em.count(UserEntity, { where: { email: 'ghost@example.org' } }));
+      const ghosts = await sut.runFor(b, (em) =>
+        em.count(UserEntity, { where: { email: 'ghost@example.org' } }),
+      );
       expect(ghosts).toBe(0);
     });
   });

@@ -3,7 +3,7 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import Redis from 'ioredis';
 import { Logger } from 'pino';
 
-import { createRedis,PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/core';
+import { createRedis, PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/core';
 
 export const TENANT_CHANGED_CHANNEL = 'plaza:tenancy:changed';
 

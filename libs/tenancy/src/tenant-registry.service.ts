@@ -8,7 +8,7 @@ import {
 
 import { QueryFailedError } from 'typeorm';
 
-import { isLocale,PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
+import { isLocale, PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
 import { PlatformDb } from './platform-db.service';
 import { newTenantId, roleNameFor, schemaNameFor, slugProblem } from './slug';

@@ -17,16 +17,19 @@ export default async function globalSetup(): Promise<void> {
   const database = adminUrl.pathname.slice(1);
   const prefix = process.env.DB_ROLE_PREFIX as string;
   if (!database.includes('test') || !prefix.includes('test')) {
-    throw new Error(`Refusing to reset "${database}" with role prefix "${prefix}": not a test database`);
+    throw new Error(
+      `Refusing to reset "${database}" with role prefix "${prefix}": not a test database`,
+    );
   }
   adminUrl.pathname = '/postgres';
   const root = new Client({ connectionString: adminUrl.toString() });
   await root.connect();
   try {
     await root.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    const roles = await root.query<{ rolname: string }>('select rolname from pg_roles where rolname like $1', [
-      `${prefix}\\_%`,
-    ]);
+    const roles = await root.query<{ rolname: string }>(
+      'select rolname from pg_roles where rolname like $1',
+      [`${prefix}\\_%`],
+    );
     for (const { rolname } of roles.rows) await root.query(`DROP ROLE IF EXISTS "${rolname}"`);
   } finally {
     await root.end();
@@ -36,8 +39,12 @@ export default async function globalSetup(): Promise<void> {
   await redis.quit();
 
   // Jest's module mapper does not apply here: migrate in a child process that resolves @plaza/*.
-  execFileSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'migrate-test-db.ts')], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  execFileSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, 'migrate-test-db.ts')],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { DynamicModule, INestApplicationContext, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+
 import { Logger } from 'pino';
 
 import { ConsoleModule } from '@plaza/console';
@@ -40,7 +41,12 @@ class TestPlatformModule {
       module: TestPlatformModule,
       imports: [
         CoreModule.forRoot(config, logger),
-        TenancyModule.forRoot({ catalog: SCHEMA, seeders: TENANT_SEEDERS, admin: true, applicationName: 'plaza-test' }),
+        TenancyModule.forRoot({
+          catalog: SCHEMA,
+          seeders: TENANT_SEEDERS,
+          admin: true,
+          applicationName: 'plaza-test',
+        }),
         ConsoleModule,
       ],
       providers: extra,
@@ -58,7 +64,10 @@ export class TestPlatform {
     readonly config: PlazaConfig,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}, extraProviders: Type[] = []): Promise<TestPlatform> {
+  static async start(
+    overrides: Record<string, string> = {},
+    extraProviders: Type[] = [],
+  ): Promise<TestPlatform> {
     const config = testConfig(overrides);
     const ctx = await NestFactory.createApplicationContext(
       TestPlatformModule.forRoot(config, testLogger(), extraProviders),
@@ -102,7 +111,10 @@ export async function migrateForTests(): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value or the time runs out (no wall-clock assertions). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -7,7 +7,10 @@ import { migrateForTests } from './harness';
 
 async function main(): Promise<void> {
   applyTestEnv();
-  await bootstrapDatabase(process.env.DATABASE_ADMIN_URL as string, process.env.DATABASE_URL as string);
+  await bootstrapDatabase(
+    process.env.DATABASE_ADMIN_URL as string,
+    process.env.DATABASE_URL as string,
+  );
   await migrateForTests();
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { negotiateLocale, PlazaConfig, publicUrl,SUPPORTED_LOCALES } from '@plaza/core';
+import { negotiateLocale, PlazaConfig, publicUrl, SUPPORTED_LOCALES } from '@plaza/core';
 import { HostResolution, HostResolver } from '@plaza/tenancy';
 
 import { platformMessages } from './messages';
@@ -75,17 +75,15 @@ export function registerHostRouting(
     if (wantsJson(request)) {
       return reply.send({ statusCode: page.status, error: page.error, message: page.body });
     }
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(
-        renderStatusPage({
-          lang: locale,
-          nonce,
-          title: page.title,
-          body: page.body,
-          siteName: page.siteName,
-        }),
-      );
+    return reply.type('text/html; charset=utf-8').send(
+      renderStatusPage({
+        lang: locale,
+        nonce,
+        title: page.title,
+        body: page.body,
+        siteName: page.siteName,
+      }),
+    );
   });
 }
 
