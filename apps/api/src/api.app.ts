@@ -7,7 +7,7 @@ import { Logger } from 'pino';
 
 import { createValidationPipe, PinoNestLogger, PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
-import { registerHostRouting } from '@plaza/web';
+import { registerHttpPlugins } from '@plaza/web';
 
 import { ApiModule } from './api.module';
 
@@ -37,7 +37,7 @@ export async function createApiApp(
   );
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  registerHostRouting(app.getHttpAdapter().getInstance(), app.get(HostResolver), config);
+  await registerHttpPlugins(app.getHttpAdapter().getInstance(), app.get(HostResolver), config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -27,8 +27,8 @@ describe('Host routing', () => {
     b = await platform.createTenant({ name: 'Coop B', locales: ['en'] });
   });
   afterAll(async () => {
-    await app.close();
-    await platform.close();
+    await app?.close();
+    await platform?.close();
   });
 
   it("serves each tenant's own site on its subdomain", async () => {

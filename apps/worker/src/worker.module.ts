@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { CoreModule, PlazaConfig } from '@plaza/core';
+import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
 
@@ -20,8 +21,9 @@ export class WorkerModule {
           admin: true,
           applicationName: 'plaza-worker',
         }),
+        MailModule,
       ],
-      providers: [ProvisionTenantJob],
+      providers: [ProvisionTenantJob, SendMailJob],
     };
   }
 }

@@ -23,6 +23,14 @@ export interface PlazaConfig {
   tenantCacheSize: number;
   tenantCacheTtlMs: number;
   trustProxy: boolean;
+  /** Outgoing mail of the platform (tenants may override with their own SMTP). */
+  smtpUrl: string;
+  mailFrom: string;
+  /** Session lifetimes, in seconds. */
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  /** Cookies carry `Secure` (always true in production). */
+  secureCookies: boolean;
 }
 
 export interface ConfigNeeds {
@@ -146,6 +154,11 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     tenantCacheSize: int('TENANT_CACHE_SIZE', 10000, 1, 10_000_000),
     tenantCacheTtlMs: int('TENANT_CACHE_TTL_SECONDS', 60, 1, 86400) * 1000,
     trustProxy: trustProxyRaw === 'true',
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:'], false) ?? 'smtp://127.0.0.1:1025',
+    mailFrom: str('MAIL_FROM', 'Plaza <no-reply@plaza.localhost>'),
+    sessionIdleSeconds: int('SESSION_IDLE_MINUTES', 120, 5, 7 * 24 * 60) * 60,
+    sessionAbsoluteSeconds: int('SESSION_ABSOLUTE_HOURS', 24 * 14, 1, 24 * 90) * 3600,
+    secureCookies: nodeEnv === 'production' || schemeRaw === 'https',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

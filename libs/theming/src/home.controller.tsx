@@ -4,49 +4,32 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate } from '@plaza/core';
 import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
-import { Document, OnHost, platformMessages, renderPage, stateOf } from '@plaza/web';
+import { OnHost, renderPage, SiteLayout } from '@plaza/web';
 
-import { StaticPageEntity } from './static-page.entity';
+import { SiteContextService } from './site-context.service';
 
-/** The tenant's home page: organization name, description and its pages. */
+/** The tenant's home page. */
 @Controller()
 @OnHost('tenant')
 export class HomeController {
-  constructor(private readonly tenantDb: TenantDb) {}
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly siteContext: SiteContextService,
+  ) {}
 
   @Get()
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const tenant = TenantContext.current();
-    const state = stateOf(request);
-    const locale = state?.locale ?? tenant.defaultLocale;
-    const { organization, pages } = await this.tenantDb.run(async (em) => ({
-      organization: await em.findOneByOrFail(OrganizationEntity, { id: 1 }),
-      pages: await em.find(StaticPageEntity, { order: { weight: 'ASC', slug: 'ASC' } }),
-    }));
-    const name = translate(organization.name, locale, tenant.defaultLocale) || tenant.name;
-    const t = platformMessages(locale);
+    const site = await this.siteContext.build(request);
+    const organization = await this.tenantDb.run((em) =>
+      em.findOneByOrFail(OrganizationEntity, { id: 1 }),
+    );
+    const description = translate(organization.description, site.locale, tenant.defaultLocale);
     const html = renderPage(
-      <Document lang={locale} title={name} nonce={state?.nonce ?? ''} skipLabel={t.skipToContent}>
-        <header class="site">
-          <p>
-            <a href="/">{name}</a>
-          </p>
-        </header>
-        <main id="main" tabIndex={-1}>
-          <h1>{name}</h1>
-          {translate(organization.description, locale, tenant.defaultLocale) && (
-            <p>{translate(organization.description, locale, tenant.defaultLocale)}</p>
-          )}
-        </main>
-        <footer class="site">
-          <ul>
-            {pages.map((page) => (
-              <li key={page.id}>{translate(page.title, locale, tenant.defaultLocale)}</li>
-            ))}
-          </ul>
-          <p>{t.poweredBy}</p>
-        </footer>
-      </Document>,
+      <SiteLayout site={site} title={site.organizationName}>
+        <h1>{site.organizationName}</h1>
+        {description && <p>{description}</p>}
+      </SiteLayout>,
     );
     await reply.type('text/html; charset=utf-8').send(html);
   }

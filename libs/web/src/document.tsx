@@ -11,7 +11,7 @@ export interface DocumentProps {
   children: ComponentChildren;
 }
 
-const BASE_CSS = `
+export const BASE_STYLES = `
 :root{--plaza-primary:#1a5fb4;--plaza-text:#1d1d1f;--plaza-bg:#ffffff;--plaza-muted:#4a4a4f}
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--plaza-text);background:var(--plaza-bg);line-height:1.5}
@@ -33,7 +33,7 @@ export function Document(props: DocumentProps) {
         <title>{props.title}</title>
         <style
           nonce={props.nonce}
-          dangerouslySetInnerHTML={{ __html: BASE_CSS + (props.css ?? '') }}
+          dangerouslySetInnerHTML={{ __html: BASE_STYLES + (props.css ?? '') }}
         />
       </head>
       <body>

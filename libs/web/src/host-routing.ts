@@ -87,11 +87,18 @@ export function registerHostRouting(
   });
 }
 
+export const LOCALE_COOKIE = 'plaza_locale';
+
+/** Chosen language (cookie set by the switcher), else the browser's, else the organization's default. */
 function pickLocale(request: FastifyRequest, resolution: HostResolution): string {
   const header = request.headers['accept-language'];
+  const chosen = (request as FastifyRequest & { cookies?: Record<string, string | undefined> })
+    .cookies?.[LOCALE_COOKIE];
   if (resolution.kind === 'tenant') {
+    if (chosen && resolution.tenant.locales.includes(chosen)) return chosen;
     return negotiateLocale(header, resolution.tenant.locales, resolution.tenant.defaultLocale);
   }
+  if (chosen && (SUPPORTED_LOCALES as readonly string[]).includes(chosen)) return chosen;
   return negotiateLocale(header, SUPPORTED_LOCALES, 'en');
 }
 

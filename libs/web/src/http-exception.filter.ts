@@ -6,6 +6,7 @@ import { toErrorBody } from '@plaza/core';
 
 import { wantsJson } from './host-routing';
 import { platformMessages } from './messages';
+import { TooManyAttemptsException } from './rate-limiter.service';
 import { stateOf } from './request-context';
 import { renderStatusPage } from './status-page';
 
@@ -22,6 +23,8 @@ export class PlazaExceptionFilter implements ExceptionFilter {
     }
     body.requestId = String(request.id);
     reply.code(body.statusCode);
+    if (exception instanceof TooManyAttemptsException)
+      reply.header('retry-after', String(exception.retryAfterSeconds));
     if (wantsJson(request)) {
       void reply.send(body);
       return;

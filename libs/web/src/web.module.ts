@@ -1,19 +1,32 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 
 import { ConsoleIndexController } from './console-index.controller';
+import { CsrfGuard } from './csrf.guard';
 import { HealthController } from './health.controller';
 import { HostKindGuard } from './host-kind.guard';
 import { PlazaExceptionFilter } from './http-exception.filter';
+import { RateLimiter } from './rate-limiter.service';
+import { SessionStore } from './session.store';
+import { Sessions } from './sessions.service';
 import { TenantContextInterceptor } from './tenant-context.interceptor';
 
-/** The HTTP pipeline shared by every page and API: host guard, tenant context, errors. */
+/**
+ * The HTTP pipeline shared by every page and API: host guard, CSRF, tenant
+ * context, errors; and the session and rate-limit services features use.
+ */
+@Global()
 @Module({
   controllers: [HealthController, ConsoleIndexController],
   providers: [
+    SessionStore,
+    Sessions,
+    RateLimiter,
     { provide: APP_GUARD, useClass: HostKindGuard },
+    { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
     { provide: APP_FILTER, useClass: PlazaExceptionFilter },
   ],
+  exports: [SessionStore, Sessions, RateLimiter],
 })
 export class WebModule {}

@@ -1,0 +1,4 @@
+export * from './mail.module';
+export * from './mail.queue';
+export * from './mailer.service';
+export * from './send-mail.job';

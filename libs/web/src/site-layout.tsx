@@ -1,0 +1,143 @@
+import type { ComponentChildren } from 'preact';
+
+import { BASE_STYLES } from './document';
+import { LOCALE_NAMES } from './i18n';
+import { siteT } from './site.messages';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** Everything the shared layout needs about the request; built by `siteContextOf`. */
+export interface SiteContext {
+  locale: string;
+  locales: readonly string[];
+  organizationName: string;
+  nonce: string;
+  /** Current path with query, for the language switcher's way back. */
+  path: string;
+  csrfToken: string | null;
+  user: { name: string; isAdmin: boolean } | null;
+  /** Theme CSS (custom properties) from the organization's appearance. */
+  themeCss?: string;
+  nav?: NavItem[];
+  footerLinks?: NavItem[];
+}
+
+export interface SiteLayoutProps {
+  site: SiteContext;
+  title: string;
+  children: ComponentChildren;
+}
+
+const LAYOUT_CSS = `
+.site-header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;padding:1rem 2rem;border-bottom:1px solid #ddd}
+.site-header .org{font-weight:700;font-size:1.25rem;text-decoration:none;color:var(--plaza-text)}
+.site-nav ul,.lang-switcher ul,.site-footer ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:1rem}
+.lang-switcher [aria-current]{font-weight:700;text-decoration:none;color:var(--plaza-text)}
+.account{display:flex;gap:1rem;align-items:center}
+.account form{margin:0}
+.link-button{background:none;border:none;padding:0;font:inherit;color:var(--plaza-primary);text-decoration:underline;cursor:pointer}
+.site-footer{padding:1rem 2rem;border-top:1px solid #ddd;color:var(--plaza-muted)}
+.visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
+`;
+
+/** The tenant site's frame: skip link, header, navigation, language switcher, account, footer. */
+export function SiteLayout({ site, title, children }: SiteLayoutProps) {
+  const t = (key: Parameters<typeof siteT>[1], params?: Record<string, string>) =>
+    siteT(site.locale, key, params);
+  const back = encodeURIComponent(site.path);
+  const nav = [{ href: '/', label: t('nav.home') }, ...(site.nav ?? [])];
+  if (site.user?.isAdmin) nav.push({ href: '/admin', label: t('nav.admin') });
+  return (
+    <html lang={site.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>
+          {title === site.organizationName ? title : `${title} · ${site.organizationName}`}
+        </title>
+        <style
+          nonce={site.nonce}
+          dangerouslySetInnerHTML={{ __html: BASE_STYLES + LAYOUT_CSS + (site.themeCss ?? '') }}
+        />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('skip')}
+        </a>
+        <header class="site-header">
+          <a class="org" href="/">
+            {site.organizationName}
+          </a>
+          <nav class="site-nav" aria-label={t('nav.main')}>
+            <ul>
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <a href={item.href} aria-current={site.path === item.href ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {site.locales.length > 1 && (
+            <nav class="lang-switcher" aria-label={t('lang.label')}>
+              <ul>
+                {site.locales.map((l) => (
+                  <li key={l}>
+                    {l === site.locale ? (
+                      <span aria-current="true" lang={l}>
+                        {LOCALE_NAMES[l as keyof typeof LOCALE_NAMES] ?? l}
+                      </span>
+                    ) : (
+                      <a href={`/locale/${l}?back=${back}`} lang={l} hrefLang={l}>
+                        {LOCALE_NAMES[l as keyof typeof LOCALE_NAMES] ?? l}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div class="account">
+            {site.user ? (
+              <>
+                <span>{t('account.signedInAs', { name: site.user.name })}</span>
+                <form method="post" action="/users/sign_out">
+                  <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+                  <button type="submit" class="link-button">
+                    {t('account.signOut')}
+                  </button>
+                </form>
+              </>
+            ) : (
+              <>
+                <a href="/users/sign_in">{t('account.signIn')}</a>
+                <a href="/users/sign_up">{t('account.signUp')}</a>
+              </>
+            )}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          {site.footerLinks && site.footerLinks.length > 0 && (
+            <nav aria-label={t('footer.pages')}>
+              <ul>
+                {site.footerLinks.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <p>{t('footer.poweredBy')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
