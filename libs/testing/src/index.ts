@@ -1,2 +1,3 @@
 export * from './env';
 export * from './harness';
+export * from './s3-server';
