@@ -5,6 +5,7 @@ export * from './file-url-signer';
 export * from './image-processor';
 export * from './local-file-storage';
 export * from './s3-file-storage';
+export * from './storage.module';
 export * from './storage-key';
 export * from './stored-file.entity';
 export * from './upload.exceptions';
