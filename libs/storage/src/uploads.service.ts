@@ -150,11 +150,14 @@ export class UploadsService {
     toStore.push({ path, image: original });
 
     try {
-      await Promise.all(
+      // Settle every write before cleaning up, so none lands after the cleanup.
+      const writes = await Promise.allSettled(
         toStore.map(({ path: p, image }) =>
           this.storage.put(tenantKey(p), image.data, { contentType: contentTypeOf(image.type) }),
         ),
       );
+      const failed = writes.find((w) => w.status === 'rejected');
+      if (failed) throw failed.reason;
       return await this.tenantDb.run((em) =>
         em.save(
           em.create(StoredFileEntity, {
