@@ -1,5 +1,6 @@
 import { ConsoleUserEntity } from '@plaza/console';
 import { seedFirstAdmin, UserEntity } from '@plaza/identity';
+import { StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
   SchemaCatalog,
@@ -19,7 +20,7 @@ import { TENANT_MIGRATIONS } from './tenant';
  */
 export const SCHEMA: SchemaCatalog = {
   platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity],
-  tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity],
+  tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,
 };

@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { StorageModule } from '@plaza/storage';
 import { TenancyModule } from '@plaza/tenancy';
 import { ThemingModule } from '@plaza/theming';
 import { WebModule } from '@plaza/web';
@@ -24,6 +25,7 @@ export class ApiModule {
         }),
         WebModule,
         ThemingModule,
+        StorageModule,
       ],
     };
   }

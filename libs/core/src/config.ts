@@ -2,6 +2,36 @@ import { existsSync } from 'node:fs';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
+export type StorageDriver = 'local' | 's3';
+
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  /** An S3-compatible service (MinIO, Garage, Scaleway, OVH...); undefined means AWS. */
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  /** Both set or both undefined; undefined lets the SDK find credentials (IAM role, AWS_* env). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+}
+
+export interface StorageSettings {
+  driver: StorageDriver;
+  /** Root directory of the local driver. */
+  dir: string;
+  /** Set when `driver` is `s3`. */
+  s3: S3Settings | undefined;
+  /**
+   * Signs the expiring URLs of private files served by the local driver; a
+   * development default outside production, undefined in production with S3
+   * (S3 signs its own URLs).
+   */
+  fileUrlSecret: string | undefined;
+}
+
+/** Used outside production only, so a development machine needs no secret to serve files. */
+export const DEV_FILE_URL_SECRET = 'plaza-development-file-url-secret-do-not-use-in-production';
+
 export interface PlazaConfig {
   nodeEnv: NodeEnv;
   databaseUrl: string;
@@ -31,6 +61,7 @@ export interface PlazaConfig {
   sessionAbsoluteSeconds: number;
   /** Cookies carry `Secure` (always true in production). */
   secureCookies: boolean;
+  storage: StorageSettings;
 }
 
 export interface ConfigNeeds {
@@ -135,6 +166,8 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     problems.push(`TRUST_PROXY must be true or false, got "${trustProxyRaw}"`);
   }
 
+  const storage = storageSettings(env, nodeEnv, problems);
+
   const config: PlazaConfig = {
     nodeEnv,
     databaseUrl,
@@ -159,9 +192,78 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     sessionIdleSeconds: int('SESSION_IDLE_MINUTES', 120, 5, 7 * 24 * 60) * 60,
     sessionAbsoluteSeconds: int('SESSION_ABSOLUTE_HOURS', 24 * 14, 1, 24 * 90) * 3600,
     secureCookies: nodeEnv === 'production' || schemeRaw === 'https',
+    storage,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+function storageSettings(env: Env, nodeEnv: NodeEnv, problems: string[]): StorageSettings {
+  const get = (name: string) => env[name]?.trim() || undefined;
+  const driverRaw = get('STORAGE_DRIVER') ?? 'local';
+  if (driverRaw !== 'local' && driverRaw !== 's3') {
+    problems.push(`STORAGE_DRIVER must be local or s3, got "${driverRaw}"`);
+  }
+  const driver: StorageDriver = driverRaw === 's3' ? 's3' : 'local';
+
+  let s3: S3Settings | undefined;
+  if (driver === 's3') {
+    const bucket = get('S3_BUCKET');
+    if (!bucket) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+    else if (!BUCKET_NAME.test(bucket)) {
+      problems.push(
+        `S3_BUCKET must be a bucket name (3 to 63 lowercase letters, digits, dots or hyphens), got "${bucket}"`,
+      );
+    }
+    const endpoint = get('S3_ENDPOINT');
+    if (endpoint) {
+      let protocol = '';
+      try {
+        protocol = new URL(endpoint).protocol;
+      } catch {
+        problems.push(`S3_ENDPOINT is not a valid URL, got "${endpoint}"`);
+      }
+      if (protocol && protocol !== 'http:' && protocol !== 'https:') {
+        problems.push(`S3_ENDPOINT must start with http: or https:, got "${protocol}"`);
+      }
+    }
+    const pathStyle = get('S3_FORCE_PATH_STYLE') ?? 'false';
+    if (pathStyle !== 'true' && pathStyle !== 'false') {
+      problems.push(`S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);
+    }
+    const accessKeyId = get('S3_ACCESS_KEY_ID');
+    const secretAccessKey = get('S3_SECRET_ACCESS_KEY');
+    if (!accessKeyId !== !secretAccessKey) {
+      problems.push(
+        'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither, to use the SDK credential chain)',
+      );
+    }
+    s3 = {
+      bucket: bucket ?? '',
+      region: get('S3_REGION') ?? 'us-east-1',
+      endpoint,
+      forcePathStyle: pathStyle === 'true',
+      accessKeyId,
+      secretAccessKey,
+    };
+  }
+
+  const givenSecret = get('FILE_URL_SECRET');
+  if (givenSecret && givenSecret.length < 32) {
+    problems.push(
+      'FILE_URL_SECRET must be at least 32 characters long (e.g. openssl rand -hex 32)',
+    );
+  }
+  const fileUrlSecret = givenSecret ?? (nodeEnv === 'production' ? undefined : DEV_FILE_URL_SECRET);
+  if (!fileUrlSecret && driver === 'local') {
+    problems.push(
+      'FILE_URL_SECRET is required in production with STORAGE_DRIVER=local (e.g. openssl rand -hex 32)',
+    );
+  }
+
+  return { driver, dir: get('STORAGE_DIR') ?? 'var/storage', s3, fileUrlSecret };
 }
 
 /** Loads `.env` from the working directory when present (never overrides real env). */

@@ -19,6 +19,10 @@ export const REDACTED_PATHS = [
   'databaseUrl',
   'databaseAdminUrl',
   'redisUrl',
+  'secretAccessKey',
+  '*.secretAccessKey',
+  'fileUrlSecret',
+  '*.fileUrlSecret',
 ];
 
 export function createLogger(level: string, name: string): Logger {
