@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { CoreModule, PlazaConfig } from '@plaza/core';
+import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { StorageModule } from '@plaza/storage';
 import { TenancyModule } from '@plaza/tenancy';
@@ -24,6 +25,7 @@ export class ApiModule {
           applicationName: 'plaza-api',
         }),
         WebModule,
+        IdentityModule,
         ThemingModule,
         StorageModule,
       ],

@@ -1,2 +1,4 @@
+export * from './identity.module';
 export * from './identity.seeder';
+export * from './session-user.resolver';
 export * from './user.entity';

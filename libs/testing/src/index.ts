@@ -2,3 +2,4 @@ export * from './env';
 export * from './harness';
 export * from './s3-server';
 export * from './test-smtp';
+export * from './accounts';

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 
 import { translate } from '@plaza/core';
 import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
-import { currentUserOf, Sessions, SiteContext, stateOf } from '@plaza/web';
+import { CurrentUsers, Sessions, SiteContext, stateOf } from '@plaza/web';
 
 import { StaticPageEntity } from './static-page.entity';
 
@@ -14,6 +14,7 @@ export class SiteContextService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly sessions: Sessions,
+    private readonly users: CurrentUsers,
   ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
@@ -28,7 +29,7 @@ export class SiteContextService {
       }),
     }));
     const session = await this.sessions.current(request);
-    const user = currentUserOf(request);
+    const user = await this.users.of(request);
     return {
       locale,
       locales: tenant.locales,

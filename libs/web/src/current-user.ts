@@ -1,6 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
+
 import type { FastifyRequest } from 'fastify';
 
-/** The signed-in person of a tenant site, as the accounts feature resolved them. */
+/** The signed-in person of a tenant site, as the accounts feature resolves them. */
 export interface CurrentUser {
   id: string;
   name: string;
@@ -11,13 +13,28 @@ export interface CurrentUser {
   confirmed: boolean;
 }
 
-type WithUser = FastifyRequest & { plazaUser?: CurrentUser | null };
-
-export function setCurrentUser(request: FastifyRequest, user: CurrentUser | null): void {
-  (request as WithUser).plazaUser = user;
+/** Implemented by the accounts feature (libs/identity): session → person. */
+export interface CurrentUserResolver {
+  resolve(request: FastifyRequest): Promise<CurrentUser | null>;
 }
 
-/** Null for visitors; undefined never escapes (the accounts interceptor always sets it on tenant routes). */
-export function currentUserOf(request: FastifyRequest): CurrentUser | null {
-  return (request as WithUser).plazaUser ?? null;
+export const CURRENT_USER_RESOLVER = Symbol('CURRENT_USER_RESOLVER');
+
+type WithUser = FastifyRequest & { plazaUser?: CurrentUser | null };
+
+/** Who is signed in on this request, resolved once and remembered on the request. */
+@Injectable()
+export class CurrentUsers {
+  constructor(@Inject(CURRENT_USER_RESOLVER) private readonly resolver: CurrentUserResolver) {}
+
+  async of(request: FastifyRequest): Promise<CurrentUser | null> {
+    const r = request as WithUser;
+    if (r.plazaUser === undefined) r.plazaUser = await this.resolver.resolve(request);
+    return r.plazaUser;
+  }
+
+  /** Forget the remembered person (after sign-in, sign-out or a role change in this request). */
+  forget(request: FastifyRequest): void {
+    (request as WithUser).plazaUser = undefined;
+  }
 }

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { toErrorBody } from '@plaza/core';
 
+import { SignInRequiredException } from './auth.guards';
 import { wantsJson } from './host-routing';
 import { platformMessages } from './messages';
 import { TooManyAttemptsException } from './rate-limiter.service';
@@ -17,6 +18,10 @@ export class PlazaExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof SignInRequiredException && !wantsJson(request)) {
+      void reply.redirect(`/users/sign_in?back=${encodeURIComponent(exception.back)}`, 303);
+      return;
+    }
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
       request.log.error({ err: exception, requestId: request.id }, 'request failed');

@@ -17,3 +17,4 @@ export * from './current-user';
 export * from './i18n';
 export * from './site.messages';
 export * from './site-layout';
+export * from './auth.guards';

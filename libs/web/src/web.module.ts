@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 
+import { AdminGuard, SignedInGuard } from './auth.guards';
 import { ConsoleIndexController } from './console-index.controller';
 import { CsrfGuard } from './csrf.guard';
+import { CurrentUsers } from './current-user';
 import { HealthController } from './health.controller';
 import { HostKindGuard } from './host-kind.guard';
 import { PlazaExceptionFilter } from './http-exception.filter';
@@ -22,11 +24,14 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     SessionStore,
     Sessions,
     RateLimiter,
+    CurrentUsers,
+    SignedInGuard,
+    AdminGuard,
     { provide: APP_GUARD, useClass: HostKindGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
     { provide: APP_FILTER, useClass: PlazaExceptionFilter },
   ],
-  exports: [SessionStore, Sessions, RateLimiter],
+  exports: [SessionStore, Sessions, RateLimiter, CurrentUsers, SignedInGuard, AdminGuard],
 })
 export class WebModule {}

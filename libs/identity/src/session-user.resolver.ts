@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+
+import type { FastifyRequest } from 'fastify';
+import { IsNull } from 'typeorm';
+
+import { TenantContext, TenantDb } from '@plaza/tenancy';
+import { CurrentUser, CurrentUserResolver, Sessions } from '@plaza/web';
+
+import { UserEntity } from './user.entity';
+
+/** Tenant sites: the session's user, if it still exists and is not deleted. */
+@Injectable()
+export class SessionUserResolver implements CurrentUserResolver {
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly tenantDb: TenantDb,
+  ) {}
+
+  async resolve(request: FastifyRequest): Promise<CurrentUser | null> {
+    if (!TenantContext.currentOrUndefined()) return null;
+    const session = await this.sessions.current(request);
+    if (!session?.userId) return null;
+    const userId = session.userId;
+    const user = await this.tenantDb.run((em) =>
+      em.findOneBy(UserEntity, { id: userId, deletedAt: IsNull() }),
+    );
+    if (!user) return null;
+    return {
+      id: user.id,
+      name: user.name,
+      nickname: user.nickname,
+      email: user.email,
+      locale: user.locale,
+      roles: user.roles,
+      confirmed: user.confirmedAt !== null,
+    };
+  }
+}
