@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { IsNull } from 'typeorm';
 
-import { TenantContext, TenantDb } from '@plaza/tenancy';
-import { CurrentUser, CurrentUserResolver, Sessions } from '@plaza/web';
+import { TenantDb } from '@plaza/tenancy';
+import { CurrentUser, CurrentUserResolver, Sessions, stateOf } from '@plaza/web';
 
 import { UserEntity } from './user.entity';
 
@@ -17,11 +17,13 @@ export class SessionUserResolver implements CurrentUserResolver {
   ) {}
 
   async resolve(request: FastifyRequest): Promise<CurrentUser | null> {
-    if (!TenantContext.currentOrUndefined()) return null;
+    // Guards run before the interceptor that enters the tenant context: take the tenant from the request.
+    const resolution = stateOf(request)?.resolution;
+    if (resolution?.kind !== 'tenant') return null;
     const session = await this.sessions.current(request);
     if (!session?.userId) return null;
     const userId = session.userId;
-    const user = await this.tenantDb.run((em) =>
+    const user = await this.tenantDb.runFor(resolution.tenant, (em) =>
       em.findOneBy(UserEntity, { id: userId, deletedAt: IsNull() }),
     );
     if (!user) return null;
