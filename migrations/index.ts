@@ -1,3 +1,4 @@
+import { BILLING_ENTITIES } from '@plaza/billing';
 import { ConsoleUserEntity } from '@plaza/console';
 import { seedFirstAdmin, UserEntity } from '@plaza/identity';
 import { StoredFileEntity } from '@plaza/storage';
@@ -19,7 +20,7 @@ import { TENANT_MIGRATIONS } from './tenant';
  * tenant. Apps, the CLI and the drift check all read this one list.
  */
 export const SCHEMA: SchemaCatalog = {
-  platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity],
+  platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity, ...BILLING_ENTITIES],
   tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,

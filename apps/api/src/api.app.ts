@@ -33,6 +33,8 @@ export async function createApiApp(
     {
       logger: new PinoNestLogger(logger),
       bufferLogs: false,
+      // Stripe signs the exact bytes it sent.
+      rawBody: true,
     },
   );
   app.useGlobalPipes(createValidationPipe());

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
+import { BillingJob, BillingModule } from '@plaza/billing';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
@@ -22,8 +23,9 @@ export class WorkerModule {
           applicationName: 'plaza-worker',
         }),
         MailModule,
+        BillingModule,
       ],
-      providers: [ProvisionTenantJob, SendMailJob],
+      providers: [ProvisionTenantJob, SendMailJob, BillingJob],
     };
   }
 }
