@@ -18,6 +18,8 @@ export interface PlazaConfig {
   logLevel: string;
   dbPoolMax: number;
   dbPoolMaxUses: number;
+  /** Tenant-affinity partitions of the serving pool (1 = one shared pool). */
+  dbPoolPartitions: number;
   dbRolePrefix: string;
   queuePrefix: string;
   tenantCacheSize: number;
@@ -141,12 +143,18 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     logLevel,
     dbPoolMax: int('DB_POOL_MAX', 10, 1, 1000),
     dbPoolMaxUses: int('DB_POOL_MAX_USES', 50000, 0, 100_000_000),
+    dbPoolPartitions: int('DB_POOL_PARTITIONS', 1, 1, 64),
     dbRolePrefix,
     queuePrefix: str('QUEUE_PREFIX', '{plaza}'),
     tenantCacheSize: int('TENANT_CACHE_SIZE', 10000, 1, 10_000_000),
     tenantCacheTtlMs: int('TENANT_CACHE_TTL_SECONDS', 60, 1, 86400) * 1000,
     trustProxy: trustProxyRaw === 'true',
   };
+  if (config.dbPoolPartitions > config.dbPoolMax) {
+    problems.push(
+      `DB_POOL_PARTITIONS (${config.dbPoolPartitions}) must not exceed DB_POOL_MAX (${config.dbPoolMax}): each partition needs a connection`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
