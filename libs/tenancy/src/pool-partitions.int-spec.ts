@@ -2,7 +2,12 @@ import { EntityManager } from 'typeorm';
 
 import { eventually, TestPlatform } from '@plaza/testing';
 
-import { homePartition, POOL_PARTITIONS, PoolPartitions } from './pool-partitions';
+import {
+  alternatePartition,
+  homePartition,
+  POOL_PARTITIONS,
+  PoolPartitions,
+} from './pool-partitions';
 import { TenantRef } from './tenant-context';
 import { TenantDb } from './tenant-db.service';
 
@@ -78,7 +83,7 @@ describe('TenantDb on a partitioned pool (3 partitions of 1 connection, real Pos
     }
   });
 
-  it('spills to another partition while home is busy, keeping isolation, then comes home', async () => {
+  it('spills to its alternate partition while home is busy, keeping isolation, then comes home', async () => {
     const [a, b] = tenants;
     const home = homePartition(a.id, k);
     const first = hold(sut, a);
@@ -86,8 +91,11 @@ describe('TenantDb on a partitioned pool (3 partitions of 1 connection, real Pos
     expect(partitions.load(home)).toMatchObject({ total: 1, idle: 0 });
 
     const spilled = await sut.runFor(a, seen);
-    expect(spilled.partition).not.toBe(home);
-    expect(spilled).toMatchObject({ role: a.roleName, searchPath: a.schemaName });
+    expect(spilled).toEqual({
+      partition: alternatePartition(a.id, k),
+      role: a.roleName,
+      searchPath: a.schemaName,
+    });
     await expect(
       sut.runFor(a, (em) => em.query(`select * from "${b.schemaName}".users`)),
     ).rejects.toThrow(/permission denied/);
@@ -97,23 +105,27 @@ describe('TenantDb on a partitioned pool (3 partitions of 1 connection, real Pos
     expect((await sut.runFor(a, seen)).partition).toBe(home);
   });
 
-  it('fills the other partitions, then queues at home when every partition is busy', async () => {
+  it('queues at home when home and alternate are busy, leaving the third partition to its tenants', async () => {
     const [a] = tenants;
     const home = homePartition(a.id, k);
-    const held: Held[] = [];
-    const seenByHeld: Seen[] = [];
-    for (let i = 0; i < k; i++) {
-      held.push(hold(sut, a));
-      seenByHeld.push(await held[i].holding);
+    const alternate = alternatePartition(a.id, k);
+    const third = [0, 1, 2].find((i) => i !== home && i !== alternate);
+    let other = tenants.find((t) => homePartition(t.id, k) === third);
+    // Tenant ids are random: provision until one lives on the third partition.
+    while (!other) {
+      const fresh = await platform.createTenant();
+      if (homePartition(fresh.id, k) === third) other = fresh;
     }
-    const [firstSeen, secondSeen, thirdSeen] = seenByHeld;
-    expect(firstSeen.partition).toBe(home);
-    expect(new Set([firstSeen, secondSeen, thirdSeen].map((s) => s.partition))).toEqual(
-      new Set([0, 1, 2]),
-    );
+
+    const held = [hold(sut, a), hold(sut, a)];
+    const partitionsHeld = await Promise.all(held.map(async (h) => (await h.holding).partition));
+    expect(partitionsHeld).toEqual([home, alternate]);
 
     const queued = sut.runFor(a, seen);
     await eventually(async () => partitions.load(home).waiting === 1);
+    expect(await sut.runFor(other, seen)).toMatchObject({ partition: third, role: other.roleName });
+    expect(partitions.load(home).waiting).toBe(1);
+
     for (const h of held) h.release();
     await Promise.all(held.map((h) => h.done));
     expect(await queued).toMatchObject({ partition: home, role: a.roleName });

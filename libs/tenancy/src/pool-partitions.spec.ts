@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import {
+  alternatePartition,
   choosePartition,
   homePartition,
   isSaturated,
@@ -50,6 +51,32 @@ describe('homePartition', () => {
   });
 });
 
+describe('alternatePartition', () => {
+  it('is another partition than home, stable and in range', () => {
+    for (const id of tenantIds(500)) {
+      const sut = alternatePartition(id, 8);
+      expect(sut).not.toBe(homePartition(id, 8));
+      expect(sut).toBeGreaterThanOrEqual(0);
+      expect(sut).toBeLessThan(8);
+      expect(alternatePartition(id, 8)).toBe(sut);
+    }
+    for (const id of tenantIds(50))
+      expect(alternatePartition(id, 2)).toBe(1 - homePartition(id, 2));
+  });
+
+  it("spreads one home's overflow over every other partition", () => {
+    const counts = new Array<number>(8).fill(0);
+    const homeZero = tenantIds(8000).filter((id) => homePartition(id, 8) === 0);
+    for (const id of homeZero) counts[alternatePartition(id, 8)] += 1;
+    // About 1000 tenants of home 0, so about 143 for each of the 7 others.
+    expect(counts[0]).toBe(0);
+    for (const n of counts.slice(1)) {
+      expect(n).toBeGreaterThan(90);
+      expect(n).toBeLessThan(200);
+    }
+  });
+});
+
 describe('isSaturated', () => {
   it('is false while a connection is idle or one may still be opened', () => {
     expect(isSaturated(free())).toBe(false);
@@ -69,35 +96,33 @@ describe('isSaturated', () => {
 
 describe('choosePartition', () => {
   it('keeps the tenant home while home is not saturated, even if others are idle', () => {
-    expect(choosePartition(2, [free(), free(), growable(), free()])).toBe(2);
-    expect(choosePartition(1, [free(), free(), busy()])).toBe(1);
+    expect(choosePartition(2, 0, [free(), free(), growable(), free()])).toBe(2);
+    expect(choosePartition(1, 2, [free(), free(), busy()])).toBe(1);
   });
 
-  it('spills to the next partition after home with an idle connection', () => {
-    expect(choosePartition(1, [free(), busy(), busy(), free()])).toBe(3);
-    expect(choosePartition(3, [busy(), free(), free(), busy()])).toBe(1);
-  });
-
-  it('prefers an idle connection to one that must be opened', () => {
-    expect(choosePartition(0, [busy(), growable(), free()])).toBe(2);
+  it('spills to the alternate partition when home is saturated', () => {
+    expect(choosePartition(1, 3, [free(), busy(), free(), free()])).toBe(3);
+    expect(choosePartition(1, 3, [free(), busy(), free(), growable()])).toBe(3);
   });
 
   it('does not count an idle connection a queued caller is about to take', () => {
-    const claimed = free({ total: 1, idle: 1, waiting: 1 });
-    expect(choosePartition(0, [busy(), claimed, free()])).toBe(2);
-    expect(choosePartition(0, [busy(), claimed, busy()])).toBe(1);
+    const claimed = free({ total: 2, idle: 1, waiting: 1 });
+    expect(choosePartition(0, 1, [claimed, free()])).toBe(1);
+    expect(choosePartition(0, 1, [free(), claimed])).toBe(0);
   });
 
-  it('spills to a partition that may open a connection when none is idle', () => {
-    expect(choosePartition(0, [busy(), busy(), growable()])).toBe(2);
+  it('never spills beyond the alternate, even to an idle partition', () => {
+    expect(choosePartition(0, 1, [busy(), busy(), free(), free()])).toBe(0);
   });
 
-  it('queues at home when every partition is saturated', () => {
-    expect(choosePartition(1, [busy(), busy({ waiting: 3 }), busy()])).toBe(1);
+  it('queues where fewer callers wait when both are saturated, home on a tie', () => {
+    expect(choosePartition(0, 1, [busy({ waiting: 2 }), busy({ waiting: 1 })])).toBe(1);
+    expect(choosePartition(0, 1, [busy({ waiting: 1 }), busy({ waiting: 2 })])).toBe(0);
+    expect(choosePartition(0, 1, [busy({ waiting: 1 }), busy({ waiting: 1 })])).toBe(0);
   });
 
   it('never spills with one partition', () => {
-    expect(choosePartition(0, [busy({ waiting: 5 })])).toBe(0);
+    expect(choosePartition(0, 0, [busy({ waiting: 5 })])).toBe(0);
   });
 });
 

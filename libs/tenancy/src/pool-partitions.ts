@@ -17,17 +17,32 @@ export interface PartitionLoad {
   max: number;
 }
 
+function fnv1a(text: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /**
- * A tenant's own partition: FNV-1a of its id, so every process and release
+ * A tenant's own partition: a hash of its id, so every process and release
  * sends a tenant to the same partition and its backends keep warm caches.
  */
 export function homePartition(tenantId: string, partitions: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < tenantId.length; i++) {
-    hash ^= tenantId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % partitions;
+  return fnv1a(tenantId, 0x811c9dc5) % partitions;
+}
+
+/**
+ * The one other partition a tenant may spill to, from a second hash: tenants
+ * of one home spread their overflow over all the others, yet each tenant's
+ * schemas are cached by at most two partitions' backends.
+ */
+export function alternatePartition(tenantId: string, partitions: number): number {
+  if (partitions < 2) return 0;
+  const home = homePartition(tenantId, partitions);
+  return (home + 1 + (fnv1a(tenantId, 0x050c5d1f) % (partitions - 1))) % partitions;
 }
 
 /**
@@ -44,22 +59,19 @@ export function isSaturated(load: PartitionLoad): boolean {
 }
 
 /**
- * The home partition unless it is saturated. Then the first other partition,
- * in ring order after home, with an unclaimed idle connection, else the first
- * that may open one: a tenant always spills to the same neighbours, which keeps
- * its schemas in few backends. When every partition is saturated, it queues at home.
+ * The home partition unless it is saturated, then the alternate one if it is
+ * not. When both are, the caller queues where fewer callers wait (home on a
+ * tie): two choices balance queues almost as well as any choice would, while
+ * spilling anywhere would let every backend end up caching every schema.
  */
-export function choosePartition(home: number, loads: readonly PartitionLoad[]): number {
+export function choosePartition(
+  home: number,
+  alternate: number,
+  loads: readonly PartitionLoad[],
+): number {
   if (!isSaturated(loads[home])) return home;
-  const others = Array.from(
-    { length: loads.length - 1 },
-    (_, step) => (home + 1 + step) % loads.length,
-  );
-  return (
-    others.find((i) => loads[i].idle > loads[i].waiting) ??
-    others.find((i) => !isSaturated(loads[i])) ??
-    home
-  );
+  if (!isSaturated(loads[alternate])) return alternate;
+  return loads[alternate].waiting < loads[home].waiting ? alternate : home;
 }
 
 /** Splits `max` connections into `partitions` pools; the first ones take the remainder. */
@@ -172,7 +184,8 @@ export class PoolPartitions {
   partitionFor(tenantId: string): number {
     if (this.pools.length === 1) return 0;
     const loads = this.pools.map((_, i) => this.load(i));
-    return choosePartition(homePartition(tenantId, this.pools.length), loads);
+    const k = this.pools.length;
+    return choosePartition(homePartition(tenantId, k), alternatePartition(tenantId, k), loads);
   }
 
   /** A query runner on a connection of the tenant's partition (connects on first use). */
