@@ -1,11 +1,13 @@
 /**
- * npm run bench:affinity -- --tenants 2000 [--connections 8] [--partitions 8] [--ops 40000]
+ * npm run bench:affinity -- --tenants 2000 [--connections 8] [--partitions 8] [--callers 16]
+ *                              [--ops 40000] [--rounds 3]
  * The tenant-affinity lever (DB_POOL_PARTITIONS) measured through TenantDb, in its own
  * bench database: random tenants read (organization, a page by slug, a user by email)
- * with twice as many callers as connections, once with one partition and once with
- * `--partitions`; each run warms up with the same number of operations first. Prints
- * operations per second and the anonymous memory (RssAnon, /proc: local server only)
- * of the serving backends afterwards. Ends with RESULT {json}.
+ * by concurrent callers, with one partition and with `--partitions`, alternately for
+ * `--rounds` rounds (the median is reported: other work on the machine skews single
+ * runs); each run warms up with the same number of reads first. Prints reads per
+ * second and the anonymous memory (RssAnon, /proc: local server only) of the serving
+ * backends afterwards. Ends with RESULT {json}.
  */
 import 'reflect-metadata';
 
@@ -52,12 +54,14 @@ interface Run {
   backend_rss_anon_mib_max: number | null;
 }
 
-async function measure(
-  tenants: TenantRef[],
-  connections: number,
-  partitions: number,
-  ops: number,
-): Promise<Run> {
+interface Settings {
+  connections: number;
+  callers: number;
+  ops: number;
+}
+
+async function measure(tenants: TenantRef[], settings: Settings, partitions: number): Promise<Run> {
+  const { connections, callers, ops } = settings;
   const platform = await TestPlatform.start({
     DB_POOL_MAX: String(connections),
     DB_POOL_PARTITIONS: String(partitions),
@@ -67,9 +71,9 @@ async function measure(
     const tenantDb = platform.get(TenantDb);
     const order = sequence(ops, tenants.length).map((i) => tenants[i]);
     const read = (t: TenantRef) => tenantDb.runFor(t, (em) => em.query(READ_SQL));
-    await forEachLimit(order, connections * 2, read);
+    await forEachLimit(order, callers, read);
     const t0 = process.hrtime.bigint();
-    await forEachLimit(order, connections * 2, read);
+    await forEachLimit(order, callers, read);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 
     const admin = platform.get<DataSource>(ADMIN_DATA_SOURCE);
@@ -95,11 +99,19 @@ async function measure(
   }
 }
 
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function main(): Promise<void> {
   const n = intArg('tenants', 2000);
   const connections = intArg('connections', 8);
   const partitions = intArg('partitions', connections);
-  const ops = intArg('ops', 40000);
+  const settings: Settings = {
+    connections,
+    callers: intArg('callers', connections * 2),
+    ops: intArg('ops', 40000),
+  };
+  const rounds = intArg('rounds', 3);
   useBenchDatabase('affbench');
   const setup = await TestPlatform.start();
   let tenants: TenantRef[];
@@ -108,17 +120,32 @@ async function main(): Promise<void> {
   } finally {
     await setup.close();
   }
-  console.log(`${n} tenants; ${connections} connections; ${connections * 2} callers; ${ops} reads`);
-  const runs: Run[] = [];
-  for (const p of [1, partitions]) {
-    const run = await measure(tenants, connections, p, ops);
-    runs.push(run);
-    console.log(
-      `partitions ${String(p).padStart(2)}: ${run.ops_per_s} reads/s; ${run.backends} backends, RssAnon avg ${run.backend_rss_anon_mib_avg ?? 'n/a'} MiB, max ${run.backend_rss_anon_mib_max ?? 'n/a'} MiB`,
-    );
-  }
   console.log(
-    `RESULT ${JSON.stringify({ tenants: n, connections, ops, runs, speedup: +(runs[1].ops_per_s / runs[0].ops_per_s).toFixed(3) })}`,
+    `${n} tenants; ${connections} connections; ${settings.callers} callers; ${settings.ops} reads; ${rounds} rounds`,
+  );
+  const runs: Run[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const p of [1, partitions]) {
+      const run = await measure(tenants, settings, p);
+      runs.push(run);
+      console.log(
+        `partitions ${String(p).padStart(2)}: ${run.ops_per_s} reads/s; ${run.backends} backends, RssAnon avg ${run.backend_rss_anon_mib_avg ?? 'n/a'} MiB, max ${run.backend_rss_anon_mib_max ?? 'n/a'} MiB`,
+      );
+    }
+  }
+  const summary = [1, partitions].map((p) => {
+    const mine = runs.filter((r) => r.partitions === p);
+    return {
+      partitions: p,
+      median_ops_per_s: median(mine.map((r) => r.ops_per_s)),
+      backend_rss_anon_mib_avg: mine[mine.length - 1].backend_rss_anon_mib_avg,
+    };
+  });
+  console.log(
+    `median: ${summary.map((r) => `partitions ${r.partitions} ${r.median_ops_per_s} reads/s`).join(', ')}`,
+  );
+  console.log(
+    `RESULT ${JSON.stringify({ tenants: n, ...settings, rounds, summary, speedup: +(summary[1].median_ops_per_s / summary[0].median_ops_per_s).toFixed(3), runs })}`,
   );
 }
 
