@@ -39,7 +39,9 @@ const CATALOG_ROWS_SQL = `select ${CATALOGS.map((c) => `(select count(*) from ${
 const CATALOG_BYTES_SQL = `select sum(pg_total_relation_size(c.oid))::bigint as bytes
   from pg_class c where c.relnamespace = 'pg_catalog'::regnamespace and c.relkind = 'r'`;
 const DATABASE_SIZE_SQL = 'select pg_database_size(current_database())::bigint as bytes';
-const TENANT_RELATIONS_SQL = `select c.relkind, count(*)::int as n, sum(pg_total_relation_size(c.oid))::bigint as bytes
+/** Tables with their toast (pg_table_size), indexes on their own: the sum counts nothing twice. */
+const TENANT_RELATIONS_SQL = `select c.relkind, count(*)::int as n,
+  sum(case when c.relkind = 'i' then pg_relation_size(c.oid) else pg_table_size(c.oid) end)::bigint as bytes
   from pg_class c where c.relnamespace = $1::regnamespace group by c.relkind order by c.relkind`;
 const TENANT_ATTRIBUTES_SQL = `select count(*)::int as n from pg_attribute a
   join pg_class c on c.oid = a.attrelid
