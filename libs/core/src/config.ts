@@ -48,6 +48,8 @@ export interface PlazaConfig {
   logLevel: string;
   dbPoolMax: number;
   dbPoolMaxUses: number;
+  /** Tenant-affinity partitions of the serving pool (1 = one shared pool). */
+  dbPoolPartitions: number;
   dbRolePrefix: string;
   queuePrefix: string;
   tenantCacheSize: number;
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     logLevel,
     dbPoolMax: int('DB_POOL_MAX', 10, 1, 1000),
     dbPoolMaxUses: int('DB_POOL_MAX_USES', 50000, 0, 100_000_000),
+    dbPoolPartitions: int('DB_POOL_PARTITIONS', 1, 1, 64),
     dbRolePrefix,
     queuePrefix: str('QUEUE_PREFIX', '{plaza}'),
     tenantCacheSize: int('TENANT_CACHE_SIZE', 10000, 1, 10_000_000),
@@ -209,6 +212,11 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     storage,
     billing,
   };
+  if (config.dbPoolPartitions > config.dbPoolMax) {
+    problems.push(
+      `DB_POOL_PARTITIONS (${config.dbPoolPartitions}) must not exceed DB_POOL_MAX (${config.dbPoolMax}): each partition needs a connection`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

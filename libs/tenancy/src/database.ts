@@ -1,3 +1,4 @@
+import { PoolConfig } from 'pg';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -23,6 +24,20 @@ export interface DataSourceSettings {
   entities: EntityClass[];
 }
 
+/** Settings of a pg Pool on the serving or privileged login. */
+export function poolConfig(
+  settings: Pick<DataSourceSettings, 'url' | 'applicationName' | 'poolMax' | 'maxUses'>,
+): PoolConfig {
+  return {
+    connectionString: settings.url,
+    application_name: settings.applicationName,
+    max: settings.poolMax,
+    maxUses: settings.maxUses,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  };
+}
+
 /**
  * One DataSource per login for the whole process, never one per tenant: entity
  * metadata is built once and tenant tables resolve through search_path.
@@ -38,12 +53,7 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     applicationName: settings.applicationName,
-    extra: {
-      max: settings.poolMax,
-      maxUses: settings.maxUses,
-      idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 10_000,
-    },
+    extra: poolConfig(settings),
   });
 }
 
