@@ -3,13 +3,7 @@
 export const CUSTOM_CSS_MAX_BYTES = 20_000;
 
 export type CustomCssProblem =
-  | 'tooLarge'
-  | 'import'
-  | 'expression'
-  | 'script'
-  | 'markup'
-  | 'binding'
-  | 'remoteUrl';
+  'tooLarge' | 'import' | 'expression' | 'script' | 'markup' | 'binding' | 'remoteUrl';
 
 /** Resolves CSS escapes (`\6a` → `j`) so that an escaped keyword is still recognised. */
 function unescapeCss(css: string): string {
