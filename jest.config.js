@@ -11,6 +11,10 @@ const shared = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // sanitize-html's parser (htmlparser2 and its helpers) ships ES modules only: compile them for jest.
+  transformIgnorePatterns: [
+    '/node_modules/(?!.*/node_modules/)(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+  ],
 };
 
 module.exports = {

@@ -69,14 +69,13 @@ export class SiteContextService {
     const state = stateOf(request);
     const locale = state?.locale ?? tenant.defaultLocale;
     const read = async (m: EntityManager) => {
-      const [organization, pages, stored] = await Promise.all([
-        m.findOneBy(OrganizationEntity, { id: 1 }),
-        m.find(StaticPageEntity, {
-          order: { weight: 'ASC', slug: 'ASC' },
-          select: ['slug', 'title'],
-        }),
-        m.findOneBy(AppearanceEntity, { id: 1 }),
-      ]);
+      // One connection runs one query at a time: sequential on purpose.
+      const organization = await m.findOneBy(OrganizationEntity, { id: 1 });
+      const pages = await m.find(StaticPageEntity, {
+        order: { weight: 'ASC', slug: 'ASC' },
+        select: ['slug', 'title'],
+      });
+      const stored = await m.findOneBy(AppearanceEntity, { id: 1 });
       const appearance = stored ?? m.create(AppearanceEntity, { id: 1, social: {} });
       const images = await this.images.of(m, [
         appearance.logo,
