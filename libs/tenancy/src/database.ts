@@ -1,5 +1,7 @@
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 
+import { QueryCountingLogger } from './query-counter';
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function | EntitySchema;
 export type MigrationClass = new () => MigrationInterface;
@@ -35,6 +37,7 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    logger: new QueryCountingLogger(),
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     applicationName: settings.applicationName,
