@@ -32,5 +32,13 @@ module.exports = {
       setupFiles: ['<rootDir>/libs/testing/src/env.ts'],
       testTimeout: 60000,
     },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.browser-spec.{ts,tsx}'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      setupFiles: ['<rootDir>/libs/testing/src/env.ts'],
+      testTimeout: 180000,
+    },
   ],
 };

@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import { QueryCounter, TenantDb, TenantRef } from '@plaza/tenancy';
-import { createUser, signInAs, TestPlatform, testLogger, TestSession } from '@plaza/testing';
+import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import {
   CONTENT_BLOCK_KINDS,
   ContentBlockEntity,

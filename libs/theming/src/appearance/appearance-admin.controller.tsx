@@ -78,8 +78,9 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
- * A small enhancement: recolours the preview and recomputes the contrast while
- * the admin types. The form and its checks work the same without it.
+ * A small enhancement: recomputes the contrast while the admin types and
+ * recolours the preview with colours that pass. The form and its checks work
+ * the same without it.
  */
 const PREVIEW_SCRIPT = `(function(){
 var form=document.getElementById('appearance-form'),preview=document.getElementById('appearance-preview');
@@ -91,8 +92,9 @@ var input=form.elements[name],out=document.getElementById(name+'-ratio');
 if(!input||!out)return;
 input.addEventListener('input',function(){
 var v=input.value.trim();if(!/^#[0-9a-fA-F]{6}$/.test(v))return;
-preview.style.setProperty('--preview-'+name,v);
-var r=(1.05)/(lum(v)+0.05);out.textContent=out.getAttribute('data-template').replace('{ratio}',(Math.floor(r*100)/100).toFixed(2));
+var r=(1.05)/(lum(v)+0.05);
+if(r>=4.5)preview.style.setProperty('--preview-'+name,v);
+out.textContent=out.getAttribute('data-template').replace('{ratio}',(Math.floor(r*100)/100).toFixed(2));
 });});})();`;
 
 /** /admin/appearance: colours, images, font, links, social handles and custom CSS. */
@@ -212,7 +214,12 @@ export class AppearanceAdminController {
     const t = (key: ThemingKey, params?: Record<string, string>) =>
       themingT(site.locale, key, params);
     const title = t('section.appearance');
+    // The preview never shows a refused colour: it would make the page itself unreadable.
+    const passes = (value: string) =>
+      isHexColor(value) && contrastRatio(value, '#ffffff') >= WCAG_AA_TEXT;
     const previewColor = (field: ColorField) =>
+      passes(values[field]) ? values[field] : current[field];
+    const typedColor = (field: ColorField) =>
       isHexColor(values[field]) ? values[field] : current[field];
     const previewCss = `#appearance-preview{--preview-primaryColor:${previewColor('primaryColor')};--preview-secondaryColor:${previewColor('secondaryColor')};--preview-tertiaryColor:${previewColor('tertiaryColor')};border:1px solid #ccc;padding:1rem;margin-bottom:1.5rem}
 #appearance-preview a{color:var(--preview-primaryColor)}
@@ -266,7 +273,7 @@ export class AppearanceAdminController {
                   data-template={t('appearance.contrastLive', { ratio: '{ratio}' })}
                 >
                   {t('appearance.contrastLive', {
-                    ratio: formatRatio(contrastRatio(previewColor(field), '#ffffff')),
+                    ratio: formatRatio(contrastRatio(typedColor(field), '#ffffff')),
                   })}
                 </output>
               </p>
