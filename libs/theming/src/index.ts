@@ -1,4 +1,5 @@
 export * from './appearance/appearance.entity';
+export * from './appearance/appearance.service';
 export * from './appearance/contrast';
 export * from './appearance/custom-css';
 export * from './appearance/fonts';

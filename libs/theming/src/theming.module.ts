@@ -41,6 +41,6 @@ import { SiteContextService } from './site-context.service';
     StaticPagesService,
     AdminPage,
   ],
-  exports: [SiteContextService, ContentBlockProviders],
+  exports: [SiteContextService, ContentBlockProviders, AppearanceService],
 })
 export class ThemingModule {}

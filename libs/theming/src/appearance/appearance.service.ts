@@ -47,6 +47,14 @@ export class AppearanceService {
     });
   }
 
+  /**
+   * Turns custom CSS on or off for the tenant in context. For the provider
+   * (console, plans): the organization's admins cannot change it themselves.
+   */
+  async setCustomCssAllowed(allowed: boolean): Promise<void> {
+    await this.save({ customCssAllowed: allowed });
+  }
+
   /** Stores an uploaded image, or throws a sentence in `locale` saying why it was refused. */
   async uploadImage(file: UploadedFile, locale: string): Promise<StoredFileEntity> {
     const tooLarge = themingT(locale, 'upload.tooLarge', {
