@@ -18,6 +18,8 @@ const shared = {
 };
 
 module.exports = {
+  // A global option: jest ignores it inside projects. Browser tests set their own.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -30,7 +32,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.{ts,tsx}'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       setupFiles: ['<rootDir>/libs/testing/src/env.ts'],
-      testTimeout: 60000,
     },
     {
       ...shared,
@@ -38,7 +39,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.browser-spec.{ts,tsx}'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       setupFiles: ['<rootDir>/libs/testing/src/env.ts'],
-      testTimeout: 180000,
     },
   ],
 };

@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { APP_DATA_SOURCE } from './database';
+import { TENANT_UNIT_MARK } from './query-counter';
 import { TenantContext, TenantRef } from './tenant-context';
 
 interface ActiveUnit {
@@ -46,6 +47,7 @@ export class TenantDb {
     work: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    runner.data = { [TENANT_UNIT_MARK]: true };
     await runner.connect();
     let began = false;
     try {
