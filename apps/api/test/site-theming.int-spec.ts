@@ -174,6 +174,31 @@ describe('Tenant site: appearance, homepage blocks, static pages, languages (two
       expect(refused.text).toContain('This file is not a PNG, JPEG, GIF or WebP image.');
     });
 
+    it('refuses an image over 5 MB with a sentence, not a 500 or a 413 page', async () => {
+      const res = await http()
+        .post('/admin/appearance')
+        .set('Host', host(a))
+        .set('Cookie', adminA.cookie)
+        .field('_csrf', adminA.csrfToken)
+        .field('primaryColor', '#0b5394')
+        .field('secondaryColor', colors.secondaryColor)
+        .field('tertiaryColor', colors.tertiaryColor)
+        .attach('heroImage', Buffer.alloc(6 * 1024 * 1024, 1), 'huge.png')
+        .expect(422);
+      expect(res.text).toContain('The file is larger than the 5 MB allowed.');
+      const huge = await http()
+        .post('/admin/appearance')
+        .set('Host', host(a))
+        .set('Cookie', adminA.cookie)
+        .field('_csrf', adminA.csrfToken)
+        .field('primaryColor', '#0b5394')
+        .field('secondaryColor', colors.secondaryColor)
+        .field('tertiaryColor', colors.tertiaryColor)
+        .attach('heroImage', Buffer.alloc(11 * 1024 * 1024, 1), 'huger.png')
+        .expect(422);
+      expect(huge.text).toContain('The file is larger than the 5 MB allowed.');
+    });
+
     it('refuses a multipart form without the CSRF token', async () => {
       await http()
         .post('/admin/appearance')

@@ -1,4 +1,4 @@
-import type { Logger as TypeOrmLogger,QueryRunner } from 'typeorm';
+import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 
 /** Marks the query runners of tenant units of work (set by TenantDb). */
 export const TENANT_UNIT_MARK = 'plazaTenantUnit';

@@ -22,7 +22,7 @@ export async function registerHttpPlugins(
   // forms read them as they read urlencoded ones; files arrive as UploadedFile.
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: MULTIPART_MAX_FILE_BYTES, files: 10, fields: 200, fieldSize: 100_000 },
+    limits: { fileSize: MULTIPART_MAX_FILE_BYTES, files: 10, fields: 200, fieldSize: 1024 * 1024 },
     throwFileSizeLimit: false,
     onFile: async (part: MultipartFile) => {
       const data = await part.toBuffer();
