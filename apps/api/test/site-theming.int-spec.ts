@@ -172,6 +172,15 @@ describe('Tenant site: appearance, homepage blocks, static pages, languages (two
         .attach('favicon', Buffer.from('<svg onload="alert(1)"/>'), 'icon.png')
         .expect(422);
       expect(refused.text).toContain('This file is not a PNG, JPEG, GIF or WebP image.');
+
+      // Removing the logo forgets the image and its file.
+      await post(a, '/admin/appearance', adminA, {
+        ...colors,
+        primaryColor: '#0b5394',
+        'remove.logo': '1',
+      }).expect(303);
+      expect((await get(a, '/').expect(200)).text).not.toContain('class="logo"');
+      await get(a, (logo as string).replace(/&amp;/g, '&')).expect(404);
     });
 
     it('refuses an image over 5 MB with a sentence, not a 500 or a 413 page', async () => {
@@ -299,6 +308,36 @@ describe('Tenant site: appearance, homepage blocks, static pages, languages (two
       await post(a, `/admin/homepage/${id}/delete`, adminA, {}).expect(303);
       home = await get(a, '/').expect(200);
       expect(home.text).not.toContain('Hello');
+    });
+
+    it('configures the hero: translated title and subtitle, call to action, image', async () => {
+      const hero = (await blocksOf(b)).find((x) => x.kind === 'hero') as ContentBlockEntity;
+      const jpeg = await sharp({
+        create: { width: 64, height: 32, channels: 3, background: '#884422' },
+      })
+        .jpeg()
+        .toBuffer();
+      await http()
+        .post(`/admin/homepage/${hero.id}`)
+        .set('Host', host(b))
+        .set('Cookie', adminB.cookie)
+        .field('_csrf', adminB.csrfToken)
+        .field('title.en', 'Decide together')
+        .field('title.fr', 'Décidons ensemble')
+        .field('subtitle.en', 'Your city, your say')
+        .field('ctaLabel.en', 'Take part')
+        .field('ctaUrl', '/processes')
+        .attach('image', jpeg, 'hero.jpg')
+        .expect(303);
+      const home = await get(b, '/').expect(200);
+      expect(home.text).toMatch(/<h1 id="block-[^"]+">Decide together<\/h1>/);
+      expect(home.text).toContain('Your city, your say');
+      expect(home.text).toContain('<a class="button" href="/processes">Take part</a>');
+      expect(home.text).toMatch(/<img class="hero-image" src="[^"]+" alt(="")?\/>/);
+      const fr = await get(b, '/').set('Cookie', 'plaza_locale=fr').expect(200);
+      expect(fr.text).toContain('Décidons ensemble');
+      // No French subtitle: the default locale's shows.
+      expect(fr.text).toContain('Your city, your say');
     });
 
     it('refuses a bad link and a bad limit with sentences', async () => {
