@@ -10,7 +10,14 @@ import {
   TenantEntity,
   TenantSeeder,
 } from '@plaza/tenancy';
-import { seedDefaultPages, StaticPageEntity } from '@plaza/theming';
+import {
+  AppearanceEntity,
+  ContentBlockEntity,
+  seedAppearance,
+  seedDefaultPages,
+  StaticPageEntity,
+  StaticPageTopicEntity,
+} from '@plaza/theming';
 
 import { PLATFORM_MIGRATIONS } from './platform';
 import { TENANT_MIGRATIONS } from './tenant';
@@ -21,10 +28,23 @@ import { TENANT_MIGRATIONS } from './tenant';
  */
 export const SCHEMA: SchemaCatalog = {
   platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity, ...BILLING_ENTITIES],
-  tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
+  tenantEntities: [
+    OrganizationEntity,
+    UserEntity,
+    StaticPageEntity,
+    StoredFileEntity,
+    StaticPageTopicEntity,
+    AppearanceEntity,
+    ContentBlockEntity,
+  ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,
 };
 
 /** Default data of a new tenant, in order. */
-export const TENANT_SEEDERS: TenantSeeder[] = [seedOrganization, seedDefaultPages, seedFirstAdmin];
+export const TENANT_SEEDERS: TenantSeeder[] = [
+  seedOrganization,
+  seedDefaultPages,
+  seedAppearance,
+  seedFirstAdmin,
+];

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/deps.sh
 source scripts/lib/services.sh
 source scripts/lib/pgbouncer.sh
+source scripts/lib/browser.sh
 
 ensure_deps
 ensure_services
@@ -26,11 +27,19 @@ eslint . --max-warnings=0
 prettier --check . --log-level=warn
 echo "→ typecheck"
 tsc --noEmit -p tsconfig.json
-echo "→ unit and integration tests"
+projects=()
+if ensure_chromium; then
+  echo "→ unit, integration and browser tests"
+else
+  echo "⚠ browser tests SKIPPED: $CHROMIUM_BIN is missing and cannot be installed here (needs root and apt-get)." >&2
+  echo "  Install Debian's chromium package to run the accessibility and keyboard tests." >&2
+  projects=(--selectProjects unit integration)
+  echo "→ unit and integration tests"
+fi
 mkdir -p var
 rm -f var/jest-results.json var/jest-pgbouncer-results.json
 status=0
-jest --ci --json --outputFile=var/jest-results.json "$@" || status=$?
+jest --ci --json --outputFile=var/jest-results.json ${projects[@]+"${projects[@]}"} "$@" || status=$?
 summarize ./var/jest-results.json "" || status=1
 
 if [ $# -gt 0 ]; then

@@ -1,6 +1,8 @@
 import { PoolConfig } from 'pg';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 
+import { QueryCountingLogger } from './query-counter';
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function | EntitySchema;
 export type MigrationClass = new () => MigrationInterface;
@@ -50,6 +52,7 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    logger: new QueryCountingLogger(),
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     applicationName: settings.applicationName,

@@ -19,3 +19,4 @@ export * from './schema-diff';
 export * from './database-bootstrap';
 export * from './provision-tenant.job';
 export * from './pool-partitions';
+export * from './query-counter';

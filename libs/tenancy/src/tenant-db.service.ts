@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { APP_DATA_SOURCE } from './database';
 import { POOL_PARTITIONS, PoolPartitions } from './pool-partitions';
+import { TENANT_UNIT_MARK } from './query-counter';
 import { TenantContext, TenantRef } from './tenant-context';
 
 interface ActiveUnit {
@@ -54,6 +55,7 @@ export class TenantDb {
     work: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
     const runner = this.partitions.createQueryRunner(tenant.id);
+    runner.data = { [TENANT_UNIT_MARK]: true };
     await runner.connect();
     let began = false;
     try {

@@ -139,6 +139,23 @@ export class TenantRegistry {
     await this.events.publishChange(id);
   }
 
+  /**
+   * Changes the languages an organization's site offers; every process hears
+   * of it (host resolution caches the tenant with its locales).
+   */
+  async setLocales(id: string, locales: string[], defaultLocale: string): Promise<void> {
+    const unique = [...new Set(locales)];
+    const fields: Record<string, string[]> = {};
+    if (unique.length === 0 || unique.some((l) => !isLocale(l)))
+      fields.locales = ['Choose one or more of en, fr, es, ca.'];
+    if (!unique.includes(defaultLocale))
+      fields.defaultLocale = ['The default locale must be one of the available locales.'];
+    if (Object.keys(fields).length)
+      throw new TenantInputError('The languages cannot be changed as given.', fields);
+    await this.platformDb.manager.update(TenantEntity, { id }, { locales: unique, defaultLocale });
+    await this.events.publishChange(id);
+  }
+
   async setProgress(id: string, progress: number): Promise<void> {
     await this.platformDb.manager.update(TenantEntity, { id }, { provisioningProgress: progress });
   }
