@@ -1,5 +1,5 @@
 import { ConsoleUserEntity } from '@plaza/console';
-import { seedFirstAdmin, UserEntity } from '@plaza/identity';
+import { seedFirstAdmin, UserEntity, UserTokenEntity } from '@plaza/identity';
 import { StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
@@ -20,7 +20,13 @@ import { TENANT_MIGRATIONS } from './tenant';
  */
 export const SCHEMA: SchemaCatalog = {
   platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity],
-  tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
+  tenantEntities: [
+    OrganizationEntity,
+    UserEntity,
+    UserTokenEntity,
+    StaticPageEntity,
+    StoredFileEntity,
+  ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,
 };

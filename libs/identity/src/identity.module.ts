@@ -1,13 +1,28 @@
 import { Global, Module } from '@nestjs/common';
 
+import { MailModule } from '@plaza/mail';
+import { ThemingModule } from '@plaza/theming';
 import { CURRENT_USER_RESOLVER } from '@plaza/web';
 
+import { AccountMails } from './account-mails.service';
+import { AccountPagesController } from './accounts.pages';
+import { AccountsService } from './accounts.service';
+import { LocalAuthenticator } from './local-authenticator';
+import { ParticipantGuard } from './participant.guard';
 import { SessionUserResolver } from './session-user.resolver';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
 @Module({
-  providers: [{ provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver }],
-  exports: [CURRENT_USER_RESOLVER],
+  imports: [MailModule, ThemingModule],
+  controllers: [AccountPagesController],
+  providers: [
+    { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
+    AccountsService,
+    AccountMails,
+    LocalAuthenticator,
+    ParticipantGuard,
+  ],
+  exports: [CURRENT_USER_RESOLVER, AccountsService, ParticipantGuard],
 })
 export class IdentityModule {}

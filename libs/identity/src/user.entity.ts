@@ -40,9 +40,6 @@ export class UserEntity {
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
   confirmedAt!: Date | null;
 
-  @Column({ name: 'invitation_token_hash', type: 'varchar', length: 128, nullable: true })
-  invitationTokenHash!: string | null;
-
   @Column({ name: 'invited_at', type: 'timestamptz', nullable: true })
   invitedAt!: Date | null;
 
@@ -52,6 +49,26 @@ export class UserEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** Version of the terms-of-service page the person last accepted. */
+  @Column({ name: 'terms_accepted_version', type: 'integer', nullable: true })
+  termsAcceptedVersion!: number | null;
+
+  @Column({ name: 'terms_accepted_at', type: 'timestamptz', nullable: true })
+  termsAcceptedAt!: Date | null;
+
+  /** Consent to the newsletter and when it was given; null means no consent. */
+  @Column({ name: 'newsletter_consent_at', type: 'timestamptz', nullable: true })
+  newsletterConsentAt!: Date | null;
+
+  @Column({ name: 'blocked_at', type: 'timestamptz', nullable: true })
+  blockedAt!: Date | null;
+
+  @Column({ name: 'blocked_reason', type: 'varchar', length: 500, nullable: true })
+  blockedReason!: string | null;
+
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
+
+  @Column({ name: 'deletion_reason', type: 'varchar', length: 500, nullable: true })
+  deletionReason!: string | null;
 }

@@ -18,3 +18,4 @@ export * from './i18n';
 export * from './site.messages';
 export * from './site-layout';
 export * from './auth.guards';
+export * from './form-fields';

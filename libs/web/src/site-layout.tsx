@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 
 import { BASE_STYLES } from './document';
+import { FORM_CSS } from './form-fields';
 import { LOCALE_NAMES } from './i18n';
 import { siteT } from './site.messages';
 
@@ -60,7 +61,9 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
         </title>
         <style
           nonce={site.nonce}
-          dangerouslySetInnerHTML={{ __html: BASE_STYLES + LAYOUT_CSS + (site.themeCss ?? '') }}
+          dangerouslySetInnerHTML={{
+            __html: BASE_STYLES + LAYOUT_CSS + FORM_CSS + (site.themeCss ?? ''),
+          }}
         />
       </head>
       <body>

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
+import { MailQueue } from '@plaza/mail';
+import { TenantContext } from '@plaza/tenancy';
+
+import { accountsT } from './accounts.messages';
+import { tokenDigest } from './accounts.service';
+
+/** Where links in mails point: the host the person used, or the tenant's own subdomain. */
+export interface MailSite {
+  host: string;
+  name: string;
+  locale: string;
+}
+
+/** The account emails; they leave through the worker's mail queue. */
+@Injectable()
+export class AccountMails {
+  constructor(
+    private readonly queue: MailQueue,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
+  ) {}
+
+  url(site: MailSite, path: string): string {
+    return publicUrl(this.config, site.host, path);
+  }
+
+  async confirmation(site: MailSite, to: { email: string; name: string }, token: string) {
+    const url = this.url(site, `/users/confirmation?token=${encodeURIComponent(token)}`);
+    await this.send(
+      site,
+      to.email,
+      'confirm.mailSubject',
+      'confirm.mailBody',
+      {
+        name: to.name,
+        url,
+      },
+      `confirm-${tokenDigest(token).slice(0, 32)}`,
+    );
+  }
+
+  /** Told to the owner of an address someone tried to register again. */
+  async emailTaken(site: MailSite, email: string) {
+    const url = this.url(site, '/users/sign_in');
+    await this.send(site, email, 'taken.mailSubject', 'taken.mailBody', { url });
+  }
+
+  private async send(
+    site: MailSite,
+    to: string,
+    subjectKey: Parameters<typeof accountsT>[1],
+    bodyKey: Parameters<typeof accountsT>[1],
+    params: Record<string, string>,
+    dedupeId?: string,
+  ): Promise<void> {
+    const all = { site: site.name, ...params };
+    await this.queue.enqueue(
+      {
+        tenantId: TenantContext.current().id,
+        message: {
+          to,
+          subject: accountsT(site.locale, subjectKey, all),
+          text: accountsT(site.locale, bodyKey, all),
+        },
+      },
+      dedupeId,
+    );
+  }
+}

@@ -1,0 +1,234 @@
+import { defineMessages } from '@plaza/web';
+
+/** Strings of the account pages and emails (sign-in, registration, confirmation, terms). */
+export const accountsT = defineMessages('accounts', {
+  en: {
+    'form.errorsTitle': 'There is a problem',
+    'field.email': 'Email address',
+    'field.password': 'Password',
+    'field.passwordHint': 'At least 12 characters.',
+    'field.name': 'Name',
+    'field.nickname': 'Nickname',
+    'field.nicknameHint': 'Letters, digits and underscores; shown in the address of your profile.',
+    'field.tos': 'I have read and accept the {link}',
+    'field.tosLink': 'terms of service',
+    'field.newsletter': 'I want to receive the newsletter of this site',
+    'signIn.title': 'Sign in',
+    'signIn.submit': 'Sign in',
+    'signIn.noAccount': 'No account yet?',
+    'signIn.signUpLink': 'Create an account',
+    'signIn.invalid': 'The email address or the password is not correct.',
+    'signIn.tooMany': 'Too many attempts. Please wait {minutes} minute(s) and try again.',
+    'signUp.title': 'Create an account',
+    'signUp.submit': 'Create my account',
+    'signUp.haveAccount': 'Already have an account?',
+    'signUp.closed': 'This site does not accept new accounts.',
+    'signUp.invitationOnly':
+      'Accounts on this site are created by invitation only. Ask the organization for an invitation.',
+    'signUp.checkEmailTitle': 'Check your email',
+    'signUp.checkEmail':
+      'We sent a message to {email}. Follow its link to confirm your address, then sign in.',
+    'error.emailInvalid': 'Enter an email address such as name@example.org.',
+    'error.passwordRequired': 'Enter your password.',
+    'error.passwordShort': 'The password must have at least 12 characters.',
+    'error.passwordLong': 'The password may have at most 256 characters.',
+    'error.nameRequired': 'Enter your name (at most 200 characters).',
+    'error.nicknameInvalid':
+      'The nickname must have 2 to 40 letters, digits or underscores, and no spaces.',
+    'error.nicknameTaken': 'This nickname is already used; choose another one.',
+    'error.tosRequired': 'You must accept the terms of service to create an account.',
+    'confirm.title': 'Email confirmation',
+    'confirm.done': 'Thank you, your email address is confirmed.',
+    'confirm.invalid':
+      'This confirmation link is not valid or has expired. Sign in to receive a new one.',
+    'confirm.mailSubject': 'Confirm your email address on {site}',
+    'confirm.mailBody':
+      'Hello {name},\n\nTo confirm your email address on {site}, open this link within 3 days:\n{url}\n\nIf you did not create this account, ignore this message.',
+    'confirm.resend': 'Send the confirmation email again',
+    'confirm.resent': 'We sent a new confirmation link to your email address.',
+    'taken.mailSubject': 'Someone tried to create an account with your address on {site}',
+    'taken.mailBody':
+      'Hello,\n\nSomeone tried to create an account on {site} with your email address, which already has one. If it was you, sign in here:\n{url}\n\nOtherwise, ignore this message.',
+    'participate.unconfirmed':
+      'Confirm your email address to take part: follow the link we sent you.',
+    'terms.title': 'Terms of service',
+    'terms.changed':
+      'The terms of service have changed. Please read them and accept them to keep taking part.',
+    'terms.accept': 'I have read and accept these terms of service',
+    'terms.submit': 'Continue',
+    'terms.required': 'You must accept the terms of service to take part.',
+  },
+  fr: {
+    'form.errorsTitle': 'Il y a un problème',
+    'field.email': 'Adresse e-mail',
+    'field.password': 'Mot de passe',
+    'field.passwordHint': 'Au moins 12 caractères.',
+    'field.name': 'Nom',
+    'field.nickname': 'Pseudonyme',
+    'field.nicknameHint':
+      "Lettres, chiffres et tirets bas ; affiché dans l'adresse de votre profil.",
+    'field.tos': "J'ai lu et j'accepte les {link}",
+    'field.tosLink': "conditions d'utilisation",
+    'field.newsletter': 'Je souhaite recevoir la lettre d’information de ce site',
+    'signIn.title': 'Se connecter',
+    'signIn.submit': 'Se connecter',
+    'signIn.noAccount': 'Pas encore de compte ?',
+    'signIn.signUpLink': 'Créer un compte',
+    'signIn.invalid': "L'adresse e-mail ou le mot de passe n'est pas correct.",
+    'signIn.tooMany': 'Trop de tentatives. Patientez {minutes} minute(s) puis réessayez.',
+    'signUp.title': 'Créer un compte',
+    'signUp.submit': 'Créer mon compte',
+    'signUp.haveAccount': 'Vous avez déjà un compte ?',
+    'signUp.closed': "Ce site n'accepte pas de nouveaux comptes.",
+    'signUp.invitationOnly':
+      "Les comptes de ce site sont créés uniquement sur invitation. Demandez une invitation à l'organisation.",
+    'signUp.checkEmailTitle': 'Consultez vos e-mails',
+    'signUp.checkEmail':
+      'Nous avons envoyé un message à {email}. Suivez son lien pour confirmer votre adresse, puis connectez-vous.',
+    'error.emailInvalid': 'Saisissez une adresse e-mail comme nom@exemple.org.',
+    'error.passwordRequired': 'Saisissez votre mot de passe.',
+    'error.passwordShort': 'Le mot de passe doit comporter au moins 12 caractères.',
+    'error.passwordLong': 'Le mot de passe peut comporter au plus 256 caractères.',
+    'error.nameRequired': 'Saisissez votre nom (200 caractères au plus).',
+    'error.nicknameInvalid':
+      'Le pseudonyme doit comporter de 2 à 40 lettres, chiffres ou tirets bas, sans espace.',
+    'error.nicknameTaken': 'Ce pseudonyme est déjà utilisé ; choisissez-en un autre.',
+    'error.tosRequired': "Vous devez accepter les conditions d'utilisation pour créer un compte.",
+    'confirm.title': "Confirmation de l'adresse e-mail",
+    'confirm.done': 'Merci, votre adresse e-mail est confirmée.',
+    'confirm.invalid':
+      "Ce lien de confirmation n'est pas valide ou a expiré. Connectez-vous pour en recevoir un nouveau.",
+    'confirm.mailSubject': 'Confirmez votre adresse e-mail sur {site}',
+    'confirm.mailBody':
+      "Bonjour {name},\n\nPour confirmer votre adresse e-mail sur {site}, ouvrez ce lien dans les 3 jours :\n{url}\n\nSi vous n'avez pas créé ce compte, ignorez ce message.",
+    'confirm.resend': "Renvoyer l'e-mail de confirmation",
+    'confirm.resent': 'Nous avons envoyé un nouveau lien de confirmation à votre adresse e-mail.',
+    'taken.mailSubject': "Quelqu'un a tenté de créer un compte avec votre adresse sur {site}",
+    'taken.mailBody':
+      "Bonjour,\n\nQuelqu'un a tenté de créer un compte sur {site} avec votre adresse e-mail, qui en a déjà un. Si c'était vous, connectez-vous ici :\n{url}\n\nSinon, ignorez ce message.",
+    'participate.unconfirmed':
+      'Confirmez votre adresse e-mail pour participer : suivez le lien que nous vous avons envoyé.',
+    'terms.title': "Conditions d'utilisation",
+    'terms.changed':
+      "Les conditions d'utilisation ont changé. Lisez-les et acceptez-les pour continuer à participer.",
+    'terms.accept': "J'ai lu et j'accepte ces conditions d'utilisation",
+    'terms.submit': 'Continuer',
+    'terms.required': "Vous devez accepter les conditions d'utilisation pour participer.",
+  },
+  es: {
+    'form.errorsTitle': 'Hay un problema',
+    'field.email': 'Correo electrónico',
+    'field.password': 'Contraseña',
+    'field.passwordHint': 'Al menos 12 caracteres.',
+    'field.name': 'Nombre',
+    'field.nickname': 'Alias',
+    'field.nicknameHint':
+      'Letras, cifras y guiones bajos; se muestra en la dirección de su perfil.',
+    'field.tos': 'He leído y acepto las {link}',
+    'field.tosLink': 'condiciones de uso',
+    'field.newsletter': 'Quiero recibir el boletín de este sitio',
+    'signIn.title': 'Iniciar sesión',
+    'signIn.submit': 'Iniciar sesión',
+    'signIn.noAccount': '¿Aún no tiene cuenta?',
+    'signIn.signUpLink': 'Crear una cuenta',
+    'signIn.invalid': 'El correo electrónico o la contraseña no son correctos.',
+    'signIn.tooMany': 'Demasiados intentos. Espere {minutes} minuto(s) y vuelva a intentarlo.',
+    'signUp.title': 'Crear una cuenta',
+    'signUp.submit': 'Crear mi cuenta',
+    'signUp.haveAccount': '¿Ya tiene una cuenta?',
+    'signUp.closed': 'Este sitio no acepta nuevas cuentas.',
+    'signUp.invitationOnly':
+      'Las cuentas de este sitio se crean solo por invitación. Pida una invitación a la organización.',
+    'signUp.checkEmailTitle': 'Revise su correo',
+    'signUp.checkEmail':
+      'Hemos enviado un mensaje a {email}. Siga su enlace para confirmar su dirección y luego inicie sesión.',
+    'error.emailInvalid': 'Escriba un correo electrónico como nombre@ejemplo.org.',
+    'error.passwordRequired': 'Escriba su contraseña.',
+    'error.passwordShort': 'La contraseña debe tener al menos 12 caracteres.',
+    'error.passwordLong': 'La contraseña puede tener como máximo 256 caracteres.',
+    'error.nameRequired': 'Escriba su nombre (200 caracteres como máximo).',
+    'error.nicknameInvalid':
+      'El alias debe tener de 2 a 40 letras, cifras o guiones bajos, sin espacios.',
+    'error.nicknameTaken': 'Este alias ya está en uso; elija otro.',
+    'error.tosRequired': 'Debe aceptar las condiciones de uso para crear una cuenta.',
+    'confirm.title': 'Confirmación del correo electrónico',
+    'confirm.done': 'Gracias, su correo electrónico está confirmado.',
+    'confirm.invalid':
+      'Este enlace de confirmación no es válido o ha caducado. Inicie sesión para recibir uno nuevo.',
+    'confirm.mailSubject': 'Confirme su correo electrónico en {site}',
+    'confirm.mailBody':
+      'Hola {name}:\n\nPara confirmar su correo electrónico en {site}, abra este enlace en los próximos 3 días:\n{url}\n\nSi no ha creado esta cuenta, ignore este mensaje.',
+    'confirm.resend': 'Enviar de nuevo el correo de confirmación',
+    'confirm.resent': 'Hemos enviado un nuevo enlace de confirmación a su correo electrónico.',
+    'taken.mailSubject': 'Alguien intentó crear una cuenta con su dirección en {site}',
+    'taken.mailBody':
+      'Hola:\n\nAlguien intentó crear una cuenta en {site} con su correo electrónico, que ya tiene una. Si fue usted, inicie sesión aquí:\n{url}\n\nSi no, ignore este mensaje.',
+    'participate.unconfirmed':
+      'Confirme su correo electrónico para participar: siga el enlace que le hemos enviado.',
+    'terms.title': 'Condiciones de uso',
+    'terms.changed':
+      'Las condiciones de uso han cambiado. Léalas y acéptelas para seguir participando.',
+    'terms.accept': 'He leído y acepto estas condiciones de uso',
+    'terms.submit': 'Continuar',
+    'terms.required': 'Debe aceptar las condiciones de uso para participar.',
+  },
+  ca: {
+    'form.errorsTitle': 'Hi ha un problema',
+    'field.email': 'Adreça electrònica',
+    'field.password': 'Contrasenya',
+    'field.passwordHint': 'Almenys 12 caràcters.',
+    'field.name': 'Nom',
+    'field.nickname': 'Àlies',
+    'field.nicknameHint':
+      "Lletres, xifres i guions baixos; es mostra a l'adreça del vostre perfil.",
+    'field.tos': 'He llegit i accepto les {link}',
+    'field.tosLink': "condicions d'ús",
+    'field.newsletter': "Vull rebre el butlletí d'aquest lloc",
+    'signIn.title': 'Inicia la sessió',
+    'signIn.submit': 'Inicia la sessió',
+    'signIn.noAccount': 'Encara no teniu compte?',
+    'signIn.signUpLink': 'Crea un compte',
+    'signIn.invalid': "L'adreça electrònica o la contrasenya no són correctes.",
+    'signIn.tooMany': 'Massa intents. Espereu {minutes} minut(s) i torneu-ho a provar.',
+    'signUp.title': 'Crea un compte',
+    'signUp.submit': 'Crea el meu compte',
+    'signUp.haveAccount': 'Ja teniu un compte?',
+    'signUp.closed': 'Aquest lloc no accepta comptes nous.',
+    'signUp.invitationOnly':
+      "Els comptes d'aquest lloc es creen només per invitació. Demaneu una invitació a l'organització.",
+    'signUp.checkEmailTitle': 'Consulteu el correu',
+    'signUp.checkEmail':
+      "Hem enviat un missatge a {email}. Seguiu-ne l'enllaç per confirmar l'adreça i després inicieu la sessió.",
+    'error.emailInvalid': 'Escriviu una adreça electrònica com nom@exemple.org.',
+    'error.passwordRequired': 'Escriviu la contrasenya.',
+    'error.passwordShort': 'La contrasenya ha de tenir almenys 12 caràcters.',
+    'error.passwordLong': 'La contrasenya pot tenir com a màxim 256 caràcters.',
+    'error.nameRequired': 'Escriviu el vostre nom (200 caràcters com a màxim).',
+    'error.nicknameInvalid':
+      "L'àlies ha de tenir de 2 a 40 lletres, xifres o guions baixos, sense espais.",
+    'error.nicknameTaken': 'Aquest àlies ja és en ús; trieu-ne un altre.',
+    'error.tosRequired': "Heu d'acceptar les condicions d'ús per crear un compte.",
+    'confirm.title': "Confirmació de l'adreça electrònica",
+    'confirm.done': 'Gràcies, la vostra adreça electrònica està confirmada.',
+    'confirm.invalid':
+      "Aquest enllaç de confirmació no és vàlid o ha caducat. Inicieu la sessió per rebre'n un de nou.",
+    'confirm.mailSubject': 'Confirmeu la vostra adreça electrònica a {site}',
+    'confirm.mailBody':
+      'Hola, {name}:\n\nPer confirmar la vostra adreça electrònica a {site}, obriu aquest enllaç en els propers 3 dies:\n{url}\n\nSi no heu creat aquest compte, ignoreu aquest missatge.',
+    'confirm.resend': 'Torna a enviar el correu de confirmació',
+    'confirm.resent': 'Hem enviat un nou enllaç de confirmació a la vostra adreça electrònica.',
+    'taken.mailSubject': 'Algú ha intentat crear un compte amb la vostra adreça a {site}',
+    'taken.mailBody':
+      'Hola:\n\nAlgú ha intentat crear un compte a {site} amb la vostra adreça electrònica, que ja en té un. Si éreu vosaltres, inicieu la sessió aquí:\n{url}\n\nSi no, ignoreu aquest missatge.',
+    'participate.unconfirmed':
+      "Confirmeu l'adreça electrònica per participar: seguiu l'enllaç que us hem enviat.",
+    'terms.title': "Condicions d'ús",
+    'terms.changed':
+      "Les condicions d'ús han canviat. Llegiu-les i accepteu-les per continuar participant.",
+    'terms.accept': "He llegit i accepto aquestes condicions d'ús",
+    'terms.submit': 'Continua',
+    'terms.required': "Heu d'acceptar les condicions d'ús per participar.",
+  },
+});
+
+export type AccountsMessageKey = Parameters<typeof accountsT>[1];

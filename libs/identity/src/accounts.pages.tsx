@@ -1,0 +1,356 @@
+import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { translate } from '@plaza/core';
+import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
+import { SiteContextService, StaticPageEntity } from '@plaza/theming';
+import {
+  CurrentUsers,
+  FieldErrors,
+  OnHost,
+  RateLimiter,
+  renderPage,
+  RequireSignIn,
+  Sessions,
+  SiteContext,
+  stateOf,
+  TooManyAttemptsException,
+} from '@plaza/web';
+
+import { AccountMails, MailSite } from './account-mails.service';
+import { FieldProblems, sameSitePath, signUpProblems } from './account-validation';
+import { AccountsMessageKey, accountsT } from './accounts.messages';
+import { AccountsService, normalizeEmail } from './accounts.service';
+import {
+  MessageView,
+  ResendConfirmationForm,
+  SignInView,
+  SignUpView,
+  TermsView,
+} from './accounts.views';
+import { AcceptTermsDto, SignInDto, SignUpDto } from './dto/account-forms.dto';
+import { LocalAuthenticator } from './local-authenticator';
+
+/** Per tenant + IP: sign-in attempts in 5 minutes, registrations and resends in an hour. */
+const SIGN_IN_IP_LIMIT = { max: 20, windowSeconds: 300 };
+const SIGN_UP_IP_LIMIT = { max: 10, windowSeconds: 3600 };
+const RESEND_LIMIT = { max: 3, windowSeconds: 3600 };
+
+/** Sign-in, sign-out, registration, email confirmation and terms acceptance on a tenant site. */
+@Controller('users')
+@OnHost('tenant')
+export class AccountPagesController {
+  constructor(
+    private readonly siteContext: SiteContextService,
+    private readonly sessions: Sessions,
+    private readonly users: CurrentUsers,
+    private readonly rateLimiter: RateLimiter,
+    private readonly authenticator: LocalAuthenticator,
+    private readonly accounts: AccountsService,
+    private readonly mails: AccountMails,
+    private readonly tenantDb: TenantDb,
+  ) {}
+
+  @Get('sign_in')
+  async signInPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('back') back?: string,
+  ): Promise<void> {
+    const site = await this.visitorSite(request, reply);
+    await this.send(reply, HttpStatus.OK, <SignInView site={site} back={sameSitePath(back)} />);
+  }
+
+  @Post('sign_in')
+  async signIn(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: SignInDto,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    const email = normalizeEmail(body.email ?? '');
+    const back = sameSitePath(body.back);
+    // Keyed by the address typed, whether or not an account has it: a lock reveals nothing.
+    const accountKey = `sign-in:account:${tenant.id}:${email}`;
+    const again = async (status: number, general: string) => {
+      const site = await this.siteContext.build(request);
+      await this.send(
+        reply,
+        status,
+        <SignInView site={site} back={back} email={email} general={general} />,
+      );
+    };
+    try {
+      await this.rateLimiter.hit({
+        key: `sign-in:ip:${tenant.id}:${request.ip}`,
+        ...SIGN_IN_IP_LIMIT,
+      });
+      await this.rateLimiter.assertNotLocked(accountKey);
+    } catch (error) {
+      if (!(error instanceof TooManyAttemptsException)) throw error;
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return again(HttpStatus.TOO_MANY_REQUESTS, this.tooMany(request, error.retryAfterSeconds));
+    }
+    const user =
+      email && body.password
+        ? await this.authenticator.authenticate({ email, password: body.password })
+        : null;
+    if (!user) {
+      if (email) await this.rateLimiter.failure(accountKey);
+      return again(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        accountsT(this.locale(request), 'signIn.invalid'),
+      );
+    }
+    await this.rateLimiter.reset(accountKey);
+    await this.sessions.signIn(request, reply, user.id);
+    this.users.forget(request);
+    void reply.redirect(back, HttpStatus.SEE_OTHER);
+  }
+
+  @Post('sign_out')
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.sessions.signOut(request, reply);
+    this.users.forget(request);
+    void reply.redirect('/', HttpStatus.SEE_OTHER);
+  }
+
+  @Get('sign_up')
+  async signUpPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const site = await this.visitorSite(request, reply);
+    const closed = await this.registrationClosed(site);
+    if (closed) return this.send(reply, HttpStatus.OK, closed);
+    await this.send(reply, HttpStatus.OK, <SignUpView site={site} />);
+  }
+
+  @Post('sign_up')
+  async signUp(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: SignUpDto,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    const site = await this.siteContext.build(request);
+    const closed = await this.registrationClosed(site);
+    if (closed) return this.send(reply, HttpStatus.FORBIDDEN, closed);
+    const values = {
+      email: normalizeEmail(body.email ?? ''),
+      name: body.name ?? '',
+      nickname: body.nickname ?? '',
+      tos: body.tos === '1',
+      newsletter: body.newsletter === '1',
+    };
+    const form = (status: number, problems: FieldProblems, general?: string) =>
+      this.send(
+        reply,
+        status,
+        <SignUpView
+          site={site}
+          values={values}
+          errors={this.fieldErrors(site, problems)}
+          general={general}
+        />,
+      );
+    try {
+      await this.rateLimiter.hit({
+        key: `sign-up:ip:${tenant.id}:${request.ip}`,
+        ...SIGN_UP_IP_LIMIT,
+      });
+    } catch (error) {
+      if (!(error instanceof TooManyAttemptsException)) throw error;
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return form(HttpStatus.TOO_MANY_REQUESTS, {}, this.tooMany(request, error.retryAfterSeconds));
+    }
+    const password = body.password ?? '';
+    const problems = signUpProblems({ ...values, password });
+    if (Object.keys(problems).length) return form(HttpStatus.UNPROCESSABLE_ENTITY, problems);
+    const outcome = await this.accounts.register({
+      ...values,
+      password,
+      locale: site.locale,
+      termsVersion: await this.accounts.termsVersion(),
+    });
+    if (outcome.kind === 'nickname-taken')
+      return form(HttpStatus.UNPROCESSABLE_ENTITY, { nickname: 'error.nicknameTaken' });
+    const mailSite = this.mailSite(request, site);
+    // The same answer whether or not the address already had an account; its owner is told by mail.
+    if (outcome.kind === 'created')
+      await this.mails.confirmation(mailSite, outcome.user, outcome.confirmToken);
+    else
+      await this.mails.emailTaken(
+        { ...mailSite, locale: outcome.user.locale ?? site.locale },
+        outcome.user.email,
+      );
+    const t = (key: AccountsMessageKey) => accountsT(site.locale, key, { email: values.email });
+    await this.send(
+      reply,
+      HttpStatus.OK,
+      <MessageView
+        site={site}
+        title={t('signUp.checkEmailTitle')}
+        message={t('signUp.checkEmail')}
+      />,
+    );
+  }
+
+  @Get('confirmation')
+  async confirm(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('token') token?: string,
+  ): Promise<void> {
+    const confirmed = await this.accounts.confirmEmail(token ?? '');
+    this.users.forget(request);
+    const site = await this.siteContext.build(request);
+    const current = await this.users.of(request);
+    const t = (key: AccountsMessageKey) => accountsT(site.locale, key);
+    await this.send(
+      reply,
+      confirmed ? HttpStatus.OK : HttpStatus.NOT_FOUND,
+      <MessageView
+        site={site}
+        title={t('confirm.title')}
+        message={t(confirmed ? 'confirm.done' : 'confirm.invalid')}
+      >
+        {!confirmed && current && !current.confirmed && <ResendConfirmationForm site={site} />}
+      </MessageView>,
+    );
+  }
+
+  /** A new confirmation link for the signed-in, still unconfirmed person. */
+  @Post('confirmation')
+  @RequireSignIn()
+  async resendConfirmation(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    const user = (await this.users.of(request))!;
+    const site = await this.siteContext.build(request);
+    const t = (key: AccountsMessageKey) => accountsT(site.locale, key);
+    if (!user.confirmed) {
+      await this.rateLimiter.hit({
+        key: `confirm-resend:${tenant.id}:${user.id}`,
+        ...RESEND_LIMIT,
+      });
+      const token = await this.accounts.newConfirmToken(user.id);
+      await this.mails.confirmation(this.mailSite(request, site), user, token);
+    }
+    await this.send(
+      reply,
+      HttpStatus.OK,
+      <MessageView
+        site={site}
+        title={t('confirm.title')}
+        message={t(user.confirmed ? 'confirm.done' : 'confirm.resent')}
+      />,
+    );
+  }
+
+  /** Shown when the terms changed since the person last accepted them. */
+  @Get('terms')
+  @RequireSignIn()
+  async termsPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('back') back?: string,
+  ): Promise<void> {
+    await this.termsForm(request, reply, HttpStatus.OK, sameSitePath(back));
+  }
+
+  @Post('terms')
+  @RequireSignIn()
+  async acceptTerms(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: AcceptTermsDto,
+  ): Promise<void> {
+    const back = sameSitePath(body.back);
+    if (body.accept !== '1')
+      return this.termsForm(
+        request,
+        reply,
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        back,
+        'terms.required',
+      );
+    const user = (await this.users.of(request))!;
+    await this.accounts.acceptTerms(user.id);
+    void reply.redirect(back, HttpStatus.SEE_OTHER);
+  }
+
+  private async termsForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    back: string,
+    error?: AccountsMessageKey,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    const site = await this.siteContext.build(request);
+    const page = await this.tenantDb.run((em) => em.findOneBy(StaticPageEntity, { isTerms: true }));
+    const title =
+      translate(page?.title, site.locale, tenant.defaultLocale) ||
+      accountsT(site.locale, 'terms.title');
+    const content = translate(page?.content, site.locale, tenant.defaultLocale);
+    await this.send(
+      reply,
+      status,
+      <TermsView
+        site={site}
+        back={back}
+        title={title}
+        paragraphs={content.split(/\n{2,}/).filter((p) => p.trim())}
+        error={error && accountsT(site.locale, error)}
+      />,
+    );
+  }
+
+  /** Visitors need a session before posting a form (its CSRF token). */
+  private async visitorSite(request: FastifyRequest, reply: FastifyReply): Promise<SiteContext> {
+    await this.sessions.ensure(request, reply);
+    return this.siteContext.build(request);
+  }
+
+  private async registrationClosed(site: SiteContext): Promise<preact.VNode | null> {
+    const organization = await this.tenantDb.run((em) =>
+      em.findOneByOrFail(OrganizationEntity, { id: 1 }),
+    );
+    if (organization.registrationMode === 'open') return null;
+    const t = (key: AccountsMessageKey) => accountsT(site.locale, key);
+    return (
+      <MessageView
+        site={site}
+        title={t('signUp.title')}
+        message={t(
+          organization.registrationMode === 'closed' ? 'signUp.closed' : 'signUp.invitationOnly',
+        )}
+      />
+    );
+  }
+
+  private fieldErrors(site: SiteContext, problems: FieldProblems): FieldErrors {
+    return Object.fromEntries(
+      Object.entries(problems).map(([field, key]) => [field, key && accountsT(site.locale, key)]),
+    );
+  }
+
+  private tooMany(request: FastifyRequest, seconds: number): string {
+    return accountsT(this.locale(request), 'signIn.tooMany', {
+      minutes: String(Math.max(1, Math.ceil(seconds / 60))),
+    });
+  }
+
+  private locale(request: FastifyRequest): string {
+    return stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+  }
+
+  private mailSite(request: FastifyRequest, site: SiteContext): MailSite {
+    return { host: request.hostname, name: site.organizationName, locale: site.locale };
+  }
+
+  private async send(reply: FastifyReply, status: number, page: preact.VNode): Promise<void> {
+    await reply.code(status).type('text/html; charset=utf-8').send(renderPage(page));
+  }
+}

@@ -1,0 +1,221 @@
+import {
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  FieldErrors,
+  SiteContext,
+  SiteLayout,
+  TextField,
+} from '@plaza/web';
+
+import { AccountsMessageKey, accountsT } from './accounts.messages';
+
+function translator(site: SiteContext) {
+  return (key: AccountsMessageKey, params?: Record<string, string>) =>
+    accountsT(site.locale, key, params);
+}
+
+export interface SignInViewProps {
+  site: SiteContext;
+  back: string;
+  email?: string;
+  general?: string | null;
+  errors?: FieldErrors;
+}
+
+export function SignInView({ site, back, email, general, errors = {} }: SignInViewProps) {
+  const t = translator(site);
+  return (
+    <SiteLayout site={site} title={t('signIn.title')}>
+      <h1>{t('signIn.title')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={errors} general={general} />
+      <form method="post" action="/users/sign_in" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <input type="hidden" name="back" value={back} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('field.email')}
+          value={email}
+          error={errors.email}
+          autocomplete="username"
+          required
+          maxLength={254}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          error={errors.password}
+          autocomplete="current-password"
+          required
+        />
+        <button type="submit" class="primary">
+          {t('signIn.submit')}
+        </button>
+      </form>
+      <p>
+        {t('signIn.noAccount')} <a href="/users/sign_up">{t('signIn.signUpLink')}</a>
+      </p>
+    </SiteLayout>
+  );
+}
+
+export interface SignUpValues {
+  email?: string;
+  name?: string;
+  nickname?: string;
+  tos?: boolean;
+  newsletter?: boolean;
+}
+
+export interface SignUpViewProps {
+  site: SiteContext;
+  values?: SignUpValues;
+  errors?: FieldErrors;
+  general?: string | null;
+}
+
+export function SignUpView({ site, values = {}, errors = {}, general }: SignUpViewProps) {
+  const t = translator(site);
+  const tosLabel = t('field.tos', { link: '\u0000' }).split('\u0000');
+  return (
+    <SiteLayout site={site} title={t('signUp.title')}>
+      <h1>{t('signUp.title')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={errors} general={general} />
+      <form method="post" action="/users/sign_up" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <TextField
+          name="name"
+          label={t('field.name')}
+          value={values.name}
+          error={errors.name}
+          autocomplete="name"
+          required
+          maxLength={200}
+        />
+        <TextField
+          name="nickname"
+          label={t('field.nickname')}
+          hint={t('field.nicknameHint')}
+          value={values.nickname}
+          error={errors.nickname}
+          autocomplete="nickname"
+          required
+          maxLength={40}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('field.email')}
+          value={values.email}
+          error={errors.email}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          hint={t('field.passwordHint')}
+          error={errors.password}
+          autocomplete="new-password"
+          required
+        />
+        <CheckboxField
+          name="tos"
+          checked={values.tos}
+          error={errors.tos}
+          required
+          label={
+            <>
+              {tosLabel[0]}
+              <a href="/pages/terms">{t('field.tosLink')}</a>
+              {tosLabel[1]}
+            </>
+          }
+        />
+        <CheckboxField
+          name="newsletter"
+          checked={values.newsletter}
+          label={t('field.newsletter')}
+        />
+        <button type="submit" class="primary">
+          {t('signUp.submit')}
+        </button>
+      </form>
+      <p>
+        {t('signUp.haveAccount')} <a href="/users/sign_in">{t('signIn.title')}</a>
+      </p>
+    </SiteLayout>
+  );
+}
+
+/** A page with a heading and one message (registration closed, check your email…). */
+export function MessageView({
+  site,
+  title,
+  message,
+  children,
+}: {
+  site: SiteContext;
+  title: string;
+  message: string;
+  children?: preact.ComponentChildren;
+}) {
+  return (
+    <SiteLayout site={site} title={title}>
+      <h1>{title}</h1>
+      <p class="notice" role="status">
+        {message}
+      </p>
+      {children}
+    </SiteLayout>
+  );
+}
+
+export interface TermsViewProps {
+  site: SiteContext;
+  back: string;
+  title: string;
+  paragraphs: string[];
+  error?: string;
+}
+
+export function TermsView({ site, back, title, paragraphs, error }: TermsViewProps) {
+  const t = translator(site);
+  const errors: FieldErrors = { accept: error };
+  return (
+    <SiteLayout site={site} title={title}>
+      <h1>{title}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <p class="notice">{t('terms.changed')}</p>
+      <div class="terms">
+        {paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+      <form method="post" action="/users/terms" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <input type="hidden" name="back" value={back} />
+        <CheckboxField name="accept" label={t('terms.accept')} error={error} required />
+        <button type="submit" class="primary">
+          {t('terms.submit')}
+        </button>
+      </form>
+    </SiteLayout>
+  );
+}
+
+export function ResendConfirmationForm({ site }: { site: SiteContext }) {
+  const t = translator(site);
+  return (
+    <form method="post" action="/users/confirmation">
+      <CsrfField token={site.csrfToken} />
+      <button type="submit" class="primary">
+        {t('confirm.resend')}
+      </button>
+    </form>
+  );
+}
