@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { CoreModule, PlazaConfig } from '@plaza/core';
+import { IdentityJobsModule } from '@plaza/identity';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
@@ -22,6 +23,7 @@ export class WorkerModule {
           applicationName: 'plaza-worker',
         }),
         MailModule,
+        IdentityJobsModule,
       ],
       providers: [ProvisionTenantJob, SendMailJob],
     };

@@ -41,6 +41,23 @@ export class AccountMails {
     );
   }
 
+  async passwordReset(site: MailSite, to: { email: string; name: string }, token: string) {
+    const url = this.url(site, `/users/password/edit?token=${encodeURIComponent(token)}`);
+    await this.send(site, to.email, 'reset.mailSubject', 'reset.mailBody', { name: to.name, url });
+  }
+
+  async invitation(site: MailSite, to: { email: string; name: string }, token: string) {
+    const url = this.url(site, `/users/invitation?token=${encodeURIComponent(token)}`);
+    await this.send(
+      site,
+      to.email,
+      'invite.mailSubject',
+      'invite.mailBody',
+      { name: to.name, url },
+      `invite-${tokenDigest(token).slice(0, 32)}`,
+    );
+  }
+
   /** Told to the owner of an address someone tried to register again. */
   async emailTaken(site: MailSite, email: string) {
     const url = this.url(site, '/users/sign_in');

@@ -3,6 +3,29 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the account pages and emails (sign-in, registration, confirmation, terms). */
 export const accountsT = defineMessages('accounts', {
   en: {
+    'field.newPassword': 'New password',
+    'signIn.forgot': 'Forgot your password?',
+    'reset.title': 'Forgotten password',
+    'reset.intro':
+      'Enter the email address of your account: we will send it a link to choose a new password.',
+    'reset.submit': 'Send me a link',
+    'reset.sent':
+      'If an account uses {email}, we sent it a link to choose a new password. The link works for 2 hours.',
+    'reset.editTitle': 'Choose a new password',
+    'reset.editSubmit': 'Save my new password',
+    'reset.invalid':
+      'This link is not valid or has expired. Ask for a new one from the sign-in page.',
+    'reset.mailSubject': 'Choose a new password on {site}',
+    'reset.mailBody':
+      'Hello {name},\n\nTo choose a new password on {site}, open this link within 2 hours:\n{url}\n\nIf you did not ask for it, ignore this message: your password does not change.',
+    'invite.title': 'Accept your invitation',
+    'invite.intro': 'Welcome to {site}. Choose your nickname and password to finish your account.',
+    'invite.submit': 'Accept the invitation',
+    'invite.invalid':
+      'This invitation is not valid or has expired. Ask the organization for a new one.',
+    'invite.mailSubject': 'Your invitation to {site}',
+    'invite.mailBody':
+      'Hello {name},\n\nYou are invited to {site}. To accept and choose your password, open this link within 7 days:\n{url}\n\nIf you did not expect this invitation, ignore this message.',
     'form.errorsTitle': 'There is a problem',
     'field.email': 'Email address',
     'field.password': 'Password',
@@ -59,6 +82,30 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'You must accept the terms of service to take part.',
   },
   fr: {
+    'field.newPassword': 'Nouveau mot de passe',
+    'signIn.forgot': 'Mot de passe oublié ?',
+    'reset.title': 'Mot de passe oublié',
+    'reset.intro':
+      "Saisissez l'adresse e-mail de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.",
+    'reset.submit': "M'envoyer un lien",
+    'reset.sent':
+      'Si un compte utilise {email}, nous lui avons envoyé un lien pour choisir un nouveau mot de passe. Le lien est valable 2 heures.',
+    'reset.editTitle': 'Choisir un nouveau mot de passe',
+    'reset.editSubmit': 'Enregistrer mon nouveau mot de passe',
+    'reset.invalid':
+      "Ce lien n'est pas valide ou a expiré. Demandez-en un nouveau depuis la page de connexion.",
+    'reset.mailSubject': 'Choisissez un nouveau mot de passe sur {site}',
+    'reset.mailBody':
+      "Bonjour {name},\n\nPour choisir un nouveau mot de passe sur {site}, ouvrez ce lien dans les 2 heures :\n{url}\n\nSi vous ne l'avez pas demandé, ignorez ce message : votre mot de passe ne change pas.",
+    'invite.title': 'Accepter votre invitation',
+    'invite.intro':
+      'Bienvenue sur {site}. Choisissez votre pseudonyme et votre mot de passe pour finaliser votre compte.',
+    'invite.submit': "Accepter l'invitation",
+    'invite.invalid':
+      "Cette invitation n'est pas valide ou a expiré. Demandez-en une nouvelle à l'organisation.",
+    'invite.mailSubject': 'Votre invitation sur {site}',
+    'invite.mailBody':
+      "Bonjour {name},\n\nVous êtes invité·e sur {site}. Pour accepter et choisir votre mot de passe, ouvrez ce lien dans les 7 jours :\n{url}\n\nSi vous n'attendiez pas cette invitation, ignorez ce message.",
     'form.errorsTitle': 'Il y a un problème',
     'field.email': 'Adresse e-mail',
     'field.password': 'Mot de passe',
@@ -116,6 +163,30 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': "Vous devez accepter les conditions d'utilisation pour participer.",
   },
   es: {
+    'field.newPassword': 'Nueva contraseña',
+    'signIn.forgot': '¿Ha olvidado su contraseña?',
+    'reset.title': 'Contraseña olvidada',
+    'reset.intro':
+      'Escriba el correo electrónico de su cuenta: le enviaremos un enlace para elegir una nueva contraseña.',
+    'reset.submit': 'Enviarme un enlace',
+    'reset.sent':
+      'Si una cuenta usa {email}, le hemos enviado un enlace para elegir una nueva contraseña. El enlace es válido durante 2 horas.',
+    'reset.editTitle': 'Elegir una nueva contraseña',
+    'reset.editSubmit': 'Guardar mi nueva contraseña',
+    'reset.invalid':
+      'Este enlace no es válido o ha caducado. Pida uno nuevo desde la página de inicio de sesión.',
+    'reset.mailSubject': 'Elija una nueva contraseña en {site}',
+    'reset.mailBody':
+      'Hola {name}:\n\nPara elegir una nueva contraseña en {site}, abra este enlace en las próximas 2 horas:\n{url}\n\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambia.',
+    'invite.title': 'Aceptar su invitación',
+    'invite.intro':
+      'Bienvenido/a a {site}. Elija su alias y su contraseña para completar su cuenta.',
+    'invite.submit': 'Aceptar la invitación',
+    'invite.invalid':
+      'Esta invitación no es válida o ha caducado. Pida una nueva a la organización.',
+    'invite.mailSubject': 'Su invitación a {site}',
+    'invite.mailBody':
+      'Hola {name}:\n\nLe invitan a {site}. Para aceptar y elegir su contraseña, abra este enlace en los próximos 7 días:\n{url}\n\nSi no esperaba esta invitación, ignore este mensaje.',
     'form.errorsTitle': 'Hay un problema',
     'field.email': 'Correo electrónico',
     'field.password': 'Contraseña',
@@ -173,6 +244,30 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'Debe aceptar las condiciones de uso para participar.',
   },
   ca: {
+    'field.newPassword': 'Contrasenya nova',
+    'signIn.forgot': 'Heu oblidat la contrasenya?',
+    'reset.title': 'Contrasenya oblidada',
+    'reset.intro':
+      "Escriviu l'adreça electrònica del vostre compte: us enviarem un enllaç per triar una contrasenya nova.",
+    'reset.submit': 'Envieu-me un enllaç',
+    'reset.sent':
+      "Si un compte fa servir {email}, li hem enviat un enllaç per triar una contrasenya nova. L'enllaç és vàlid durant 2 hores.",
+    'reset.editTitle': 'Trieu una contrasenya nova',
+    'reset.editSubmit': 'Desa la contrasenya nova',
+    'reset.invalid':
+      "Aquest enllaç no és vàlid o ha caducat. Demaneu-ne un de nou des de la pàgina d'inici de sessió.",
+    'reset.mailSubject': 'Trieu una contrasenya nova a {site}',
+    'reset.mailBody':
+      'Hola, {name}:\n\nPer triar una contrasenya nova a {site}, obriu aquest enllaç en les properes 2 hores:\n{url}\n\nSi no ho heu demanat, ignoreu aquest missatge: la contrasenya no canvia.',
+    'invite.title': 'Accepteu la invitació',
+    'invite.intro':
+      "Us donem la benvinguda a {site}. Trieu l'àlies i la contrasenya per completar el compte.",
+    'invite.submit': 'Accepta la invitació',
+    'invite.invalid':
+      "Aquesta invitació no és vàlida o ha caducat. Demaneu-ne una de nova a l'organització.",
+    'invite.mailSubject': 'La vostra invitació a {site}',
+    'invite.mailBody':
+      'Hola, {name}:\n\nUs conviden a {site}. Per acceptar i triar la contrasenya, obriu aquest enllaç en els propers 7 dies:\n{url}\n\nSi no esperàveu aquesta invitació, ignoreu aquest missatge.',
     'form.errorsTitle': 'Hi ha un problema',
     'field.email': 'Adreça electrònica',
     'field.password': 'Contrasenya',

@@ -7,10 +7,8 @@ import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
 import { SiteContextService, StaticPageEntity } from '@plaza/theming';
 import {
   CurrentUsers,
-  FieldErrors,
   OnHost,
   RateLimiter,
-  renderPage,
   RequireSignIn,
   Sessions,
   SiteContext,
@@ -18,7 +16,7 @@ import {
   TooManyAttemptsException,
 } from '@plaza/web';
 
-import { AccountMails, MailSite } from './account-mails.service';
+import { AccountMails } from './account-mails.service';
 import { FieldProblems, sameSitePath, signUpProblems } from './account-validation';
 import { AccountsMessageKey, accountsT } from './accounts.messages';
 import { AccountsService, normalizeEmail } from './accounts.service';
@@ -31,6 +29,7 @@ import {
 } from './accounts.views';
 import { AcceptTermsDto, SignInDto, SignUpDto } from './dto/account-forms.dto';
 import { LocalAuthenticator } from './local-authenticator';
+import { fieldErrorsIn, mailSiteOf, sendPage, signInLockKey, tooManyMessage } from './page-kit';
 
 /** Per tenant + IP: sign-in attempts in 5 minutes, registrations and resends in an hour. */
 const SIGN_IN_IP_LIMIT = { max: 20, windowSeconds: 300 };
@@ -72,7 +71,7 @@ export class AccountPagesController {
     const email = normalizeEmail(body.email ?? '');
     const back = sameSitePath(body.back);
     // Keyed by the address typed, whether or not an account has it: a lock reveals nothing.
-    const accountKey = `sign-in:account:${tenant.id}:${email}`;
+    const accountKey = signInLockKey(tenant.id, email);
     const again = async (status: number, general: string) => {
       const site = await this.siteContext.build(request);
       await this.send(
@@ -148,7 +147,7 @@ export class AccountPagesController {
         <SignUpView
           site={site}
           values={values}
-          errors={this.fieldErrors(site, problems)}
+          errors={fieldErrorsIn(site.locale, problems)}
           general={general}
         />,
       );
@@ -173,7 +172,7 @@ export class AccountPagesController {
     });
     if (outcome.kind === 'nickname-taken')
       return form(HttpStatus.UNPROCESSABLE_ENTITY, { nickname: 'error.nicknameTaken' });
-    const mailSite = this.mailSite(request, site);
+    const mailSite = mailSiteOf(request, site);
     // The same answer whether or not the address already had an account; its owner is told by mail.
     if (outcome.kind === 'created')
       await this.mails.confirmation(mailSite, outcome.user, outcome.confirmToken);
@@ -235,7 +234,7 @@ export class AccountPagesController {
         ...RESEND_LIMIT,
       });
       const token = await this.accounts.newConfirmToken(user.id);
-      await this.mails.confirmation(this.mailSite(request, site), user, token);
+      await this.mails.confirmation(mailSiteOf(request, site), user, token);
     }
     await this.send(
       reply,
@@ -330,27 +329,15 @@ export class AccountPagesController {
     );
   }
 
-  private fieldErrors(site: SiteContext, problems: FieldProblems): FieldErrors {
-    return Object.fromEntries(
-      Object.entries(problems).map(([field, key]) => [field, key && accountsT(site.locale, key)]),
-    );
-  }
-
   private tooMany(request: FastifyRequest, seconds: number): string {
-    return accountsT(this.locale(request), 'signIn.tooMany', {
-      minutes: String(Math.max(1, Math.ceil(seconds / 60))),
-    });
+    return tooManyMessage(this.locale(request), seconds);
   }
 
   private locale(request: FastifyRequest): string {
     return stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
   }
 
-  private mailSite(request: FastifyRequest, site: SiteContext): MailSite {
-    return { host: request.hostname, name: site.organizationName, locale: site.locale };
-  }
-
-  private async send(reply: FastifyReply, status: number, page: preact.VNode): Promise<void> {
-    await reply.code(status).type('text/html; charset=utf-8').send(renderPage(page));
+  private send(reply: FastifyReply, status: number, page: preact.VNode): Promise<void> {
+    return sendPage(reply, status, page);
   }
 }

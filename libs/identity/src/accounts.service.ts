@@ -54,6 +54,8 @@ export type RegistrationOutcome =
 /** Why a signed-in person may not take part yet, or null when they may. */
 export type ParticipationProblem = 'unconfirmed' | 'terms' | null;
 
+class BlockedAccountError extends Error {}
+
 /** Accounts of the current tenant: credentials, registration, emailed tokens, terms. */
 @Injectable()
 export class AccountsService {
@@ -155,6 +157,49 @@ export class AccountsService {
       await em.update(UserTokenEntity, { id: row.id }, { usedAt: new Date() });
       await then?.(em, user);
       return user;
+    });
+  }
+
+  /** The account a live token belongs to, without spending it (to show the form it opens). */
+  async peekToken(purpose: TokenPurpose, token: string): Promise<UserEntity | null> {
+    if (!token || token.length > 100) return null;
+    return this.tenantDb.run(async (em) => {
+      const row = await em.findOneBy(UserTokenEntity, {
+        tokenHash: tokenDigest(token),
+        purpose,
+        usedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      });
+      return row ? em.findOneBy(UserEntity, { id: row.userId, deletedAt: IsNull() }) : null;
+    });
+  }
+
+  /** A reset token for the active account using this address, or null (the caller answers the same). */
+  async requestPasswordReset(email: string): Promise<{ user: UserEntity; token: string } | null> {
+    return this.tenantDb.run(async (em) => {
+      const user = await em.findOneBy(UserEntity, {
+        email: normalizeEmail(email),
+        deletedAt: IsNull(),
+        blockedAt: IsNull(),
+      });
+      if (!user) return null;
+      return { user, token: await this.issueToken(em, user.id, 'reset') };
+    });
+  }
+
+  /** Sets the new password; following the emailed link also proves the address. */
+  async resetPassword(token: string, password: string): Promise<UserEntity | null> {
+    const passwordHash = await hashPassword(password);
+    return this.consumeToken('reset', token, async (em, user) => {
+      if (user.blockedAt) throw new BlockedAccountError();
+      await em.update(
+        UserEntity,
+        { id: user.id },
+        { passwordHash, confirmedAt: user.confirmedAt ?? new Date() },
+      );
+    }).catch((error: unknown) => {
+      if (error instanceof BlockedAccountError) return null;
+      throw error;
     });
   }
 

@@ -55,6 +55,9 @@ export function SignInView({ site, back, email, general, errors = {} }: SignInVi
         </button>
       </form>
       <p>
+        <a href="/users/password/new">{t('signIn.forgot')}</a>
+      </p>
+      <p>
         {t('signIn.noAccount')} <a href="/users/sign_up">{t('signIn.signUpLink')}</a>
       </p>
     </SiteLayout>
@@ -217,5 +220,143 @@ export function ResendConfirmationForm({ site }: { site: SiteContext }) {
         {t('confirm.resend')}
       </button>
     </form>
+  );
+}
+
+export interface ForgotPasswordViewProps {
+  site: SiteContext;
+  email?: string;
+  errors?: FieldErrors;
+  general?: string | null;
+}
+
+export function ForgotPasswordView({ site, email, errors = {}, general }: ForgotPasswordViewProps) {
+  const t = translator(site);
+  return (
+    <SiteLayout site={site} title={t('reset.title')}>
+      <h1>{t('reset.title')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={errors} general={general} />
+      <p>{t('reset.intro')}</p>
+      <form method="post" action="/users/password/new" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('field.email')}
+          value={email}
+          error={errors.email}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
+        <button type="submit" class="primary">
+          {t('reset.submit')}
+        </button>
+      </form>
+    </SiteLayout>
+  );
+}
+
+export interface NewPasswordViewProps {
+  site: SiteContext;
+  token: string;
+  errors?: FieldErrors;
+}
+
+export function NewPasswordView({ site, token, errors = {} }: NewPasswordViewProps) {
+  const t = translator(site);
+  return (
+    <SiteLayout site={site} title={t('reset.editTitle')}>
+      <h1>{t('reset.editTitle')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <form method="post" action="/users/password/edit" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.newPassword')}
+          hint={t('field.passwordHint')}
+          error={errors.password}
+          autocomplete="new-password"
+          required
+        />
+        <button type="submit" class="primary">
+          {t('reset.editSubmit')}
+        </button>
+      </form>
+    </SiteLayout>
+  );
+}
+
+export interface AcceptInvitationViewProps {
+  site: SiteContext;
+  token: string;
+  values: { name?: string; nickname?: string; tos?: boolean };
+  errors?: FieldErrors;
+}
+
+export function AcceptInvitationView({
+  site,
+  token,
+  values,
+  errors = {},
+}: AcceptInvitationViewProps) {
+  const t = translator(site);
+  const tosLabel = t('field.tos', { link: '\u0000' }).split('\u0000');
+  return (
+    <SiteLayout site={site} title={t('invite.title')}>
+      <h1>{t('invite.title')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <p>{t('invite.intro', { site: site.organizationName })}</p>
+      <form method="post" action="/users/invitation" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          name="name"
+          label={t('field.name')}
+          value={values.name}
+          error={errors.name}
+          autocomplete="name"
+          required
+          maxLength={200}
+        />
+        <TextField
+          name="nickname"
+          label={t('field.nickname')}
+          hint={t('field.nicknameHint')}
+          value={values.nickname}
+          error={errors.nickname}
+          autocomplete="nickname"
+          required
+          maxLength={40}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          hint={t('field.passwordHint')}
+          error={errors.password}
+          autocomplete="new-password"
+          required
+        />
+        <CheckboxField
+          name="tos"
+          checked={values.tos}
+          error={errors.tos}
+          required
+          label={
+            <>
+              {tosLabel[0]}
+              <a href="/pages/terms">{t('field.tosLink')}</a>
+              {tosLabel[1]}
+            </>
+          }
+        />
+        <button type="submit" class="primary">
+          {t('invite.submit')}
+        </button>
+      </form>
+    </SiteLayout>
   );
 }

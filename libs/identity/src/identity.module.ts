@@ -7,6 +7,9 @@ import { CURRENT_USER_RESOLVER } from '@plaza/web';
 import { AccountMails } from './account-mails.service';
 import { AccountPagesController } from './accounts.pages';
 import { AccountsService } from './accounts.service';
+import { CredentialPagesController } from './credentials.pages';
+import { FirstAdminInvitation } from './first-admin-invitation';
+import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
 import { ParticipantGuard } from './participant.guard';
 import { SessionUserResolver } from './session-user.resolver';
@@ -15,14 +18,22 @@ import { SessionUserResolver } from './session-user.resolver';
 @Global()
 @Module({
   imports: [MailModule, ThemingModule],
-  controllers: [AccountPagesController],
+  controllers: [AccountPagesController, CredentialPagesController],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
     AccountsService,
     AccountMails,
+    InvitationsService,
     LocalAuthenticator,
     ParticipantGuard,
   ],
-  exports: [CURRENT_USER_RESOLVER, AccountsService, ParticipantGuard],
+  exports: [CURRENT_USER_RESOLVER, AccountsService, InvitationsService, ParticipantGuard],
 })
 export class IdentityModule {}
+
+/** The worker's part of accounts: what follows provisioning (the first admin's invitation). */
+@Module({
+  imports: [MailModule],
+  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation],
+})
+export class IdentityJobsModule {}

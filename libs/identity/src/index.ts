@@ -5,3 +5,4 @@ export * from './participant.guard';
 export * from './session-user.resolver';
 export * from './user.entity';
 export * from './user-token.entity';
+export * from './invitations.service';

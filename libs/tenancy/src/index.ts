@@ -18,3 +18,4 @@ export * from './organization.seeder';
 export * from './schema-diff';
 export * from './database-bootstrap';
 export * from './provision-tenant.job';
+export * from './tenant-provisioned-hooks';

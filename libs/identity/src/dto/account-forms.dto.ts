@@ -25,3 +25,20 @@ export class AcceptTermsDto {
   @IsOptional() @IsString() @MaxLength(10) accept?: string;
   @IsOptional() @IsString() @MaxLength(2000) back?: string;
 }
+
+export class ForgotPasswordDto {
+  @IsOptional() @IsString() @MaxLength(320) email?: string;
+}
+
+export class NewPasswordDto {
+  @IsOptional() @IsString() @MaxLength(100) token?: string;
+  @IsOptional() @IsString() @MaxLength(1024) password?: string;
+}
+
+export class AcceptInvitationDto {
+  @IsOptional() @IsString() @MaxLength(100) token?: string;
+  @IsOptional() @IsString() @MaxLength(400) name?: string;
+  @IsOptional() @IsString() @MaxLength(100) nickname?: string;
+  @IsOptional() @IsString() @MaxLength(1024) password?: string;
+  @IsOptional() @IsString() @MaxLength(10) tos?: string;
+}
