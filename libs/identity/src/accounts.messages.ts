@@ -3,6 +3,22 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the account pages and emails (sign-in, registration, confirmation, terms). */
 export const accountsT = defineMessages('accounts', {
   en: {
+    'account.title': 'My account',
+    'account.email': 'Email address: {email}',
+    'account.unconfirmed':
+      'Your email address is not confirmed yet: you can browse the site but not take part.',
+    'account.sessionsTitle': 'Sessions',
+    'account.sessionsHint': 'Signs you out on every device and browser, this one included.',
+    'account.signOutEverywhere': 'Sign out everywhere',
+    'account.deleteTitle': 'Delete my account',
+    'account.deleteHint':
+      'Your name, nickname and email address are erased and you are signed out everywhere. What you published stays, shown as written by a deleted participant. This cannot be undone.',
+    'account.deleteReason': 'Why are you leaving? (optional)',
+    'account.deleteConfirm': 'I understand that my account will be deleted for good',
+    'account.deleteSubmit': 'Delete my account',
+    'account.deleted': 'Your account has been deleted. Thank you for taking part.',
+    'error.deleteConfirm': 'Tick the box to confirm that you want to delete your account.',
+    'error.reasonLong': 'The reason may have at most 500 characters.',
     'field.newPassword': 'New password',
     'signIn.forgot': 'Forgot your password?',
     'reset.title': 'Forgotten password',
@@ -82,6 +98,23 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'You must accept the terms of service to take part.',
   },
   fr: {
+    'account.title': 'Mon compte',
+    'account.email': 'Adresse e-mail : {email}',
+    'account.unconfirmed':
+      "Votre adresse e-mail n'est pas encore confirmée : vous pouvez parcourir le site mais pas participer.",
+    'account.sessionsTitle': 'Sessions',
+    'account.sessionsHint':
+      'Vous déconnecte sur tous les appareils et navigateurs, y compris celui-ci.',
+    'account.signOutEverywhere': 'Se déconnecter partout',
+    'account.deleteTitle': 'Supprimer mon compte',
+    'account.deleteHint':
+      'Votre nom, votre pseudonyme et votre adresse e-mail sont effacés et vous êtes déconnecté·e partout. Ce que vous avez publié reste, attribué à un participant supprimé. Cette action est définitive.',
+    'account.deleteReason': 'Pourquoi partez-vous ? (facultatif)',
+    'account.deleteConfirm': 'Je comprends que mon compte sera supprimé définitivement',
+    'account.deleteSubmit': 'Supprimer mon compte',
+    'account.deleted': 'Votre compte a été supprimé. Merci pour votre participation.',
+    'error.deleteConfirm': 'Cochez la case pour confirmer que vous voulez supprimer votre compte.',
+    'error.reasonLong': 'La raison peut comporter au plus 500 caractères.',
     'field.newPassword': 'Nouveau mot de passe',
     'signIn.forgot': 'Mot de passe oublié ?',
     'reset.title': 'Mot de passe oublié',
@@ -163,6 +196,23 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': "Vous devez accepter les conditions d'utilisation pour participer.",
   },
   es: {
+    'account.title': 'Mi cuenta',
+    'account.email': 'Correo electrónico: {email}',
+    'account.unconfirmed':
+      'Su correo electrónico aún no está confirmado: puede navegar por el sitio pero no participar.',
+    'account.sessionsTitle': 'Sesiones',
+    'account.sessionsHint':
+      'Cierra su sesión en todos los dispositivos y navegadores, incluido este.',
+    'account.signOutEverywhere': 'Cerrar sesión en todas partes',
+    'account.deleteTitle': 'Eliminar mi cuenta',
+    'account.deleteHint':
+      'Su nombre, su alias y su correo electrónico se borran y se cierran todas sus sesiones. Lo que ha publicado se conserva, atribuido a un participante eliminado. No se puede deshacer.',
+    'account.deleteReason': '¿Por qué se va? (opcional)',
+    'account.deleteConfirm': 'Entiendo que mi cuenta se eliminará definitivamente',
+    'account.deleteSubmit': 'Eliminar mi cuenta',
+    'account.deleted': 'Su cuenta se ha eliminado. Gracias por participar.',
+    'error.deleteConfirm': 'Marque la casilla para confirmar que quiere eliminar su cuenta.',
+    'error.reasonLong': 'El motivo puede tener como máximo 500 caracteres.',
     'field.newPassword': 'Nueva contraseña',
     'signIn.forgot': '¿Ha olvidado su contraseña?',
     'reset.title': 'Contraseña olvidada',
@@ -244,6 +294,22 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'Debe aceptar las condiciones de uso para participar.',
   },
   ca: {
+    'account.title': 'El meu compte',
+    'account.email': 'Adreça electrònica: {email}',
+    'account.unconfirmed':
+      'La vostra adreça electrònica encara no està confirmada: podeu navegar pel lloc però no participar.',
+    'account.sessionsTitle': 'Sessions',
+    'account.sessionsHint': 'Tanca la sessió a tots els dispositius i navegadors, inclòs aquest.',
+    'account.signOutEverywhere': 'Tanca la sessió a tot arreu',
+    'account.deleteTitle': 'Elimina el meu compte',
+    'account.deleteHint':
+      "El vostre nom, àlies i adreça electrònica s'esborren i es tanquen totes les sessions. El que heu publicat es conserva, atribuït a un participant eliminat. No es pot desfer.",
+    'account.deleteReason': 'Per què marxeu? (opcional)',
+    'account.deleteConfirm': "Entenc que el meu compte s'eliminarà definitivament",
+    'account.deleteSubmit': 'Elimina el meu compte',
+    'account.deleted': "S'ha eliminat el vostre compte. Gràcies per participar.",
+    'error.deleteConfirm': 'Marqueu la casella per confirmar que voleu eliminar el compte.',
+    'error.reasonLong': 'El motiu pot tenir com a màxim 500 caràcters.',
     'field.newPassword': 'Contrasenya nova',
     'signIn.forgot': 'Heu oblidat la contrasenya?',
     'reset.title': 'Contrasenya oblidada',

@@ -221,6 +221,32 @@ export class AccountsService {
     });
   }
 
+  /**
+   * GDPR erasure: name, nickname, email and password go; the row stays so
+   * contributions keep their author, shown as a deleted participant.
+   */
+  async deleteAccount(userId: string, reason: string | null): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      const anonymous = userId.replace(/-/g, '');
+      await em.delete(UserTokenEntity, { userId });
+      await em.update(
+        UserEntity,
+        { id: userId },
+        {
+          email: `deleted-${anonymous}@deleted.invalid`,
+          nickname: `deleted_${anonymous}`,
+          name: '',
+          locale: null,
+          passwordHash: null,
+          roles: [],
+          newsletterConsentAt: null,
+          deletedAt: new Date(),
+          deletionReason: reason,
+        },
+      );
+    });
+  }
+
   async participationProblem(userId: string): Promise<ParticipationProblem> {
     return this.tenantDb.run(async (em) => {
       const user = await em.findOneBy(UserEntity, { id: userId });

@@ -5,6 +5,7 @@ import {
   FieldErrors,
   SiteContext,
   SiteLayout,
+  TextAreaField,
   TextField,
 } from '@plaza/web';
 
@@ -355,6 +356,60 @@ export function AcceptInvitationView({
         />
         <button type="submit" class="primary">
           {t('invite.submit')}
+        </button>
+      </form>
+    </SiteLayout>
+  );
+}
+
+export interface AccountViewProps {
+  site: SiteContext;
+  email: string;
+  confirmed: boolean;
+  reason?: string;
+  errors?: FieldErrors;
+}
+
+export function AccountView({ site, email, confirmed, reason, errors = {} }: AccountViewProps) {
+  const t = translator(site);
+  return (
+    <SiteLayout site={site} title={t('account.title')}>
+      <h1>{t('account.title')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      <p>{t('account.email', { email })}</p>
+      {!confirmed && (
+        <>
+          <p class="notice">{t('account.unconfirmed')}</p>
+          <ResendConfirmationForm site={site} />
+        </>
+      )}
+      <h2>{t('account.sessionsTitle')}</h2>
+      <p>{t('account.sessionsHint')}</p>
+      <form method="post" action="/account/sign_out_everywhere">
+        <CsrfField token={site.csrfToken} />
+        <button type="submit" class="primary">
+          {t('account.signOutEverywhere')}
+        </button>
+      </form>
+      <h2>{t('account.deleteTitle')}</h2>
+      <p>{t('account.deleteHint')}</p>
+      <form method="post" action="/account/delete" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <TextAreaField
+          name="reason"
+          label={t('account.deleteReason')}
+          value={reason}
+          error={errors.reason}
+          maxLength={500}
+        />
+        <CheckboxField
+          name="confirm"
+          label={t('account.deleteConfirm')}
+          error={errors.confirm}
+          required
+        />
+        <button type="submit" class="primary">
+          {t('account.deleteSubmit')}
         </button>
       </form>
     </SiteLayout>

@@ -4,6 +4,7 @@ import { MailModule } from '@plaza/mail';
 import { ThemingModule } from '@plaza/theming';
 import { CURRENT_USER_RESOLVER } from '@plaza/web';
 
+import { AccountController } from './account.pages';
 import { AccountMails } from './account-mails.service';
 import { AccountPagesController } from './accounts.pages';
 import { AccountsService } from './accounts.service';
@@ -18,7 +19,7 @@ import { SessionUserResolver } from './session-user.resolver';
 @Global()
 @Module({
   imports: [MailModule, ThemingModule],
-  controllers: [AccountPagesController, CredentialPagesController],
+  controllers: [AccountPagesController, CredentialPagesController, AccountController],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
     AccountsService,

@@ -78,6 +78,39 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+export interface TextAreaFieldProps {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  maxLength?: number;
+  rows?: number;
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  const id = `field-${props.name}`;
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
 export interface CheckboxFieldProps {
   name: string;
   label: ComponentChildren;
@@ -122,7 +155,7 @@ export const FORM_CSS = `
 .field{margin-bottom:1.25rem}
 .field label{display:block;font-weight:600}
 .field-checkbox label{display:inline;font-weight:400;margin-left:.5rem}
-.field input[type=text],.field input[type=email],.field input[type=password]{display:block;width:100%;max-width:30rem;padding:.5rem;font:inherit;border:2px solid #555}
+.field input[type=text],.field input[type=email],.field input[type=password],.field input[type=search],.field select,.field textarea{display:block;width:100%;max-width:30rem;padding:.5rem;font:inherit;border:2px solid #555}
 .field-invalid input{border-color:#b00020}
 .hint{margin:.25rem 0;color:var(--plaza-muted)}
 .field-error{margin:.25rem 0;color:#b00020;font-weight:600}

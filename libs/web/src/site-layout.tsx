@@ -107,7 +107,7 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
           <div class="account">
             {site.user ? (
               <>
-                <span>{t('account.signedInAs', { name: site.user.name })}</span>
+                <a href="/account">{t('account.signedInAs', { name: site.user.name })}</a>
                 <form method="post" action="/users/sign_out">
                   <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
                   <button type="submit" class="link-button">

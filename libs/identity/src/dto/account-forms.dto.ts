@@ -42,3 +42,8 @@ export class AcceptInvitationDto {
   @IsOptional() @IsString() @MaxLength(1024) password?: string;
   @IsOptional() @IsString() @MaxLength(10) tos?: string;
 }
+
+export class DeleteAccountDto {
+  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @IsOptional() @IsString() @MaxLength(10) confirm?: string;
+}
