@@ -1,5 +1,5 @@
 import { ConsoleUserEntity } from '@plaza/console';
-import { seedFirstAdmin, UserEntity, UserTokenEntity } from '@plaza/identity';
+import { DataExportEntity, seedFirstAdmin, UserEntity, UserTokenEntity } from '@plaza/identity';
 import { StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
@@ -24,6 +24,7 @@ export const SCHEMA: SchemaCatalog = {
     OrganizationEntity,
     UserEntity,
     UserTokenEntity,
+    DataExportEntity,
     StaticPageEntity,
     StoredFileEntity,
   ],

@@ -58,6 +58,19 @@ export class AccountMails {
     );
   }
 
+  /** The link opens only for the signed-in owner and only until the archive expires. */
+  async dataExport(site: MailSite, to: { email: string; name: string }, exportId: string) {
+    const url = this.url(site, `/account/data_export/${exportId}`);
+    await this.send(
+      site,
+      to.email,
+      'export.mailSubject',
+      'export.mailBody',
+      { name: to.name, url },
+      `data-export-${exportId}`,
+    );
+  }
+
   /** Told to the owner of an address someone tried to register again. */
   async emailTaken(site: MailSite, email: string) {
     const url = this.url(site, '/users/sign_in');

@@ -3,6 +3,17 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the account pages and emails (sign-in, registration, confirmation, terms). */
 export const accountsT = defineMessages('accounts', {
   en: {
+    'account.exportTitle': 'Download my data',
+    'account.exportHint':
+      'We prepare an archive of everything this site keeps about you (JSON and CSV files) and email you a link to it. The link works for 7 days, for you only once signed in.',
+    'account.exportSubmit': 'Prepare my archive',
+    'account.exportRequested':
+      'We are preparing your archive and will email you a link as soon as it is ready.',
+    'export.expired':
+      'This archive does not exist or has expired. You can ask for a new one from your account page.',
+    'export.mailSubject': 'Your data from {site} is ready',
+    'export.mailBody':
+      'Hello {name},\n\nThe archive of your data on {site} is ready. Sign in and open this link within 7 days to download it:\n{url}\n\nIf you did not ask for it, change your password.',
     'account.title': 'My account',
     'account.email': 'Email address: {email}',
     'account.unconfirmed':
@@ -98,6 +109,17 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'You must accept the terms of service to take part.',
   },
   fr: {
+    'account.exportTitle': 'Télécharger mes données',
+    'account.exportHint':
+      'Nous préparons une archive de tout ce que ce site conserve sur vous (fichiers JSON et CSV) et vous envoyons son lien par e-mail. Le lien fonctionne 7 jours, pour vous seul·e une fois connecté·e.',
+    'account.exportSubmit': 'Préparer mon archive',
+    'account.exportRequested':
+      'Nous préparons votre archive et vous enverrons un lien par e-mail dès qu’elle sera prête.',
+    'export.expired':
+      "Cette archive n'existe pas ou a expiré. Vous pouvez en demander une nouvelle depuis la page de votre compte.",
+    'export.mailSubject': 'Vos données de {site} sont prêtes',
+    'export.mailBody':
+      "Bonjour {name},\n\nL'archive de vos données sur {site} est prête. Connectez-vous et ouvrez ce lien dans les 7 jours pour la télécharger :\n{url}\n\nSi vous ne l'avez pas demandée, changez votre mot de passe.",
     'account.title': 'Mon compte',
     'account.email': 'Adresse e-mail : {email}',
     'account.unconfirmed':
@@ -196,6 +218,17 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': "Vous devez accepter les conditions d'utilisation pour participer.",
   },
   es: {
+    'account.exportTitle': 'Descargar mis datos',
+    'account.exportHint':
+      'Preparamos un archivo con todo lo que este sitio guarda sobre usted (ficheros JSON y CSV) y le enviamos su enlace por correo. El enlace funciona durante 7 días, solo para usted tras iniciar sesión.',
+    'account.exportSubmit': 'Preparar mi archivo',
+    'account.exportRequested':
+      'Estamos preparando su archivo y le enviaremos un enlace por correo en cuanto esté listo.',
+    'export.expired':
+      'Este archivo no existe o ha caducado. Puede pedir uno nuevo desde la página de su cuenta.',
+    'export.mailSubject': 'Sus datos de {site} están listos',
+    'export.mailBody':
+      'Hola {name}:\n\nEl archivo con sus datos en {site} está listo. Inicie sesión y abra este enlace en los próximos 7 días para descargarlo:\n{url}\n\nSi no lo ha pedido, cambie su contraseña.',
     'account.title': 'Mi cuenta',
     'account.email': 'Correo electrónico: {email}',
     'account.unconfirmed':
@@ -294,6 +327,17 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'Debe aceptar las condiciones de uso para participar.',
   },
   ca: {
+    'account.exportTitle': 'Baixa les meves dades',
+    'account.exportHint':
+      "Preparem un arxiu amb tot el que aquest lloc guarda sobre vosaltres (fitxers JSON i CSV) i us n'enviem l'enllaç per correu. L'enllaç funciona durant 7 dies, només per a vosaltres un cop heu iniciat la sessió.",
+    'account.exportSubmit': 'Prepara el meu arxiu',
+    'account.exportRequested':
+      'Estem preparant el vostre arxiu i us enviarem un enllaç per correu quan estigui a punt.',
+    'export.expired':
+      'Aquest arxiu no existeix o ha caducat. Podeu demanar-ne un de nou des de la pàgina del vostre compte.',
+    'export.mailSubject': 'Les vostres dades de {site} estan a punt',
+    'export.mailBody':
+      "Hola, {name}:\n\nL'arxiu amb les vostres dades a {site} està a punt. Inicieu la sessió i obriu aquest enllaç en els propers 7 dies per baixar-lo:\n{url}\n\nSi no l'heu demanat, canvieu la contrasenya.",
     'account.title': 'El meu compte',
     'account.email': 'Adreça electrònica: {email}',
     'account.unconfirmed':

@@ -391,6 +391,14 @@ export function AccountView({ site, email, confirmed, reason, errors = {} }: Acc
           {t('account.signOutEverywhere')}
         </button>
       </form>
+      <h2>{t('account.exportTitle')}</h2>
+      <p>{t('account.exportHint')}</p>
+      <form method="post" action="/account/data_export">
+        <CsrfField token={site.csrfToken} />
+        <button type="submit" class="primary">
+          {t('account.exportSubmit')}
+        </button>
+      </form>
       <h2>{t('account.deleteTitle')}</h2>
       <p>{t('account.deleteHint')}</p>
       <form method="post" action="/account/delete" noValidate>

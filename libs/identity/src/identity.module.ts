@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 
 import { MailModule } from '@plaza/mail';
+import { StorageModule } from '@plaza/storage';
 import { ThemingModule } from '@plaza/theming';
 import { CURRENT_USER_RESOLVER } from '@plaza/web';
 
@@ -9,22 +10,26 @@ import { AccountMails } from './account-mails.service';
 import { AccountPagesController } from './accounts.pages';
 import { AccountsService } from './accounts.service';
 import { CredentialPagesController } from './credentials.pages';
+import { DataExportJob } from './data-export.job';
+import { DataExportQueue } from './data-export.queue';
 import { FirstAdminInvitation } from './first-admin-invitation';
 import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
 import { ParticipantGuard } from './participant.guard';
+import { PersonalDataSections } from './personal-data';
 import { SessionUserResolver } from './session-user.resolver';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
 @Module({
-  imports: [MailModule, ThemingModule],
+  imports: [MailModule, ThemingModule, StorageModule],
   controllers: [AccountPagesController, CredentialPagesController, AccountController],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
     AccountsService,
     AccountMails,
     InvitationsService,
+    DataExportQueue,
     LocalAuthenticator,
     ParticipantGuard,
   ],
@@ -32,9 +37,18 @@ import { SessionUserResolver } from './session-user.resolver';
 })
 export class IdentityModule {}
 
-/** The worker's part of accounts: what follows provisioning (the first admin's invitation). */
+/** The worker's part of accounts: the first admin's invitation after provisioning, data exports. */
 @Module({
-  imports: [MailModule],
-  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation],
+  imports: [MailModule, StorageModule],
+  providers: [
+    AccountsService,
+    AccountMails,
+    InvitationsService,
+    FirstAdminInvitation,
+    PersonalDataSections,
+    DataExportQueue,
+    DataExportJob,
+  ],
+  exports: [PersonalDataSections],
 })
 export class IdentityJobsModule {}

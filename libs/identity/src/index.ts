@@ -6,3 +6,5 @@ export * from './session-user.resolver';
 export * from './user.entity';
 export * from './user-token.entity';
 export * from './invitations.service';
+export * from './data-export.entity';
+export * from './personal-data';
