@@ -1,5 +1,11 @@
 import { ConsoleUserEntity } from '@plaza/console';
-import { DataExportEntity, seedFirstAdmin, UserEntity, UserTokenEntity } from '@plaza/identity';
+import {
+  ActionLogEntity,
+  DataExportEntity,
+  seedFirstAdmin,
+  UserEntity,
+  UserTokenEntity,
+} from '@plaza/identity';
 import { StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
@@ -25,6 +31,7 @@ export const SCHEMA: SchemaCatalog = {
     UserEntity,
     UserTokenEntity,
     DataExportEntity,
+    ActionLogEntity,
     StaticPageEntity,
     StoredFileEntity,
   ],

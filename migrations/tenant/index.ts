@@ -4,6 +4,7 @@ import { Init1795707307232 } from './1795707307232-init.migration';
 import { AddFiles1795709038826 } from './1795709038826-add-files.migration';
 import { Accounts1795710236815 } from './1795710236815-accounts.migration';
 import { DataExports1795711237580 } from './1795711237580-data-exports.migration';
+import { ActionLogs1795711440362 } from './1795711440362-action-logs.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -11,4 +12,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddFiles1795709038826,
   Accounts1795710236815,
   DataExports1795711237580,
+  ActionLogs1795711440362,
 ];

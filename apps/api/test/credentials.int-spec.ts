@@ -183,7 +183,7 @@ describe('Password reset and invitations over HTTP', () => {
       tos: '1',
     });
     expect(accepted.status).toBe(303);
-    expect(accepted.headers.location).toBe('/admin');
+    expect(accepted.headers.location).toBe('/admin/people');
     const boss = await platform
       .get(TenantDb)
       .runFor(gamma, (em) => em.findOneByOrFail(UserEntity, { email: 'boss@example.org' }));

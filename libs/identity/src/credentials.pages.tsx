@@ -226,7 +226,7 @@ export class CredentialPagesController {
       );
     await this.startFresh(request, reply, outcome.user.id, outcome.user.email);
     void reply.redirect(
-      outcome.user.roles.includes('admin') ? '/admin' : '/',
+      outcome.user.roles.includes('admin') ? '/admin/people' : '/',
       HttpStatus.SEE_OTHER,
     );
   }

@@ -9,6 +9,7 @@ import { AccountController } from './account.pages';
 import { AccountMails } from './account-mails.service';
 import { AccountPagesController } from './accounts.pages';
 import { AccountsService } from './accounts.service';
+import { ActionLog } from './action-log.service';
 import { CredentialPagesController } from './credentials.pages';
 import { DataExportJob } from './data-export.job';
 import { DataExportQueue } from './data-export.queue';
@@ -16,6 +17,8 @@ import { FirstAdminInvitation } from './first-admin-invitation';
 import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
 import { ParticipantGuard } from './participant.guard';
+import { PeopleAdminController } from './people-admin.pages';
+import { PeopleAdminService } from './people-admin.service';
 import { PersonalDataSections } from './personal-data';
 import { SessionUserResolver } from './session-user.resolver';
 
@@ -23,17 +26,30 @@ import { SessionUserResolver } from './session-user.resolver';
 @Global()
 @Module({
   imports: [MailModule, ThemingModule, StorageModule],
-  controllers: [AccountPagesController, CredentialPagesController, AccountController],
+  controllers: [
+    AccountPagesController,
+    CredentialPagesController,
+    AccountController,
+    PeopleAdminController,
+  ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
     AccountsService,
     AccountMails,
     InvitationsService,
     DataExportQueue,
+    ActionLog,
+    PeopleAdminService,
     LocalAuthenticator,
     ParticipantGuard,
   ],
-  exports: [CURRENT_USER_RESOLVER, AccountsService, InvitationsService, ParticipantGuard],
+  exports: [
+    CURRENT_USER_RESOLVER,
+    AccountsService,
+    InvitationsService,
+    ParticipantGuard,
+    ActionLog,
+  ],
 })
 export class IdentityModule {}
 

@@ -8,3 +8,5 @@ export * from './user-token.entity';
 export * from './invitations.service';
 export * from './data-export.entity';
 export * from './personal-data';
+export * from './action-log.entity';
+export * from './action-log.service';
