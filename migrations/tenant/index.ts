@@ -5,6 +5,7 @@ import { AddFiles1795709038826 } from './1795709038826-add-files.migration';
 import { Accounts1795710236815 } from './1795710236815-accounts.migration';
 import { DataExports1795711237580 } from './1795711237580-data-exports.migration';
 import { ActionLogs1795711440362 } from './1795711440362-action-logs.migration';
+import { TwoFactor1795711647249 } from './1795711647249-two-factor.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -13,4 +14,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   Accounts1795710236815,
   DataExports1795711237580,
   ActionLogs1795711440362,
+  TwoFactor1795711647249,
 ];

@@ -19,16 +19,25 @@ import { MoreThan } from 'typeorm';
 import { FILE_STORAGE, FileStorage, tenantKey } from '@plaza/storage';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
-import { CurrentUsers, OnHost, RateLimiter, RequireSignIn, Sessions } from '@plaza/web';
+import {
+  CurrentUsers,
+  FieldErrors,
+  OnHost,
+  RateLimiter,
+  RequireSignIn,
+  Sessions,
+  stateOf,
+} from '@plaza/web';
 
 import type { FieldProblems } from './account-validation';
 import { AccountsMessageKey, accountsT } from './accounts.messages';
 import { AccountsService } from './accounts.service';
-import { AccountView, MessageView } from './accounts.views';
+import { AccountView, MessageView, TwoFactorSetupView } from './accounts.views';
 import { DataExportEntity } from './data-export.entity';
 import { DATA_EXPORT_LIFETIME_SECONDS, DataExportQueue } from './data-export.queue';
-import { DeleteAccountDto } from './dto/account-forms.dto';
+import { DeleteAccountDto, TwoFactorDto } from './dto/account-forms.dto';
 import { fieldErrorsIn, sendPage } from './page-kit';
+import { newTotpSecret, totpQrDataUrl, totpValid } from './two-factor';
 
 const EXPORT_LIMIT = { max: 3, windowSeconds: 24 * 3600 };
 
@@ -50,12 +59,105 @@ export class AccountController {
 
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.accountPage(request, reply, HttpStatus.OK);
+  }
+
+  private async accountPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    form: { reason?: string; errors?: FieldErrors } = {},
+  ): Promise<void> {
     const user = (await this.users.of(request))!;
-    const site = await this.siteContext.build(request);
+    const [site, twoFactor] = await Promise.all([
+      this.siteContext.build(request),
+      this.accounts.twoFactorState(user.id),
+    ]);
     await sendPage(
       reply,
-      HttpStatus.OK,
-      <AccountView site={site} email={user.email} confirmed={user.confirmed} />,
+      status,
+      <AccountView
+        site={site}
+        email={user.email}
+        confirmed={user.confirmed}
+        twoFactor={twoFactor.enabled}
+        twoFactorRequired={twoFactor.required && !twoFactor.enabled}
+        {...form}
+      />,
+    );
+  }
+
+  /** Step 1: a new secret, kept in the session until a code proves the app has it. */
+  @Get('two_factor')
+  async twoFactorSetup(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.twoFactorSetupPage(request, reply, HttpStatus.OK);
+  }
+
+  @Post('two_factor')
+  async enableTwoFactor(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: TwoFactorDto,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    const user = (await this.users.of(request))!;
+    const session = (await this.sessions.current(request))!;
+    const secret = session.values.pendingTotpSecret;
+    if (typeof secret !== 'string' || !totpValid(secret, body.code ?? ''))
+      return this.twoFactorSetupPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, true);
+    await this.accounts.setTotpSecret(user.id, secret);
+    // A privilege change: other sessions end (they never gave a code) and this one gets a new id.
+    await this.sessions.store.destroyAllForUser(`tenant:${tenant.id}`, user.id, session.id);
+    delete session.values.pendingTotpSecret;
+    await this.sessions.store.save(session);
+    await this.sessions.rotate(request, reply);
+    this.users.forget(request);
+    void reply.redirect('/account', HttpStatus.SEE_OTHER);
+  }
+
+  @Post('two_factor/disable')
+  async disableTwoFactor(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: TwoFactorDto,
+  ): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const current = await this.accounts.findActive(user.id);
+    if (!current?.totpSecret || !totpValid(current.totpSecret, body.code ?? '')) {
+      const site = await this.siteContext.build(request);
+      const errors = { code: accountsT(site.locale, 'twoFactor.invalid') };
+      return this.accountPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, { errors });
+    }
+    await this.accounts.setTotpSecret(user.id, null);
+    this.users.forget(request);
+    void reply.redirect('/account', HttpStatus.SEE_OTHER);
+  }
+
+  private async twoFactorSetupPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    invalid = false,
+  ): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const session = (await this.sessions.current(request))!;
+    let secret = session.values.pendingTotpSecret;
+    if (typeof secret !== 'string') {
+      secret = newTotpSecret();
+      session.values = { ...session.values, pendingTotpSecret: secret };
+      await this.sessions.store.save(session);
+    }
+    const site = await this.siteContext.build(request);
+    const qrDataUrl = await totpQrDataUrl(secret, user.email, site.organizationName);
+    await sendPage(
+      reply,
+      status,
+      <TwoFactorSetupView
+        site={site}
+        qrDataUrl={qrDataUrl}
+        secret={secret}
+        general={invalid ? accountsT(site.locale, 'twoFactor.invalid') : undefined}
+      />,
     );
   }
 
@@ -149,18 +251,11 @@ export class AccountController {
     if (reason.length > 500) problems.reason = 'error.reasonLong';
     if (body.confirm !== '1') problems.confirm = 'error.deleteConfirm';
     if (Object.keys(problems).length) {
-      const site = await this.siteContext.build(request);
-      return sendPage(
-        reply,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        <AccountView
-          site={site}
-          email={user.email}
-          confirmed={user.confirmed}
-          reason={reason}
-          errors={fieldErrorsIn(site.locale, problems)}
-        />,
-      );
+      const locale = stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+      return this.accountPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, {
+        reason,
+        errors: fieldErrorsIn(locale, problems),
+      });
     }
     await this.accounts.deleteAccount(user.id, reason || null);
     await this.sessions.store.destroyAllForUser(`tenant:${TenantContext.current().id}`, user.id);

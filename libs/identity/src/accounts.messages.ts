@@ -3,6 +3,23 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the account pages and emails (sign-in, registration, confirmation, terms). */
 export const accountsT = defineMessages('accounts', {
   en: {
+    'twoFactor.title': 'Two-factor sign-in',
+    'twoFactor.intro': 'Enter the 6-digit code shown by your authenticator app.',
+    'twoFactor.code': 'Code',
+    'twoFactor.submit': 'Verify',
+    'twoFactor.invalid': 'This code is not correct or has expired.',
+    'twoFactor.on': 'Two-factor sign-in is on.',
+    'twoFactor.off':
+      'Two-factor sign-in is off. With it, signing in also asks for a code from an app on your phone.',
+    'twoFactor.enableLink': 'Turn on two-factor sign-in',
+    'twoFactor.setupIntro':
+      'Scan this QR code with an authenticator app (or type the key below), then enter the code it shows.',
+    'twoFactor.qrAlt': 'QR code that adds this account to an authenticator app',
+    'twoFactor.key': 'Key: {key}',
+    'twoFactor.enable': 'Turn on',
+    'twoFactor.disable': 'Turn off two-factor sign-in',
+    'twoFactor.required':
+      'This organization requires two-factor sign-in for administrators: turn it on to use the administration.',
     'account.exportTitle': 'Download my data',
     'account.exportHint':
       'We prepare an archive of everything this site keeps about you (JSON and CSV files) and email you a link to it. The link works for 7 days, for you only once signed in.',
@@ -109,6 +126,24 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'You must accept the terms of service to take part.',
   },
   fr: {
+    'twoFactor.title': 'Connexion à deux facteurs',
+    'twoFactor.intro':
+      'Saisissez le code à 6 chiffres affiché par votre application d’authentification.',
+    'twoFactor.code': 'Code',
+    'twoFactor.submit': 'Vérifier',
+    'twoFactor.invalid': "Ce code n'est pas correct ou a expiré.",
+    'twoFactor.on': 'La connexion à deux facteurs est activée.',
+    'twoFactor.off':
+      'La connexion à deux facteurs est désactivée. Activée, la connexion demande aussi un code fourni par une application sur votre téléphone.',
+    'twoFactor.enableLink': 'Activer la connexion à deux facteurs',
+    'twoFactor.setupIntro':
+      "Scannez ce QR code avec une application d'authentification (ou saisissez la clé ci-dessous), puis saisissez le code qu'elle affiche.",
+    'twoFactor.qrAlt': "QR code qui ajoute ce compte à une application d'authentification",
+    'twoFactor.key': 'Clé : {key}',
+    'twoFactor.enable': 'Activer',
+    'twoFactor.disable': 'Désactiver la connexion à deux facteurs',
+    'twoFactor.required':
+      "Cette organisation exige la connexion à deux facteurs pour les administrateurs : activez-la pour utiliser l'administration.",
     'account.exportTitle': 'Télécharger mes données',
     'account.exportHint':
       'Nous préparons une archive de tout ce que ce site conserve sur vous (fichiers JSON et CSV) et vous envoyons son lien par e-mail. Le lien fonctionne 7 jours, pour vous seul·e une fois connecté·e.',
@@ -218,6 +253,23 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': "Vous devez accepter les conditions d'utilisation pour participer.",
   },
   es: {
+    'twoFactor.title': 'Inicio de sesión en dos pasos',
+    'twoFactor.intro': 'Escriba el código de 6 cifras que muestra su aplicación de autenticación.',
+    'twoFactor.code': 'Código',
+    'twoFactor.submit': 'Verificar',
+    'twoFactor.invalid': 'Este código no es correcto o ha caducado.',
+    'twoFactor.on': 'El inicio de sesión en dos pasos está activado.',
+    'twoFactor.off':
+      'El inicio de sesión en dos pasos está desactivado. Si lo activa, al iniciar sesión también se pide un código de una aplicación de su teléfono.',
+    'twoFactor.enableLink': 'Activar el inicio de sesión en dos pasos',
+    'twoFactor.setupIntro':
+      'Escanee este código QR con una aplicación de autenticación (o escriba la clave de abajo) y luego escriba el código que muestra.',
+    'twoFactor.qrAlt': 'Código QR que añade esta cuenta a una aplicación de autenticación',
+    'twoFactor.key': 'Clave: {key}',
+    'twoFactor.enable': 'Activar',
+    'twoFactor.disable': 'Desactivar el inicio de sesión en dos pasos',
+    'twoFactor.required':
+      'Esta organización exige el inicio de sesión en dos pasos a los administradores: actívelo para usar la administración.',
     'account.exportTitle': 'Descargar mis datos',
     'account.exportHint':
       'Preparamos un archivo con todo lo que este sitio guarda sobre usted (ficheros JSON y CSV) y le enviamos su enlace por correo. El enlace funciona durante 7 días, solo para usted tras iniciar sesión.',
@@ -327,6 +379,24 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'Debe aceptar las condiciones de uso para participar.',
   },
   ca: {
+    'twoFactor.title': 'Inici de sessió en dos passos',
+    'twoFactor.intro':
+      "Escriviu el codi de 6 xifres que mostra la vostra aplicació d'autenticació.",
+    'twoFactor.code': 'Codi',
+    'twoFactor.submit': 'Verifica',
+    'twoFactor.invalid': 'Aquest codi no és correcte o ha caducat.',
+    'twoFactor.on': "L'inici de sessió en dos passos està activat.",
+    'twoFactor.off':
+      "L'inici de sessió en dos passos està desactivat. Si l'activeu, en iniciar la sessió també es demana un codi d'una aplicació del telèfon.",
+    'twoFactor.enableLink': "Activa l'inici de sessió en dos passos",
+    'twoFactor.setupIntro':
+      "Escanegeu aquest codi QR amb una aplicació d'autenticació (o escriviu la clau de sota) i després escriviu el codi que mostra.",
+    'twoFactor.qrAlt': "Codi QR que afegeix aquest compte a una aplicació d'autenticació",
+    'twoFactor.key': 'Clau: {key}',
+    'twoFactor.enable': 'Activa',
+    'twoFactor.disable': "Desactiva l'inici de sessió en dos passos",
+    'twoFactor.required':
+      "Aquesta organització exigeix l'inici de sessió en dos passos als administradors: activeu-lo per fer servir l'administració.",
     'account.exportTitle': 'Baixa les meves dades',
     'account.exportHint':
       "Preparem un arxiu amb tot el que aquest lloc guarda sobre vosaltres (fitxers JSON i CSV) i us n'enviem l'enllaç per correu. L'enllaç funciona durant 7 dies, només per a vosaltres un cop heu iniciat la sessió.",

@@ -26,15 +26,18 @@ import {
   SignInView,
   SignUpView,
   TermsView,
+  TwoFactorView,
 } from './accounts.views';
-import { AcceptTermsDto, SignInDto, SignUpDto } from './dto/account-forms.dto';
+import { AcceptTermsDto, SignInDto, SignUpDto, TwoFactorDto } from './dto/account-forms.dto';
 import { LocalAuthenticator } from './local-authenticator';
 import { fieldErrorsIn, mailSiteOf, sendPage, signInLockKey, tooManyMessage } from './page-kit';
+import { totpValid } from './two-factor';
 
 /** Per tenant + IP: sign-in attempts in 5 minutes, registrations and resends in an hour. */
 const SIGN_IN_IP_LIMIT = { max: 20, windowSeconds: 300 };
 const SIGN_UP_IP_LIMIT = { max: 10, windowSeconds: 3600 };
 const RESEND_LIMIT = { max: 3, windowSeconds: 3600 };
+const TWO_FACTOR_STEP_MS = 5 * 60 * 1000;
 
 /** Sign-in, sign-out, registration, email confirmation and terms acceptance on a tenant site. */
 @Controller('users')
@@ -103,9 +106,60 @@ export class AccountPagesController {
       );
     }
     await this.rateLimiter.reset(accountKey);
+    if (user.totpSecret) {
+      // Half signed in: the visitor session remembers who, until the code is given.
+      const session = await this.sessions.ensure(request, reply);
+      session.values = {
+        ...session.values,
+        twoFactorUserId: user.id,
+        twoFactorBack: back,
+        twoFactorSince: Date.now(),
+      };
+      await this.sessions.store.save(session);
+      return void reply.redirect('/users/two_factor', HttpStatus.SEE_OTHER);
+    }
     await this.sessions.signIn(request, reply, user.id);
     this.users.forget(request);
     void reply.redirect(back, HttpStatus.SEE_OTHER);
+  }
+
+  @Get('two_factor')
+  async twoFactorPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!(await this.pendingTwoFactor(request)))
+      return void reply.redirect('/users/sign_in', HttpStatus.SEE_OTHER);
+    const site = await this.siteContext.build(request);
+    await this.send(reply, HttpStatus.OK, <TwoFactorView site={site} />);
+  }
+
+  @Post('two_factor')
+  async twoFactor(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: TwoFactorDto,
+  ): Promise<void> {
+    const pending = await this.pendingTwoFactor(request);
+    if (!pending) return void reply.redirect('/users/sign_in', HttpStatus.SEE_OTHER);
+    const tenant = TenantContext.current();
+    const site = await this.siteContext.build(request);
+    const lockKey = `two-factor:${tenant.id}:${pending.userId}`;
+    const again = (status: number, general: string) =>
+      this.send(reply, status, <TwoFactorView site={site} general={general} />);
+    try {
+      await this.rateLimiter.assertNotLocked(lockKey);
+    } catch (error) {
+      if (!(error instanceof TooManyAttemptsException)) throw error;
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return again(HttpStatus.TOO_MANY_REQUESTS, this.tooMany(request, error.retryAfterSeconds));
+    }
+    const user = await this.accounts.findActive(pending.userId);
+    if (!user?.totpSecret || !totpValid(user.totpSecret, body.code ?? '')) {
+      await this.rateLimiter.failure(lockKey);
+      return again(HttpStatus.UNPROCESSABLE_ENTITY, accountsT(site.locale, 'twoFactor.invalid'));
+    }
+    await this.rateLimiter.reset(lockKey);
+    await this.sessions.signIn(request, reply, user.id);
+    this.users.forget(request);
+    void reply.redirect(pending.back, HttpStatus.SEE_OTHER);
   }
 
   @Post('sign_out')
@@ -310,6 +364,17 @@ export class AccountPagesController {
   private async visitorSite(request: FastifyRequest, reply: FastifyReply): Promise<SiteContext> {
     await this.sessions.ensure(request, reply);
     return this.siteContext.build(request);
+  }
+
+  /** Who passed the password step in this session, for at most 5 minutes. */
+  private async pendingTwoFactor(
+    request: FastifyRequest,
+  ): Promise<{ userId: string; back: string } | null> {
+    const values = (await this.sessions.current(request))?.values;
+    const userId = values?.twoFactorUserId;
+    const since = Number(values?.twoFactorSince ?? 0);
+    if (typeof userId !== 'string' || Date.now() - since > TWO_FACTOR_STEP_MS) return null;
+    return { userId, back: sameSitePath(String(values?.twoFactorBack ?? '/')) };
   }
 
   private async registrationClosed(site: SiteContext): Promise<preact.VNode | null> {

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, MoreThan } from 'typeorm';
 
 import { hashPassword, verifyPassword } from '@plaza/core';
-import { TenantDb } from '@plaza/tenancy';
+import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
 import { OrganizationRole, UserEntity } from './user.entity';
@@ -245,6 +245,22 @@ export class AccountsService {
         },
       );
     });
+  }
+
+  /** Whether two-factor sign-in is on, and whether the organization requires it of this person. */
+  async twoFactorState(userId: string): Promise<{ enabled: boolean; required: boolean }> {
+    return this.tenantDb.run(async (em) => {
+      const user = await em.findOneByOrFail(UserEntity, { id: userId });
+      const organization = await em.findOneBy(OrganizationEntity, { id: 1 });
+      return {
+        enabled: !!user.totpSecret,
+        required: user.roles.includes('admin') && !!organization?.requireAdminTwoFactor,
+      };
+    });
+  }
+
+  async setTotpSecret(userId: string, secret: string | null): Promise<void> {
+    await this.tenantDb.run((em) => em.update(UserEntity, { id: userId }, { totpSecret: secret }));
   }
 
   async participationProblem(userId: string): Promise<ParticipationProblem> {

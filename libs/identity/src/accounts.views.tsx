@@ -366,11 +366,21 @@ export interface AccountViewProps {
   site: SiteContext;
   email: string;
   confirmed: boolean;
+  twoFactor: boolean;
+  twoFactorRequired: boolean;
   reason?: string;
   errors?: FieldErrors;
 }
 
-export function AccountView({ site, email, confirmed, reason, errors = {} }: AccountViewProps) {
+export function AccountView({
+  site,
+  email,
+  confirmed,
+  twoFactor,
+  twoFactorRequired,
+  reason,
+  errors = {},
+}: AccountViewProps) {
   const t = translator(site);
   return (
     <SiteLayout site={site} title={t('account.title')}>
@@ -381,6 +391,27 @@ export function AccountView({ site, email, confirmed, reason, errors = {} }: Acc
         <>
           <p class="notice">{t('account.unconfirmed')}</p>
           <ResendConfirmationForm site={site} />
+        </>
+      )}
+      <h2>{t('twoFactor.title')}</h2>
+      {twoFactorRequired && <p class="notice">{t('twoFactor.required')}</p>}
+      {twoFactor ? (
+        <>
+          <p>{t('twoFactor.on')}</p>
+          <form method="post" action="/account/two_factor/disable" noValidate>
+            <CsrfField token={site.csrfToken} />
+            <CodeField label={t('twoFactor.code')} hint={t('twoFactor.intro')} />
+            <button type="submit" class="primary">
+              {t('twoFactor.disable')}
+            </button>
+          </form>
+        </>
+      ) : (
+        <>
+          <p>{t('twoFactor.off')}</p>
+          <p>
+            <a href="/account/two_factor">{t('twoFactor.enableLink')}</a>
+          </p>
         </>
       )}
       <h2>{t('account.sessionsTitle')}</h2>
@@ -418,6 +449,75 @@ export function AccountView({ site, email, confirmed, reason, errors = {} }: Acc
         />
         <button type="submit" class="primary">
           {t('account.deleteSubmit')}
+        </button>
+      </form>
+    </SiteLayout>
+  );
+}
+
+export function TwoFactorView({ site, general }: { site: SiteContext; general?: string }) {
+  const t = translator(site);
+  return (
+    <SiteLayout site={site} title={t('twoFactor.title')}>
+      <h1>{t('twoFactor.title')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={{}} general={general} />
+      <form method="post" action="/users/two_factor" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <CodeField label={t('twoFactor.code')} hint={t('twoFactor.intro')} />
+        <button type="submit" class="primary">
+          {t('twoFactor.submit')}
+        </button>
+      </form>
+    </SiteLayout>
+  );
+}
+
+/** A one-time code: digits keyboard on phones, filled by password managers. */
+function CodeField({ label, hint }: { label: string; hint: string }) {
+  return (
+    <div class="field">
+      <label for="field-code">{label}</label>
+      <p class="hint" id="field-code-hint">
+        {hint}
+      </p>
+      <input
+        id="field-code"
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9 ]*"
+        maxLength={7}
+        required
+        aria-describedby="field-code-hint"
+      />
+    </div>
+  );
+}
+
+export interface TwoFactorSetupViewProps {
+  site: SiteContext;
+  qrDataUrl: string;
+  secret: string;
+  general?: string;
+}
+
+export function TwoFactorSetupView({ site, qrDataUrl, secret, general }: TwoFactorSetupViewProps) {
+  const t = translator(site);
+  return (
+    <SiteLayout site={site} title={t('twoFactor.title')}>
+      <h1>{t('twoFactor.title')}</h1>
+      <ErrorSummary title={t('form.errorsTitle')} errors={{}} general={general} />
+      <p>{t('twoFactor.setupIntro')}</p>
+      <img src={qrDataUrl} alt={t('twoFactor.qrAlt')} width={200} height={200} />
+      <p>
+        <code>{t('twoFactor.key', { key: secret })}</code>
+      </p>
+      <form method="post" action="/account/two_factor" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <CodeField label={t('twoFactor.code')} hint={t('twoFactor.intro')} />
+        <button type="submit" class="primary">
+          {t('twoFactor.enable')}
         </button>
       </form>
     </SiteLayout>

@@ -10,3 +10,4 @@ export * from './data-export.entity';
 export * from './personal-data';
 export * from './action-log.entity';
 export * from './action-log.service';
+export * from './two-factor';

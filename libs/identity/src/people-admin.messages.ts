@@ -3,6 +3,13 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the people admin pages and the action log. */
 export const peopleAdminT = defineMessages('people-admin', {
   en: {
+    'nav.security': 'Security',
+    'security.title': 'Security',
+    'security.requireAdmin': 'Administrators must use two-factor sign-in',
+    'security.submit': 'Save',
+    'security.needOwn': 'Turn on two-factor sign-in for your own account first.',
+    'security.saved': 'Saved.',
+    'action.organization.two_factor': 'set “administrators must use two-factor sign-in” to {value}',
     'nav.label': 'Administration sections',
     pagination: 'Pages',
     'nav.people': 'People',
@@ -60,6 +67,14 @@ export const peopleAdminT = defineMessages('people-admin', {
     errorsTitle: 'There is a problem',
   },
   fr: {
+    'nav.security': 'Sécurité',
+    'security.title': 'Sécurité',
+    'security.requireAdmin': 'Les administrateurs doivent utiliser la connexion à deux facteurs',
+    'security.submit': 'Enregistrer',
+    'security.needOwn': "Activez d'abord la connexion à deux facteurs pour votre propre compte.",
+    'security.saved': 'Enregistré.',
+    'action.organization.two_factor':
+      'a réglé « les administrateurs doivent utiliser la connexion à deux facteurs » sur {value}',
     'nav.label': 'Sections de l’administration',
     pagination: 'Pages',
     'nav.people': 'Personnes',
@@ -117,6 +132,14 @@ export const peopleAdminT = defineMessages('people-admin', {
     errorsTitle: 'Il y a un problème',
   },
   es: {
+    'nav.security': 'Seguridad',
+    'security.title': 'Seguridad',
+    'security.requireAdmin': 'Los administradores deben usar el inicio de sesión en dos pasos',
+    'security.submit': 'Guardar',
+    'security.needOwn': 'Active primero el inicio de sesión en dos pasos en su propia cuenta.',
+    'security.saved': 'Guardado.',
+    'action.organization.two_factor':
+      'puso «los administradores deben usar el inicio de sesión en dos pasos» en {value}',
     'nav.label': 'Secciones de la administración',
     pagination: 'Páginas',
     'nav.people': 'Personas',
@@ -174,6 +197,14 @@ export const peopleAdminT = defineMessages('people-admin', {
     errorsTitle: 'Hay un problema',
   },
   ca: {
+    'nav.security': 'Seguretat',
+    'security.title': 'Seguretat',
+    'security.requireAdmin': "Els administradors han de fer servir l'inici de sessió en dos passos",
+    'security.submit': 'Desa',
+    'security.needOwn': "Activeu primer l'inici de sessió en dos passos al vostre compte.",
+    'security.saved': 'Desat.',
+    'action.organization.two_factor':
+      "ha posat «els administradors han de fer servir l'inici de sessió en dos passos» a {value}",
     'nav.label': "Seccions de l'administració",
     pagination: 'Pàgines',
     'nav.people': 'Persones',

@@ -18,6 +18,7 @@ import { SiteContextService } from '@plaza/theming';
 import { CurrentUser, CurrentUsers, OnHost, RequireAdmin } from '@plaza/web';
 
 import { emailProblem } from './account-validation';
+import { AccountsService } from './accounts.service';
 import { ActionLog } from './action-log.service';
 import {
   BlockDto,
@@ -25,11 +26,18 @@ import {
   PageQueryDto,
   PeopleQueryDto,
   RolesDto,
+  SecurityDto,
 } from './dto/people-admin.dto';
 import { mailSiteOf, sendPage } from './page-kit';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
 import { PeopleAdminService, PeopleFilters } from './people-admin.service';
-import { InviteView, LogsView, PeopleListView, PersonView } from './people-admin.views';
+import {
+  InviteView,
+  LogsView,
+  PeopleListView,
+  PersonView,
+  SecurityView,
+} from './people-admin.views';
 import { OrganizationRole } from './user.entity';
 
 const LOG_PAGE_SIZE = 50;
@@ -48,6 +56,7 @@ export class PeopleAdminController {
     private readonly users: CurrentUsers,
     private readonly people: PeopleAdminService,
     private readonly log: ActionLog,
+    private readonly accounts: AccountsService,
   ) {}
 
   @Get('people')
@@ -209,6 +218,49 @@ export class PeopleAdminController {
       this.log.page((page - 1) * LOG_PAGE_SIZE, LOG_PAGE_SIZE),
     ]);
     await sendPage(reply, HttpStatus.OK, <LogsView site={site} page={page} {...result} />);
+  }
+
+  @Get('security')
+  async security(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const site = await this.siteContext.build(request);
+    const requireAdminTwoFactor = await this.people.requiresAdminTwoFactor();
+    await sendPage(
+      reply,
+      HttpStatus.OK,
+      <SecurityView site={site} requireAdminTwoFactor={requireAdminTwoFactor} />,
+    );
+  }
+
+  @Post('security')
+  async saveSecurity(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: SecurityDto,
+  ): Promise<void> {
+    const admin = await this.admin(request);
+    const site = await this.siteContext.build(request);
+    const value = body.requireAdminTwoFactor === '1';
+    // Requiring it without having it would take the acting admin's own rights away at once.
+    if (value && !(await this.accounts.twoFactorState(admin.id)).enabled)
+      return sendPage(
+        reply,
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        <SecurityView
+          site={site}
+          requireAdminTwoFactor={false}
+          general={peopleAdminT(site.locale, 'security.needOwn')}
+        />,
+      );
+    await this.people.setRequireAdminTwoFactor(admin.id, value);
+    await sendPage(
+      reply,
+      HttpStatus.OK,
+      <SecurityView
+        site={site}
+        requireAdminTwoFactor={value}
+        notice={peopleAdminT(site.locale, 'security.saved')}
+      />,
+    );
   }
 
   private async admin(request: FastifyRequest): Promise<CurrentUser> {

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { IsNull } from 'typeorm';
 
-import { TenantContext, TenantDb } from '@plaza/tenancy';
+import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
 import { SessionStore } from '@plaza/web';
 
 import { AccountMails, MailSite } from './account-mails.service';
@@ -145,6 +145,25 @@ export class PeopleAdminService {
         action: 'user.unblock',
         subjectType: 'user',
         subjectId: userId,
+      });
+    });
+  }
+
+  async requiresAdminTwoFactor(): Promise<boolean> {
+    return this.tenantDb.run(
+      async (em) => !!(await em.findOneBy(OrganizationEntity, { id: 1 }))?.requireAdminTwoFactor,
+    );
+  }
+
+  async setRequireAdminTwoFactor(actorId: string, value: boolean): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      await em.update(OrganizationEntity, { id: 1 }, { requireAdminTwoFactor: value });
+      await this.log.record(em, {
+        actorId,
+        action: 'organization.two_factor',
+        subjectType: 'organization',
+        subjectId: null,
+        details: { value },
       });
     });
   }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 
 import {
+  CheckboxField,
   CsrfField,
   ErrorSummary,
   FieldErrors,
@@ -31,6 +32,9 @@ function AdminFrame(props: { site: SiteContext; title: string; children: Compone
           </li>
           <li>
             <a href="/admin/logs">{t('nav.logs')}</a>
+          </li>
+          <li>
+            <a href="/admin/security">{t('nav.security')}</a>
           </li>
         </ul>
       </nav>
@@ -317,6 +321,7 @@ export function LogsView({ site, lines, page, more }: LogsViewProps) {
         t('role.none')
       : '';
     return t(key, {
+      value: line.details.value === true ? t('yes') : t('no'),
       subject: line.subjectName ?? t('logs.deleted'),
       roles,
       reason: typeof line.details.reason === 'string' ? line.details.reason : '',
@@ -355,6 +360,38 @@ export function LogsView({ site, lines, page, more }: LogsViewProps) {
         {page > 1 && <a href={`/admin/logs?page=${page - 1}`}>{t('previous')}</a>}{' '}
         {more && <a href={`/admin/logs?page=${page + 1}`}>{t('next')}</a>}
       </nav>
+    </AdminFrame>
+  );
+}
+
+export interface SecurityViewProps {
+  site: SiteContext;
+  requireAdminTwoFactor: boolean;
+  notice?: string;
+  general?: string;
+}
+
+export function SecurityView({ site, requireAdminTwoFactor, notice, general }: SecurityViewProps) {
+  const t = translator(site);
+  return (
+    <AdminFrame site={site} title={t('security.title')}>
+      <ErrorSummary title={t('errorsTitle')} errors={{}} general={general} />
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <form method="post" action="/admin/security">
+        <CsrfField token={site.csrfToken} />
+        <CheckboxField
+          name="requireAdminTwoFactor"
+          label={t('security.requireAdmin')}
+          checked={requireAdminTwoFactor}
+        />
+        <button type="submit" class="primary">
+          {t('security.submit')}
+        </button>
+      </form>
     </AdminFrame>
   );
 }

@@ -60,6 +60,10 @@ export class UserEntity {
   @Column({ name: 'newsletter_consent_at', type: 'timestamptz', nullable: true })
   newsletterConsentAt!: Date | null;
 
+  /** Base32 TOTP secret once two-factor sign-in is on; null when off. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  totpSecret!: string | null;
+
   @Column({ name: 'blocked_at', type: 'timestamptz', nullable: true })
   blockedAt!: Date | null;
 

@@ -47,3 +47,7 @@ export class DeleteAccountDto {
   @IsOptional() @IsString() @MaxLength(2000) reason?: string;
   @IsOptional() @IsString() @MaxLength(10) confirm?: string;
 }
+
+export class TwoFactorDto {
+  @IsOptional() @IsString() @MaxLength(20) code?: string;
+}

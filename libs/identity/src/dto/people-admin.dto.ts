@@ -34,3 +34,7 @@ export class InviteDto {
   @IsOptional() @IsString() @MaxLength(400) name?: string;
   @IsOptional() @IsIn(['', ...ORGANIZATION_ROLES]) role?: string;
 }
+
+export class SecurityDto {
+  @IsOptional() @IsIn(['1']) requireAdminTwoFactor?: string;
+}
