@@ -53,18 +53,21 @@ import { SessionUserResolver } from './session-user.resolver';
 })
 export class IdentityModule {}
 
-/** The worker's part of accounts: the first admin's invitation after provisioning, data exports. */
+/**
+ * What follows provisioning (the first admin's invitation), for every process
+ * that provisions tenants: the worker's job and the CLI's tenants:create.
+ */
 @Module({
-  imports: [MailModule, StorageModule],
-  providers: [
-    AccountsService,
-    AccountMails,
-    InvitationsService,
-    FirstAdminInvitation,
-    PersonalDataSections,
-    DataExportQueue,
-    DataExportJob,
-  ],
+  imports: [MailModule],
+  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation],
+  exports: [AccountsService, AccountMails, InvitationsService],
+})
+export class IdentityProvisioningModule {}
+
+/** The worker's part of accounts: provisioning hooks and data exports. */
+@Module({
+  imports: [IdentityProvisioningModule, MailModule, StorageModule],
+  providers: [PersonalDataSections, DataExportQueue, DataExportJob],
   exports: [PersonalDataSections],
 })
 export class IdentityJobsModule {}
