@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 
 import { MailModule } from '@plaza/mail';
 import { StorageModule } from '@plaza/storage';
@@ -14,6 +15,7 @@ import { CredentialPagesController } from './credentials.pages';
 import { DataExportJob } from './data-export.job';
 import { DataExportQueue } from './data-export.queue';
 import { FirstAdminInvitation } from './first-admin-invitation';
+import { ForceSignInGuard } from './force-sign-in.guard';
 import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
 import { ParticipantGuard } from './participant.guard';
@@ -34,6 +36,7 @@ import { SessionUserResolver } from './session-user.resolver';
   ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
+    { provide: APP_GUARD, useClass: ForceSignInGuard },
     AccountsService,
     AccountMails,
     InvitationsService,

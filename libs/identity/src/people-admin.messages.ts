@@ -3,6 +3,13 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the people admin pages and the action log. */
 export const peopleAdminT = defineMessages('people-admin', {
   en: {
+    'security.registration': 'Who can create an account',
+    'registration.open': 'Anyone',
+    'registration.invitation': 'Invited people only',
+    'registration.closed': 'Nobody',
+    'security.forceSignIn': 'Visitors must sign in to see the site',
+    'action.organization.access':
+      'set account creation to “{mode}” and sign-in required to see the site to {value}',
     'nav.security': 'Security',
     'security.title': 'Security',
     'security.requireAdmin': 'Administrators must use two-factor sign-in',
@@ -67,6 +74,13 @@ export const peopleAdminT = defineMessages('people-admin', {
     errorsTitle: 'There is a problem',
   },
   fr: {
+    'security.registration': 'Qui peut créer un compte',
+    'registration.open': 'Tout le monde',
+    'registration.invitation': 'Uniquement les personnes invitées',
+    'registration.closed': 'Personne',
+    'security.forceSignIn': 'Les visiteurs doivent se connecter pour voir le site',
+    'action.organization.access':
+      'a réglé la création de comptes sur « {mode} » et la connexion obligatoire pour voir le site sur {value}',
     'nav.security': 'Sécurité',
     'security.title': 'Sécurité',
     'security.requireAdmin': 'Les administrateurs doivent utiliser la connexion à deux facteurs',
@@ -132,6 +146,13 @@ export const peopleAdminT = defineMessages('people-admin', {
     errorsTitle: 'Il y a un problème',
   },
   es: {
+    'security.registration': 'Quién puede crear una cuenta',
+    'registration.open': 'Cualquiera',
+    'registration.invitation': 'Solo personas invitadas',
+    'registration.closed': 'Nadie',
+    'security.forceSignIn': 'Los visitantes deben iniciar sesión para ver el sitio',
+    'action.organization.access':
+      'puso la creación de cuentas en «{mode}» y el inicio de sesión obligatorio para ver el sitio en {value}',
     'nav.security': 'Seguridad',
     'security.title': 'Seguridad',
     'security.requireAdmin': 'Los administradores deben usar el inicio de sesión en dos pasos',
@@ -197,6 +218,13 @@ export const peopleAdminT = defineMessages('people-admin', {
     errorsTitle: 'Hay un problema',
   },
   ca: {
+    'security.registration': 'Qui pot crear un compte',
+    'registration.open': 'Tothom',
+    'registration.invitation': 'Només les persones convidades',
+    'registration.closed': 'Ningú',
+    'security.forceSignIn': 'Els visitants han d’iniciar la sessió per veure el lloc',
+    'action.organization.access':
+      "ha posat la creació de comptes a «{mode}» i l'inici de sessió obligatori per veure el lloc a {value}",
     'nav.security': 'Seguretat',
     'security.title': 'Seguretat',
     'security.requireAdmin': "Els administradors han de fer servir l'inici de sessió en dos passos",

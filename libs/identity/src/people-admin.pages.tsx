@@ -14,6 +14,7 @@ import {
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { RegistrationMode } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
 import { CurrentUser, CurrentUsers, OnHost, RequireAdmin } from '@plaza/web';
 
@@ -30,7 +31,7 @@ import {
 } from './dto/people-admin.dto';
 import { mailSiteOf, sendPage } from './page-kit';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
-import { PeopleAdminService, PeopleFilters } from './people-admin.service';
+import { AccessSettings, PeopleAdminService, PeopleFilters } from './people-admin.service';
 import {
   InviteView,
   LogsView,
@@ -222,13 +223,11 @@ export class PeopleAdminController {
 
   @Get('security')
   async security(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const site = await this.siteContext.build(request);
-    const requireAdminTwoFactor = await this.people.requiresAdminTwoFactor();
-    await sendPage(
-      reply,
-      HttpStatus.OK,
-      <SecurityView site={site} requireAdminTwoFactor={requireAdminTwoFactor} />,
-    );
+    const [site, settings] = await Promise.all([
+      this.siteContext.build(request),
+      this.people.accessSettings(),
+    ]);
+    await sendPage(reply, HttpStatus.OK, <SecurityView site={site} settings={settings} />);
   }
 
   @Post('security')
@@ -239,25 +238,30 @@ export class PeopleAdminController {
   ): Promise<void> {
     const admin = await this.admin(request);
     const site = await this.siteContext.build(request);
-    const value = body.requireAdminTwoFactor === '1';
+    const current = await this.people.accessSettings();
+    const settings: AccessSettings = {
+      registrationMode: (body.registrationMode as RegistrationMode) ?? current.registrationMode,
+      forceSignIn: body.forceSignIn === '1',
+      requireAdminTwoFactor: body.requireAdminTwoFactor === '1',
+    };
     // Requiring it without having it would take the acting admin's own rights away at once.
-    if (value && !(await this.accounts.twoFactorState(admin.id)).enabled)
+    if (settings.requireAdminTwoFactor && !(await this.accounts.twoFactorState(admin.id)).enabled)
       return sendPage(
         reply,
         HttpStatus.UNPROCESSABLE_ENTITY,
         <SecurityView
           site={site}
-          requireAdminTwoFactor={false}
+          settings={{ ...settings, requireAdminTwoFactor: false }}
           general={peopleAdminT(site.locale, 'security.needOwn')}
         />,
       );
-    await this.people.setRequireAdminTwoFactor(admin.id, value);
+    await this.people.setAccessSettings(admin.id, settings);
     await sendPage(
       reply,
       HttpStatus.OK,
       <SecurityView
         site={site}
-        requireAdminTwoFactor={value}
+        settings={settings}
         notice={peopleAdminT(site.locale, 'security.saved')}
       />,
     );

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { IsNull } from 'typeorm';
 
-import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
+import { OrganizationEntity, RegistrationMode, TenantContext, TenantDb } from '@plaza/tenancy';
 import { SessionStore } from '@plaza/web';
 
 import { AccountMails, MailSite } from './account-mails.service';
@@ -21,6 +21,12 @@ export interface PeopleFilters {
 }
 
 export const PEOPLE_PAGE_SIZE = 50;
+
+export interface AccessSettings {
+  registrationMode: RegistrationMode;
+  forceSignIn: boolean;
+  requireAdminTwoFactor: boolean;
+}
 
 export interface NewInvitation {
   email: string;
@@ -149,22 +155,41 @@ export class PeopleAdminService {
     });
   }
 
-  async requiresAdminTwoFactor(): Promise<boolean> {
-    return this.tenantDb.run(
-      async (em) => !!(await em.findOneBy(OrganizationEntity, { id: 1 }))?.requireAdminTwoFactor,
+  async accessSettings(): Promise<AccessSettings> {
+    const organization = await this.tenantDb.run((em) =>
+      em.findOneByOrFail(OrganizationEntity, { id: 1 }),
     );
+    return {
+      registrationMode: organization.registrationMode,
+      forceSignIn: organization.forceSignIn,
+      requireAdminTwoFactor: organization.requireAdminTwoFactor,
+    };
   }
 
-  async setRequireAdminTwoFactor(actorId: string, value: boolean): Promise<void> {
+  /** Saves the settings; each one that changed is one line of the action log. */
+  async setAccessSettings(actorId: string, settings: AccessSettings): Promise<void> {
     await this.tenantDb.run(async (em) => {
-      await em.update(OrganizationEntity, { id: 1 }, { requireAdminTwoFactor: value });
-      await this.log.record(em, {
-        actorId,
-        action: 'organization.two_factor',
-        subjectType: 'organization',
-        subjectId: null,
-        details: { value },
-      });
+      const before = await em.findOneByOrFail(OrganizationEntity, { id: 1 });
+      await em.update(OrganizationEntity, { id: 1 }, settings);
+      const entry = { actorId, subjectType: 'organization', subjectId: null };
+      if (
+        before.registrationMode !== settings.registrationMode ||
+        before.forceSignIn !== settings.forceSignIn
+      )
+        await this.log.record(em, {
+          ...entry,
+          action: 'organization.access',
+          details: {
+            registrationMode: settings.registrationMode,
+            forceSignIn: settings.forceSignIn,
+          },
+        });
+      if (before.requireAdminTwoFactor !== settings.requireAdminTwoFactor)
+        await this.log.record(em, {
+          ...entry,
+          action: 'organization.two_factor',
+          details: { value: settings.requireAdminTwoFactor },
+        });
     });
   }
 

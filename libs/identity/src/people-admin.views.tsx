@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 
+import { REGISTRATION_MODES } from '@plaza/tenancy';
 import {
   CheckboxField,
   CsrfField,
@@ -13,7 +14,7 @@ import {
 
 import { ActionLogLine } from './action-log.service';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
-import { PeopleFilters } from './people-admin.service';
+import { AccessSettings, PeopleFilters } from './people-admin.service';
 import { ORGANIZATION_ROLES, UserEntity } from './user.entity';
 
 function translator(site: SiteContext) {
@@ -321,7 +322,11 @@ export function LogsView({ site, lines, page, more }: LogsViewProps) {
         t('role.none')
       : '';
     return t(key, {
-      value: line.details.value === true ? t('yes') : t('no'),
+      mode:
+        typeof line.details.registrationMode === 'string'
+          ? t(`registration.${line.details.registrationMode}` as PeopleAdminMessageKey)
+          : '',
+      value: (line.details.value ?? line.details.forceSignIn) === true ? t('yes') : t('no'),
       subject: line.subjectName ?? t('logs.deleted'),
       roles,
       reason: typeof line.details.reason === 'string' ? line.details.reason : '',
@@ -366,12 +371,12 @@ export function LogsView({ site, lines, page, more }: LogsViewProps) {
 
 export interface SecurityViewProps {
   site: SiteContext;
-  requireAdminTwoFactor: boolean;
+  settings: AccessSettings;
   notice?: string;
   general?: string;
 }
 
-export function SecurityView({ site, requireAdminTwoFactor, notice, general }: SecurityViewProps) {
+export function SecurityView({ site, settings, notice, general }: SecurityViewProps) {
   const t = translator(site);
   return (
     <AdminFrame site={site} title={t('security.title')}>
@@ -383,10 +388,21 @@ export function SecurityView({ site, requireAdminTwoFactor, notice, general }: S
       )}
       <form method="post" action="/admin/security">
         <CsrfField token={site.csrfToken} />
+        <Select
+          name="registrationMode"
+          label={t('security.registration')}
+          value={settings.registrationMode}
+          options={REGISTRATION_MODES.map((m): [string, string] => [m, t(`registration.${m}`)])}
+        />
+        <CheckboxField
+          name="forceSignIn"
+          label={t('security.forceSignIn')}
+          checked={settings.forceSignIn}
+        />
         <CheckboxField
           name="requireAdminTwoFactor"
           label={t('security.requireAdmin')}
-          checked={requireAdminTwoFactor}
+          checked={settings.requireAdminTwoFactor}
         />
         <button type="submit" class="primary">
           {t('security.submit')}

@@ -1,5 +1,7 @@
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
+import { REGISTRATION_MODES } from '@plaza/tenancy';
+
 import { ORGANIZATION_ROLES } from '../user.entity';
 
 const YES_NO = ['', 'yes', 'no'];
@@ -36,5 +38,7 @@ export class InviteDto {
 }
 
 export class SecurityDto {
+  @IsOptional() @IsIn(REGISTRATION_MODES) registrationMode?: string;
+  @IsOptional() @IsIn(['1']) forceSignIn?: string;
   @IsOptional() @IsIn(['1']) requireAdminTwoFactor?: string;
 }
