@@ -199,4 +199,49 @@ describe('Password reset and invitations over HTTP', () => {
     expect((await signIn(browser(gamma), 'boss@example.org', NEW_PASSWORD)).status).toBe(303);
     expect(smtp.to('boss@example.org')).toHaveLength(1);
   });
+
+  it('changes the email address only once the new one is confirmed, and tells the old one', async () => {
+    await createUser(platform.ctx, tenant, { email: 'taken@example.org' });
+    const user = await createUser(platform.ctx, tenant, {
+      email: 'old@example.org',
+      name: 'Mover',
+      passwordHash: await hashPassword(OLD_PASSWORD),
+    });
+    const visitor = browser();
+    await signIn(visitor, user.email, OLD_PASSWORD);
+    const page = await visitor.get('/account');
+    const wrong = await visitor.post('/account/email', {
+      _csrf: csrfTokenIn(page.text),
+      email: 'new@example.org',
+      password: 'not my password at all',
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('The password is not correct.');
+    const taken = await visitor.post('/account/email', {
+      _csrf: csrfTokenIn(page.text),
+      email: 'taken@example.org',
+      password: OLD_PASSWORD,
+    });
+    expect(taken.status).toBe(200);
+    expect(taken.text).toContain('We sent a link to taken@example.org');
+    const res = await visitor.post('/account/email', {
+      _csrf: csrfTokenIn(page.text),
+      email: 'New@Example.org',
+      password: OLD_PASSWORD,
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Waiting for confirmation: new@example.org');
+    // Still the old address until the link is followed.
+    expect((await signIn(browser(), 'old@example.org', OLD_PASSWORD)).status).toBe(303);
+    const [mail] = await mailTo('new@example.org');
+    expect(mail.subject).toBe('Confirm your new email address on Alpha');
+    const done = await browser().get(linkIn(mail.text, '/users/email_confirmation?token='));
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('Your email address is now new@example.org.');
+    expect((await signIn(browser(), 'new@example.org', OLD_PASSWORD)).status).toBe(303);
+    expect((await signIn(browser(), 'old@example.org', OLD_PASSWORD)).status).toBe(422);
+    const [notice] = await mailTo('old@example.org');
+    expect(notice.subject).toBe('Your email address on Alpha was changed');
+    expect(smtp.to('taken@example.org')).toHaveLength(0);
+  });
 });

@@ -71,6 +71,19 @@ export class AccountMails {
     );
   }
 
+  async emailChange(site: MailSite, to: { name: string }, newEmail: string, token: string) {
+    const url = this.url(site, `/users/email_confirmation?token=${encodeURIComponent(token)}`);
+    await this.send(site, newEmail, 'email.mailSubject', 'email.mailBody', { name: to.name, url });
+  }
+
+  /** Sent to the old address once the change is done, in case it was not its owner. */
+  async emailChanged(site: MailSite, previous: string, to: { name: string; email: string }) {
+    await this.send(site, previous, 'email.changedSubject', 'email.changedBody', {
+      name: to.name,
+      email: to.email,
+    });
+  }
+
   /** Told to the owner of an address someone tried to register again. */
   async emailTaken(site: MailSite, email: string) {
     const url = this.url(site, '/users/sign_in');

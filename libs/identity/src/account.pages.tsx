@@ -29,17 +29,19 @@ import {
   stateOf,
 } from '@plaza/web';
 
-import type { FieldProblems } from './account-validation';
+import { AccountMails } from './account-mails.service';
+import { emailProblem, FieldProblems } from './account-validation';
 import { AccountsMessageKey, accountsT } from './accounts.messages';
-import { AccountsService } from './accounts.service';
+import { AccountsService, normalizeEmail } from './accounts.service';
 import { AccountView, MessageView, TwoFactorSetupView } from './accounts.views';
 import { DataExportEntity } from './data-export.entity';
 import { DATA_EXPORT_LIFETIME_SECONDS, DataExportQueue } from './data-export.queue';
-import { DeleteAccountDto, TwoFactorDto } from './dto/account-forms.dto';
-import { fieldErrorsIn, sendPage } from './page-kit';
+import { ChangeEmailDto, DeleteAccountDto, TwoFactorDto } from './dto/account-forms.dto';
+import { fieldErrorsIn, mailSiteOf, sendPage } from './page-kit';
 import { newTotpSecret, totpQrDataUrl, totpValid } from './two-factor';
 
 const EXPORT_LIMIT = { max: 3, windowSeconds: 24 * 3600 };
+const EMAIL_CHANGE_LIMIT = { max: 5, windowSeconds: 3600 };
 
 /** The signed-in person's own account: sessions, data export and deletion. */
 @Controller('account')
@@ -54,6 +56,7 @@ export class AccountController {
     private readonly rateLimiter: RateLimiter,
     private readonly tenantDb: TenantDb,
     private readonly exports: DataExportQueue,
+    private readonly mails: AccountMails,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -66,12 +69,13 @@ export class AccountController {
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    form: { reason?: string; errors?: FieldErrors } = {},
+    form: { reason?: string; newEmail?: string; notice?: string; errors?: FieldErrors } = {},
   ): Promise<void> {
     const user = (await this.users.of(request))!;
-    const [site, twoFactor] = await Promise.all([
+    const [site, twoFactor, row] = await Promise.all([
       this.siteContext.build(request),
       this.accounts.twoFactorState(user.id),
+      this.accounts.findActive(user.id),
     ]);
     await sendPage(
       reply,
@@ -82,9 +86,44 @@ export class AccountController {
         confirmed={user.confirmed}
         twoFactor={twoFactor.enabled}
         twoFactorRequired={twoFactor.required && !twoFactor.enabled}
+        unconfirmedEmail={row?.unconfirmedEmail ?? null}
         {...form}
       />,
     );
+  }
+
+  /** The new address gets a link; the account keeps its address until it is followed. */
+  @Post('email')
+  async changeEmail(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: ChangeEmailDto,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    const user = (await this.users.of(request))!;
+    const locale = stateOf(request)?.locale ?? tenant.defaultLocale;
+    const newEmail = normalizeEmail(body.email ?? '');
+    const problems: FieldProblems = {};
+    const emailIssue = emailProblem(newEmail);
+    if (emailIssue) problems.email = emailIssue;
+    await this.rateLimiter.hit({
+      key: `email-change:${tenant.id}:${user.id}`,
+      ...EMAIL_CHANGE_LIMIT,
+    });
+    if (!(await this.accounts.authenticate(user.email, body.password ?? '')))
+      problems.password = 'error.passwordWrong';
+    if (Object.keys(problems).length)
+      return this.accountPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, {
+        newEmail,
+        errors: fieldErrorsIn(locale, problems),
+      });
+    const token = await this.accounts.requestEmailChange(user.id, newEmail);
+    const site = await this.siteContext.build(request);
+    // The same answer when the address is taken: this form does not tell who has an account.
+    if (token) await this.mails.emailChange(mailSiteOf(request, site), user, newEmail, token);
+    await this.accountPage(request, reply, HttpStatus.OK, {
+      notice: accountsT(locale, 'email.sent', { email: newEmail }),
+    });
   }
 
   /** Step 1: a new secret, kept in the session until a code proves the app has it. */

@@ -3,6 +3,22 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the account pages and emails (sign-in, registration, confirmation, terms). */
 export const accountsT = defineMessages('accounts', {
   en: {
+    'email.title': 'Change my email address',
+    'email.new': 'New email address',
+    'email.currentPassword': 'Current password',
+    'email.submit': 'Send a confirmation link',
+    'email.sent':
+      'We sent a link to {email}. Your address changes when you follow it (within 24 hours).',
+    'email.pending': 'Waiting for confirmation: {email}',
+    'email.done': 'Your email address is now {email}.',
+    'email.invalid': 'This link is not valid or has expired.',
+    'email.mailSubject': 'Confirm your new email address on {site}',
+    'email.mailBody':
+      'Hello {name},\n\nTo use this address on {site}, open this link within 24 hours:\n{url}\n\nIf you did not ask for it, ignore this message.',
+    'email.changedSubject': 'Your email address on {site} was changed',
+    'email.changedBody':
+      'Hello {name},\n\nThe email address of your account on {site} is now {email}. If you did not do it, reset your password and contact the organization.',
+    'error.passwordWrong': 'The password is not correct.',
     'twoFactor.title': 'Two-factor sign-in',
     'twoFactor.intro': 'Enter the 6-digit code shown by your authenticator app.',
     'twoFactor.code': 'Code',
@@ -126,6 +142,22 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'You must accept the terms of service to take part.',
   },
   fr: {
+    'email.title': 'Changer mon adresse e-mail',
+    'email.new': 'Nouvelle adresse e-mail',
+    'email.currentPassword': 'Mot de passe actuel',
+    'email.submit': 'Envoyer un lien de confirmation',
+    'email.sent':
+      'Nous avons envoyé un lien à {email}. Votre adresse change quand vous le suivez (dans les 24 heures).',
+    'email.pending': 'En attente de confirmation : {email}',
+    'email.done': 'Votre adresse e-mail est désormais {email}.',
+    'email.invalid': "Ce lien n'est pas valide ou a expiré.",
+    'email.mailSubject': 'Confirmez votre nouvelle adresse e-mail sur {site}',
+    'email.mailBody':
+      "Bonjour {name},\n\nPour utiliser cette adresse sur {site}, ouvrez ce lien dans les 24 heures :\n{url}\n\nSi vous ne l'avez pas demandé, ignorez ce message.",
+    'email.changedSubject': 'Votre adresse e-mail sur {site} a changé',
+    'email.changedBody':
+      "Bonjour {name},\n\nL'adresse e-mail de votre compte sur {site} est désormais {email}. Si ce n'est pas vous, réinitialisez votre mot de passe et contactez l'organisation.",
+    'error.passwordWrong': "Le mot de passe n'est pas correct.",
     'twoFactor.title': 'Connexion à deux facteurs',
     'twoFactor.intro':
       'Saisissez le code à 6 chiffres affiché par votre application d’authentification.',
@@ -253,6 +285,22 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': "Vous devez accepter les conditions d'utilisation pour participer.",
   },
   es: {
+    'email.title': 'Cambiar mi correo electrónico',
+    'email.new': 'Nuevo correo electrónico',
+    'email.currentPassword': 'Contraseña actual',
+    'email.submit': 'Enviar un enlace de confirmación',
+    'email.sent':
+      'Hemos enviado un enlace a {email}. Su dirección cambia cuando lo siga (en 24 horas).',
+    'email.pending': 'Pendiente de confirmación: {email}',
+    'email.done': 'Su correo electrónico es ahora {email}.',
+    'email.invalid': 'Este enlace no es válido o ha caducado.',
+    'email.mailSubject': 'Confirme su nuevo correo electrónico en {site}',
+    'email.mailBody':
+      'Hola {name}:\n\nPara usar esta dirección en {site}, abra este enlace en las próximas 24 horas:\n{url}\n\nSi no lo ha pedido, ignore este mensaje.',
+    'email.changedSubject': 'Su correo electrónico en {site} ha cambiado',
+    'email.changedBody':
+      'Hola {name}:\n\nEl correo electrónico de su cuenta en {site} es ahora {email}. Si no ha sido usted, restablezca su contraseña y contacte con la organización.',
+    'error.passwordWrong': 'La contraseña no es correcta.',
     'twoFactor.title': 'Inicio de sesión en dos pasos',
     'twoFactor.intro': 'Escriba el código de 6 cifras que muestra su aplicación de autenticación.',
     'twoFactor.code': 'Código',
@@ -379,6 +427,21 @@ export const accountsT = defineMessages('accounts', {
     'terms.required': 'Debe aceptar las condiciones de uso para participar.',
   },
   ca: {
+    'email.title': "Canvia l'adreça electrònica",
+    'email.new': 'Adreça electrònica nova',
+    'email.currentPassword': 'Contrasenya actual',
+    'email.submit': 'Envia un enllaç de confirmació',
+    'email.sent': "Hem enviat un enllaç a {email}. L'adreça canvia quan el seguiu (en 24 hores).",
+    'email.pending': 'Pendent de confirmació: {email}',
+    'email.done': 'La vostra adreça electrònica ara és {email}.',
+    'email.invalid': 'Aquest enllaç no és vàlid o ha caducat.',
+    'email.mailSubject': 'Confirmeu la vostra adreça electrònica nova a {site}',
+    'email.mailBody':
+      'Hola, {name}:\n\nPer fer servir aquesta adreça a {site}, obriu aquest enllaç en les properes 24 hores:\n{url}\n\nSi no ho heu demanat, ignoreu aquest missatge.',
+    'email.changedSubject': 'La vostra adreça electrònica a {site} ha canviat',
+    'email.changedBody':
+      "Hola, {name}:\n\nL'adreça electrònica del vostre compte a {site} ara és {email}. Si no heu estat vosaltres, restabliu la contrasenya i contacteu amb l'organització.",
+    'error.passwordWrong': 'La contrasenya no és correcta.',
     'twoFactor.title': 'Inici de sessió en dos passos',
     'twoFactor.intro':
       "Escriviu el codi de 6 xifres que mostra la vostra aplicació d'autenticació.",

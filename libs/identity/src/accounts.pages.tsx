@@ -271,6 +271,37 @@ export class AccountPagesController {
     );
   }
 
+  /** The link sent to a new address: the account takes it, and the old address is told. */
+  @Get('email_confirmation')
+  async confirmEmailChange(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('token') token?: string,
+  ): Promise<void> {
+    const changed = await this.accounts.confirmEmailChange(token ?? '');
+    this.users.forget(request);
+    const site = await this.siteContext.build(request);
+    const t = (key: AccountsMessageKey, params?: Record<string, string>) =>
+      accountsT(site.locale, key, params);
+    if (changed) {
+      const { user, previous } = changed;
+      await this.mails.emailChanged(
+        { ...mailSiteOf(request, site), locale: user.locale ?? site.locale },
+        previous,
+        user,
+      );
+    }
+    await this.send(
+      reply,
+      changed ? HttpStatus.OK : HttpStatus.NOT_FOUND,
+      <MessageView
+        site={site}
+        title={t('email.title')}
+        message={changed ? t('email.done', { email: changed.user.email }) : t('email.invalid')}
+      />,
+    );
+  }
+
   /** A new confirmation link for the signed-in, still unconfirmed person. */
   @Post('confirmation')
   @RequireSignIn()

@@ -14,6 +14,7 @@ import { TokenPurpose, UserTokenEntity } from './user-token.entity';
 /** How long each kind of emailed link stays valid. */
 export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = {
   confirm: 3 * 24 * 3600,
+  email: 24 * 3600,
   reset: 2 * 3600,
   invite: 7 * 24 * 3600,
 };
@@ -55,6 +56,7 @@ export type RegistrationOutcome =
 export type ParticipationProblem = 'unconfirmed' | 'terms' | null;
 
 class BlockedAccountError extends Error {}
+class EmailTakenError extends Error {}
 
 /** Accounts of the current tenant: credentials, registration, emailed tokens, terms. */
 @Injectable()
@@ -201,6 +203,43 @@ export class AccountsService {
       if (error instanceof BlockedAccountError) return null;
       throw error;
     });
+  }
+
+  /**
+   * Starts a change of address: the new one gets a link, the account keeps its
+   * address until the link is followed. Null when the new address is taken (the
+   * caller answers the same and tells that address's owner).
+   */
+  async requestEmailChange(userId: string, newEmail: string): Promise<string | null> {
+    const email = normalizeEmail(newEmail);
+    return this.tenantDb.run(async (em) => {
+      if (await em.existsBy(UserEntity, { email })) return null;
+      await em.update(UserEntity, { id: userId }, { unconfirmedEmail: email });
+      return this.issueToken(em, userId, 'email');
+    });
+  }
+
+  /** The account with its new address, or null if the link is dead or the address was taken meanwhile. */
+  async confirmEmailChange(token: string): Promise<{ user: UserEntity; previous: string } | null> {
+    let previous = '';
+    const user = await this.consumeToken('email', token, async (em, found) => {
+      if (
+        !found.unconfirmedEmail ||
+        (await em.existsBy(UserEntity, { email: found.unconfirmedEmail }))
+      )
+        throw new EmailTakenError();
+      previous = found.email;
+      await em.update(
+        UserEntity,
+        { id: found.id },
+        { email: found.unconfirmedEmail, unconfirmedEmail: null, confirmedAt: new Date() },
+      );
+      found.email = found.unconfirmedEmail;
+    }).catch((error: unknown) => {
+      if (error instanceof EmailTakenError) return null;
+      throw error;
+    });
+    return user ? { user, previous } : null;
   }
 
   async confirmEmail(token: string): Promise<UserEntity | null> {

@@ -368,6 +368,9 @@ export interface AccountViewProps {
   confirmed: boolean;
   twoFactor: boolean;
   twoFactorRequired: boolean;
+  unconfirmedEmail: string | null;
+  newEmail?: string;
+  notice?: string;
   reason?: string;
   errors?: FieldErrors;
 }
@@ -378,6 +381,9 @@ export function AccountView({
   confirmed,
   twoFactor,
   twoFactorRequired,
+  unconfirmedEmail,
+  newEmail,
+  notice,
   reason,
   errors = {},
 }: AccountViewProps) {
@@ -386,6 +392,11 @@ export function AccountView({
     <SiteLayout site={site} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
       <ErrorSummary title={t('form.errorsTitle')} errors={errors} />
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <p>{t('account.email', { email })}</p>
       {!confirmed && (
         <>
@@ -393,6 +404,32 @@ export function AccountView({
           <ResendConfirmationForm site={site} />
         </>
       )}
+      <h2>{t('email.title')}</h2>
+      {unconfirmedEmail && <p>{t('email.pending', { email: unconfirmedEmail })}</p>}
+      <form method="post" action="/account/email" noValidate>
+        <CsrfField token={site.csrfToken} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('email.new')}
+          value={newEmail}
+          error={errors.email}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('email.currentPassword')}
+          error={errors.password}
+          autocomplete="current-password"
+          required
+        />
+        <button type="submit" class="primary">
+          {t('email.submit')}
+        </button>
+      </form>
       <h2>{t('twoFactor.title')}</h2>
       {twoFactorRequired && <p class="notice">{t('twoFactor.required')}</p>}
       {twoFactor ? (

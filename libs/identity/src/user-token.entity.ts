@@ -10,12 +10,12 @@ import {
 
 import { UserEntity } from './user.entity';
 
-export const TOKEN_PURPOSES = ['confirm', 'reset', 'invite'] as const;
+export const TOKEN_PURPOSES = ['confirm', 'reset', 'invite', 'email'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /**
  * A single-use, expiring secret sent by email (address confirmation, password
- * reset, invitation). Only its SHA-256 is stored, so a copy of the database
+ * reset, invitation, change of address). Only its SHA-256 is stored, so a copy of the database
  * holds no usable link.
  */
 @Entity({ name: 'user_tokens' })

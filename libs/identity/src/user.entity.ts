@@ -37,6 +37,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
   roles!: OrganizationRole[];
 
+  /** A new address waiting for confirmation by its emailed link; `email` changes only then. */
+  @Column({ name: 'unconfirmed_email', type: 'varchar', length: 254, nullable: true })
+  unconfirmedEmail!: string | null;
+
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
   confirmedAt!: Date | null;
 

@@ -51,3 +51,8 @@ export class DeleteAccountDto {
 export class TwoFactorDto {
   @IsOptional() @IsString() @MaxLength(20) code?: string;
 }
+
+export class ChangeEmailDto {
+  @IsOptional() @IsString() @MaxLength(320) email?: string;
+  @IsOptional() @IsString() @MaxLength(1024) password?: string;
+}
