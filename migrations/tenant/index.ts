@@ -7,6 +7,7 @@ import { DataExports1795711237580 } from './1795711237580-data-exports.migration
 import { ActionLogs1795711440362 } from './1795711440362-action-logs.migration';
 import { TwoFactor1795711647249 } from './1795711647249-two-factor.migration';
 import { ChangeEmail1795712267939 } from './1795712267939-change-email.migration';
+import { TotpLastStep1795712406783 } from './1795712406783-totp-last-step.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -17,4 +18,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   ActionLogs1795711440362,
   TwoFactor1795711647249,
   ChangeEmail1795712267939,
+  TotpLastStep1795712406783,
 ];

@@ -8,6 +8,8 @@ import { createUser, csrfTokenIn, TestBrowser, testLogger, TestPlatform } from '
 import { createApiApp } from '../src/api.app';
 
 const PASSWORD = 'correct horse battery staple';
+/** The enabling code's time step is spent; the app's next code (accepted for clock drift) is not. */
+const nextCode = (secret: string) => currentTotp(secret, Date.now() + 30_000);
 
 describe('Two-factor sign-in (TOTP)', () => {
   let platform: TestPlatform;
@@ -39,7 +41,7 @@ describe('Two-factor sign-in (TOTP)', () => {
     if (secret) {
       expect(res.headers.location).toBe('/users/two_factor');
       const code = await visitor.submit('/users/two_factor', '/users/two_factor', {
-        code: currentTotp(secret),
+        code: nextCode(secret),
       });
       expect(code.status).toBe(303);
     } else expect(res.status).toBe(303);
@@ -84,13 +86,19 @@ describe('Two-factor sign-in (TOTP)', () => {
       code: '123456',
     });
     expect(wrong.status).toBe(422);
+    const code = nextCode(secret);
     const right = await visitor.post('/users/two_factor', {
       _csrf: csrfTokenIn(form.text),
-      code: currentTotp(secret),
+      code,
     });
     expect(right.status).toBe(303);
     expect(right.headers.location).toBe('/account');
     expect((await visitor.get('/')).text).toContain('Signed in as Ada');
+    // A code works once: seen over a shoulder, it does not open a second session.
+    const replay = browser();
+    await passwordStep(replay, user.email);
+    const replayed = await replay.submit('/users/two_factor', '/users/two_factor', { code });
+    expect(replayed.status).toBe(422);
     // Without the password step, the code page leads back to sign-in.
     expect((await browser().get('/users/two_factor')).headers.location).toBe('/users/sign_in');
   });
@@ -125,7 +133,7 @@ describe('Two-factor sign-in (TOTP)', () => {
     expect(wrong.status).toBe(422);
     const ok = await visitor.post('/account/two_factor/disable', {
       _csrf: csrfTokenIn(page.text),
-      code: currentTotp(secret),
+      code: nextCode(secret),
     });
     expect(ok.status).toBe(303);
     const row = await platform

@@ -38,7 +38,7 @@ import { DataExportEntity } from './data-export.entity';
 import { DATA_EXPORT_LIFETIME_SECONDS, DataExportQueue } from './data-export.queue';
 import { ChangeEmailDto, DeleteAccountDto, TwoFactorDto } from './dto/account-forms.dto';
 import { fieldErrorsIn, mailSiteOf, sendPage } from './page-kit';
-import { newTotpSecret, totpQrDataUrl, totpValid } from './two-factor';
+import { newTotpSecret, totpQrDataUrl, totpStep } from './two-factor';
 
 const EXPORT_LIMIT = { max: 3, windowSeconds: 24 * 3600 };
 const EMAIL_CHANGE_LIMIT = { max: 5, windowSeconds: 3600 };
@@ -142,9 +142,10 @@ export class AccountController {
     const user = (await this.users.of(request))!;
     const session = (await this.sessions.current(request))!;
     const secret = session.values.pendingTotpSecret;
-    if (typeof secret !== 'string' || !totpValid(secret, body.code ?? ''))
+    const step = typeof secret === 'string' ? totpStep(secret, body.code ?? '') : null;
+    if (typeof secret !== 'string' || step === null)
       return this.twoFactorSetupPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, true);
-    await this.accounts.setTotpSecret(user.id, secret);
+    await this.accounts.setTotpSecret(user.id, secret, step);
     // A privilege change: other sessions end (they never gave a code) and this one gets a new id.
     await this.sessions.store.destroyAllForUser(`tenant:${tenant.id}`, user.id, session.id);
     delete session.values.pendingTotpSecret;
@@ -161,13 +162,12 @@ export class AccountController {
     @Body() body: TwoFactorDto,
   ): Promise<void> {
     const user = (await this.users.of(request))!;
-    const current = await this.accounts.findActive(user.id);
-    if (!current?.totpSecret || !totpValid(current.totpSecret, body.code ?? '')) {
+    if (!(await this.accounts.useTotpCode(user.id, body.code ?? ''))) {
       const site = await this.siteContext.build(request);
       const errors = { code: accountsT(site.locale, 'twoFactor.invalid') };
       return this.accountPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, { errors });
     }
-    await this.accounts.setTotpSecret(user.id, null);
+    await this.accounts.setTotpSecret(user.id, null, null);
     this.users.forget(request);
     void reply.redirect('/account', HttpStatus.SEE_OTHER);
   }

@@ -31,7 +31,6 @@ import {
 import { AcceptTermsDto, SignInDto, SignUpDto, TwoFactorDto } from './dto/account-forms.dto';
 import { LocalAuthenticator } from './local-authenticator';
 import { fieldErrorsIn, mailSiteOf, sendPage, signInLockKey, tooManyMessage } from './page-kit';
-import { totpValid } from './two-factor';
 
 /** Per tenant + IP: sign-in attempts in 5 minutes, registrations and resends in an hour. */
 const SIGN_IN_IP_LIMIT = { max: 20, windowSeconds: 300 };
@@ -151,13 +150,12 @@ export class AccountPagesController {
       reply.header('retry-after', String(error.retryAfterSeconds));
       return again(HttpStatus.TOO_MANY_REQUESTS, this.tooMany(request, error.retryAfterSeconds));
     }
-    const user = await this.accounts.findActive(pending.userId);
-    if (!user?.totpSecret || !totpValid(user.totpSecret, body.code ?? '')) {
+    if (!(await this.accounts.useTotpCode(pending.userId, body.code ?? ''))) {
       await this.rateLimiter.failure(lockKey);
       return again(HttpStatus.UNPROCESSABLE_ENTITY, accountsT(site.locale, 'twoFactor.invalid'));
     }
     await this.rateLimiter.reset(lockKey);
-    await this.sessions.signIn(request, reply, user.id);
+    await this.sessions.signIn(request, reply, pending.userId);
     this.users.forget(request);
     void reply.redirect(pending.back, HttpStatus.SEE_OTHER);
   }

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '@plaza/core';
 import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
+import { totpStep } from './two-factor';
 import { OrganizationRole, UserEntity } from './user.entity';
 import { TokenPurpose, UserTokenEntity } from './user-token.entity';
 
@@ -298,8 +299,34 @@ export class AccountsService {
     });
   }
 
-  async setTotpSecret(userId: string, secret: string | null): Promise<void> {
-    await this.tenantDb.run((em) => em.update(UserEntity, { id: userId }, { totpSecret: secret }));
+  /** Turns two-factor sign-in on (with the step of the code that proved it) or off. */
+  async setTotpSecret(userId: string, secret: string | null, step: number | null): Promise<void> {
+    await this.tenantDb.run((em) =>
+      em.update(
+        UserEntity,
+        { id: userId },
+        { totpSecret: secret, totpLastStep: step === null ? null : String(step) },
+      ),
+    );
+  }
+
+  /**
+   * Checks a code of the account's authenticator and spends it: the same code
+   * (time step) is refused afterwards, so an observed code cannot be replayed.
+   */
+  async useTotpCode(userId: string, code: string): Promise<boolean> {
+    return this.tenantDb.run(async (em) => {
+      const user = await em.findOne(UserEntity, {
+        where: { id: userId, deletedAt: IsNull(), blockedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user?.totpSecret) return false;
+      const step = totpStep(user.totpSecret, code);
+      if (step === null || (user.totpLastStep !== null && step <= Number(user.totpLastStep)))
+        return false;
+      await em.update(UserEntity, { id: userId }, { totpLastStep: String(step) });
+      return true;
+    });
   }
 
   async participationProblem(userId: string): Promise<ParticipationProblem> {

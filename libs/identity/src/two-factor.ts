@@ -17,11 +17,17 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-/** Accepts the current code and its neighbours (clock drift of ±30 seconds). */
-export function totpValid(secret: string, code: string): boolean {
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step of a valid code (the current one or a neighbour, for ±30
+ * seconds of clock drift), or null. Callers refuse a step already used.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secret).validate({ token, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secret).validate({ token, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
 }
 
 /** The `otpauth://` URI as a QR code, an SVG data URL (allowed by the CSP's img-src). */
@@ -34,7 +40,7 @@ export async function totpQrDataUrl(
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
-/** The code an authenticator app shows now (tests sign in with it). */
-export function currentTotp(secret: string): string {
-  return totp(secret).generate();
+/** The code an authenticator app shows at `timestamp` (tests sign in with it). */
+export function currentTotp(secret: string, timestamp = Date.now()): string {
+  return totp(secret).generate({ timestamp });
 }

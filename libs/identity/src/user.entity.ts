@@ -68,6 +68,10 @@ export class UserEntity {
   @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
   totpSecret!: string | null;
 
+  /** Time step of the last accepted code: a code works once (no replay within its 30 seconds). */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep!: string | null;
+
   @Column({ name: 'blocked_at', type: 'timestamptz', nullable: true })
   blockedAt!: Date | null;
 
