@@ -126,5 +126,13 @@ describe('Download my data (job, storage, mail, protected link)', () => {
     const csv = strFromU8(files['account.csv']);
     expect(csv.split('\r\n')[0]).toContain('"email"');
     expect(csv).toContain('"Ada ""=1+1"" Lovelace"');
+
+    // Deleting the account deletes its archives too.
+    const account = await visitor.get('/account');
+    await visitor.post('/account/delete', { _csrf: csrfTokenIn(account.text), confirm: '1' });
+    const gone = await request(app.getHttpServer())
+      .get(redirect.headers.location)
+      .set('Host', visitor.host);
+    expect(gone.status).toBe(404);
   });
 });

@@ -16,7 +16,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MoreThan } from 'typeorm';
 
-import { FILE_STORAGE, FileStorage, tenantKey } from '@plaza/storage';
+import { FILE_STORAGE, FileStorage, tenantKey, tenantPrefix } from '@plaza/storage';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
 import {
@@ -297,6 +297,8 @@ export class AccountController {
       });
     }
     await this.accounts.deleteAccount(user.id, reason || null);
+    // Archives of the person's data go with the account.
+    await this.storage.deletePrefix(tenantPrefix('data-exports', user.id));
     await this.sessions.store.destroyAllForUser(`tenant:${TenantContext.current().id}`, user.id);
     await this.sessions.signOut(request, reply);
     this.users.forget(request);

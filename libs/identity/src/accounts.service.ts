@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '@plaza/core';
 import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
+import { DataExportEntity } from './data-export.entity';
 import { totpStep } from './two-factor';
 import { OrganizationRole, UserEntity } from './user.entity';
 import { TokenPurpose, UserTokenEntity } from './user-token.entity';
@@ -269,6 +270,7 @@ export class AccountsService {
     await this.tenantDb.run(async (em) => {
       const anonymous = userId.replace(/-/g, '');
       await em.delete(UserTokenEntity, { userId });
+      await em.delete(DataExportEntity, { userId });
       await em.update(
         UserEntity,
         { id: userId },
@@ -278,6 +280,9 @@ export class AccountsService {
           name: '',
           locale: null,
           passwordHash: null,
+          unconfirmedEmail: null,
+          totpSecret: null,
+          totpLastStep: null,
           roles: [],
           newsletterConsentAt: null,
           deletedAt: new Date(),
