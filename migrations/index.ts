@@ -1,6 +1,12 @@
 import { BILLING_ENTITIES } from '@plaza/billing';
 import { ConsoleUserEntity } from '@plaza/console';
-import { seedFirstAdmin, UserEntity } from '@plaza/identity';
+import {
+  ActionLogEntity,
+  DataExportEntity,
+  seedFirstAdmin,
+  UserEntity,
+  UserTokenEntity,
+} from '@plaza/identity';
 import { StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
@@ -31,6 +37,9 @@ export const SCHEMA: SchemaCatalog = {
   tenantEntities: [
     OrganizationEntity,
     UserEntity,
+    UserTokenEntity,
+    DataExportEntity,
+    ActionLogEntity,
     StaticPageEntity,
     StoredFileEntity,
     StaticPageTopicEntity,

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
@@ -11,10 +11,16 @@ import { TenancyModule } from '@plaza/tenancy';
 import { ThemingModule } from '@plaza/theming';
 import { WebModule } from '@plaza/web';
 
+export type ModuleImport = Type | DynamicModule;
+
 /** Composition root of the HTTP server. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: PlazaConfig, logger: Logger): DynamicModule {
+  static forRoot(
+    config: PlazaConfig,
+    logger: Logger,
+    extraImports: ModuleImport[] = [],
+  ): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -30,6 +36,7 @@ export class ApiModule {
         ThemingModule,
         StorageModule,
         BillingHttpModule,
+        ...extraImports,
       ],
     };
   }

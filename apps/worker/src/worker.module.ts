@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 
 import { BillingJob, BillingModule } from '@plaza/billing';
 import { CoreModule, PlazaConfig } from '@plaza/core';
+import { IdentityJobsModule } from '@plaza/identity';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
@@ -24,6 +25,7 @@ export class WorkerModule {
         }),
         MailModule,
         BillingModule,
+        IdentityJobsModule,
       ],
       providers: [ProvisionTenantJob, SendMailJob, BillingJob],
     };

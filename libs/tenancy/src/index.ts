@@ -20,3 +20,4 @@ export * from './database-bootstrap';
 export * from './provision-tenant.job';
 export * from './pool-partitions';
 export * from './query-counter';
+export * from './tenant-provisioned-hooks';

@@ -19,6 +19,7 @@ import { ProvisioningQueue } from './provisioning.queue';
 import { ProvisioningService, TENANT_SEEDERS, TenantSeeder } from './provisioning.service';
 import { TenantDb } from './tenant-db.service';
 import { TenantEvents } from './tenant-events.service';
+import { TenantProvisionedHooks } from './tenant-provisioned-hooks';
 import { TenantRegistry } from './tenant-registry.service';
 
 export interface TenancyModuleOptions {
@@ -79,6 +80,7 @@ export class TenancyModule {
       HostResolver,
       TenantRegistry,
       ProvisioningQueue,
+      TenantProvisionedHooks,
     ];
     const exportsList: (symbol | Provider)[] = [
       APP_DATA_SOURCE,
@@ -89,6 +91,7 @@ export class TenancyModule {
       HostResolver,
       TenantRegistry,
       ProvisioningQueue,
+      TenantProvisionedHooks,
     ];
     const closers: symbol[] = [APP_DATA_SOURCE];
     if (options.admin) {

@@ -130,6 +130,16 @@ export class TenantRegistry {
     return row ? toTenantRef(row) : null;
   }
 
+  /** The host people use for this tenant: its verified primary domain, else its subdomain. */
+  async primaryHost(tenant: Pick<TenantRef, 'id' | 'slug'>): Promise<string> {
+    const rows: { domain: string }[] = await this.platformDb.manager.query(
+      `select domain from platform.tenant_domains
+        where tenant_id = $1 and is_primary and verified_at is not null limit 1`,
+      [tenant.id],
+    );
+    return rows[0]?.domain ?? `${tenant.slug}.${this.config.baseDomain}`;
+  }
+
   async setStatus(
     id: string,
     status: TenantStatus,

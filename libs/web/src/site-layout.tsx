@@ -69,7 +69,9 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
         {site.faviconUrl && <link rel="icon" href={site.faviconUrl} />}
         <style
           nonce={site.nonce}
-          dangerouslySetInnerHTML={{ __html: BASE_STYLES + LAYOUT_CSS + (site.themeCss ?? '') }}
+          dangerouslySetInnerHTML={{
+            __html: BASE_STYLES + LAYOUT_CSS + (site.themeCss ?? ''),
+          }}
         />
       </head>
       <body>
@@ -117,7 +119,7 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
           <div class="account">
             {site.user ? (
               <>
-                <span>{t('account.signedInAs', { name: site.user.name })}</span>
+                <a href="/account">{t('account.signedInAs', { name: site.user.name })}</a>
                 <form method="post" action="/users/sign_out">
                   <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
                   <button type="submit" class="link-button">
