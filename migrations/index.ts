@@ -1,4 +1,9 @@
-import { ConsoleUserEntity } from '@plaza/console';
+import {
+  ApiTokenEntity,
+  AuditEventEntity,
+  ConsoleUserEntity,
+  TenantDeletionEntity,
+} from '@plaza/console';
 import { seedFirstAdmin, UserEntity } from '@plaza/identity';
 import { StoredFileEntity } from '@plaza/storage';
 import {
@@ -19,7 +24,14 @@ import { TENANT_MIGRATIONS } from './tenant';
  * tenant. Apps, the CLI and the drift check all read this one list.
  */
 export const SCHEMA: SchemaCatalog = {
-  platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity],
+  platformEntities: [
+    TenantEntity,
+    TenantDomainEntity,
+    ConsoleUserEntity,
+    ApiTokenEntity,
+    AuditEventEntity,
+    TenantDeletionEntity,
+  ],
   tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
+import { ConsoleWebModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
@@ -28,6 +29,7 @@ export class ApiModule {
         IdentityModule,
         ThemingModule,
         StorageModule,
+        ConsoleWebModule,
       ],
     };
   }

@@ -62,6 +62,8 @@ export interface PlazaConfig {
   /** Cookies carry `Secure` (always true in production). */
   secureCookies: boolean;
   storage: StorageSettings;
+  /** Days between a console deletion request and the purge of the tenant's data. */
+  tenantRetentionDays: number;
 }
 
 export interface ConfigNeeds {
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     sessionAbsoluteSeconds: int('SESSION_ABSOLUTE_HOURS', 24 * 14, 1, 24 * 90) * 3600,
     secureCookies: nodeEnv === 'production' || schemeRaw === 'https',
     storage,
+    tenantRetentionDays: int('TENANT_RETENTION_DAYS', 30, 0, 3650),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,260 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { OnHost, SkipCsrf } from '@plaza/web';
+
+import { ApiTokensService } from './api-tokens.service';
+import { AuditLog } from './audit.service';
+import { ConsoleAuthService } from './console-auth.service';
+import {
+  ConsolePrincipal,
+  ConsolePrincipals,
+  ConsoleRoute,
+  MinRole,
+  Principal,
+} from './console-principal';
+import { ConsoleTenantsService } from './console-tenants.service';
+import { CreateApiTokenDto } from './dto/api-token.dto';
+import { ListAuditQuery } from './dto/audit.dto';
+import { CreateSessionDto } from './dto/session.dto';
+import { CreateTenantDto, ListTenantsQuery, UpdateTenantDto } from './dto/tenant.dto';
+
+/** `POST/DELETE /api/console/v1/session`: cookie sign-in for browsers and scripts. */
+@Controller('api/console/v1/session')
+@OnHost('console')
+export class ConsoleSessionController {
+  constructor(
+    private readonly auth: ConsoleAuthService,
+    private readonly principals: ConsolePrincipals,
+  ) {}
+
+  /**
+   * No CSRF token exists before sign-in; requiring a JSON body instead keeps
+   * other sites' forms out (a form cannot send application/json).
+   */
+  @Post()
+  @SkipCsrf()
+  @HttpCode(200)
+  async create(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() body: CreateSessionDto,
+  ): Promise<{ csrfToken: string }> {
+    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new UnsupportedMediaTypeException('Send the credentials as application/json.');
+    }
+    const session = await this.auth.signIn(request, reply, body);
+    this.principals.forget(request);
+    return { csrfToken: session.csrfToken };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  async destroy(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.signOut(request, reply);
+  }
+}
+
+/** The signed-in console user and their personal API tokens. */
+@Controller('api/console/v1')
+@ConsoleRoute('viewer')
+export class ConsoleAccountController {
+  constructor(
+    private readonly tokens: ApiTokensService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get('me')
+  me(@Principal() principal: ConsolePrincipal) {
+    const { id, email, name, role } = principal.user;
+    return { data: { id, email, name, role, via: principal.via } };
+  }
+
+  @Get('tokens')
+  async listTokens(@Principal() principal: ConsolePrincipal) {
+    const tokens = await this.tokens.listFor(principal.user.id);
+    return { data: tokens.map(tokenView) };
+  }
+
+  @Post('tokens')
+  @HttpCode(201)
+  async createToken(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: CreateApiTokenDto,
+  ) {
+    const expiresAt = body.expiresInDays
+      ? new Date(Date.now() + body.expiresInDays * 24 * 3600 * 1000)
+      : null;
+    const issued = await this.tokens.issue(principal.user.id, body.name, expiresAt);
+    await this.audit.record(
+      { principal, request },
+      { action: 'token.create', after: tokenView(issued.token) },
+    );
+    return { data: { ...tokenView(issued.token), token: issued.secret } };
+  }
+
+  @Delete('tokens/:id')
+  @HttpCode(204)
+  async revokeToken(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const token = await this.tokens.revoke(principal.user.id, uuidOr404(id));
+    await this.audit.record(
+      { principal, request },
+      { action: 'token.revoke', before: tokenView(token) },
+    );
+  }
+}
+
+/** Tenant lifecycle: viewers read, operators act. */
+@Controller('api/console/v1/tenants')
+@ConsoleRoute('viewer')
+export class ConsoleTenantsController {
+  constructor(private readonly tenants: ConsoleTenantsService) {}
+
+  @Get()
+  list(@Query() query: ListTenantsQuery) {
+    return this.tenants.list(query);
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    return { data: await this.tenants.get(id) };
+  }
+
+  @Post()
+  @MinRole('operator')
+  @HttpCode(202)
+  async create(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: CreateTenantDto,
+  ) {
+    return { data: await this.tenants.create({ principal, request }, body) };
+  }
+
+  @Patch(':id')
+  @MinRole('operator')
+  async update(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Body() body: UpdateTenantDto,
+  ) {
+    return { data: await this.tenants.update({ principal, request }, id, body) };
+  }
+
+  @Post(':id/suspend')
+  @MinRole('operator')
+  @HttpCode(200)
+  async suspend(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ) {
+    return { data: await this.tenants.transition({ principal, request }, id, 'suspend') };
+  }
+
+  @Post(':id/resume')
+  @MinRole('operator')
+  @HttpCode(200)
+  async resume(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ) {
+    return { data: await this.tenants.transition({ principal, request }, id, 'resume') };
+  }
+
+  @Post(':id/archive')
+  @MinRole('operator')
+  @HttpCode(200)
+  async archive(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ) {
+    return { data: await this.tenants.transition({ principal, request }, id, 'archive') };
+  }
+
+  /** Schedules deletion after the retention period (202: the purge happens later). */
+  @Delete(':id')
+  @MinRole('operator')
+  @HttpCode(202)
+  async remove(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ) {
+    return { data: await this.tenants.scheduleDeletion({ principal, request }, id) };
+  }
+
+  @Post(':id/restore')
+  @MinRole('operator')
+  @HttpCode(200)
+  async restore(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ) {
+    return { data: await this.tenants.cancelDeletion({ principal, request }, id) };
+  }
+}
+
+@Controller('api/console/v1/audit-events')
+@ConsoleRoute('viewer')
+export class ConsoleAuditController {
+  constructor(private readonly audit: AuditLog) {}
+
+  @Get()
+  list(@Query() query: ListAuditQuery) {
+    return this.audit.list(query);
+  }
+}
+
+function tokenView(token: {
+  id: string;
+  name: string;
+  tokenPrefix: string;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}) {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.tokenPrefix,
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+    createdAt: token.createdAt.toISOString(),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Malformed ids are simply unknown (404), not a database error. */
+function uuidOr404(id: string): string {
+  return UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000';
+}

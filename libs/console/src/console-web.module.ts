@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+
+import { ApiTokensService } from './api-tokens.service';
+import { AuditLog } from './audit.service';
+import { ConsoleModule } from './console.module';
+import {
+  ConsoleAccountController,
+  ConsoleAuditController,
+  ConsoleSessionController,
+  ConsoleTenantsController,
+} from './console-api.controller';
+import { ConsoleAuthService } from './console-auth.service';
+import { ConsolePrincipals, ConsoleRoleGuard } from './console-principal';
+import { ConsoleTenantsService } from './console-tenants.service';
+
+/** The console on CONSOLE_HOST: JSON API and pages. Needs WebModule (sessions, CSRF, limits). */
+@Module({
+  imports: [ConsoleModule],
+  controllers: [
+    ConsoleSessionController,
+    ConsoleAccountController,
+    ConsoleTenantsController,
+    ConsoleAuditController,
+  ],
+  providers: [
+    ApiTokensService,
+    AuditLog,
+    ConsoleAuthService,
+    ConsolePrincipals,
+    ConsoleRoleGuard,
+    ConsoleTenantsService,
+  ],
+})
+export class ConsoleWebModule {}
