@@ -6,7 +6,7 @@ import { PlatformDb } from '@plaza/tenancy';
 
 import { AuditEventEntity } from './audit-event.entity';
 import type { ConsolePrincipal } from './console-principal';
-import { Page, pageOf,PageQuery } from './pagination';
+import { Page, pageOf, PageQuery } from './pagination';
 
 export interface AuditEntry {
   action: string;
