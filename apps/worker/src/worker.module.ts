@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
+import { ConsoleWorkerModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
@@ -22,6 +23,7 @@ export class WorkerModule {
           applicationName: 'plaza-worker',
         }),
         MailModule,
+        ConsoleWorkerModule,
       ],
       providers: [ProvisionTenantJob, SendMailJob],
     };

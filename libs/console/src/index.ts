@@ -3,6 +3,8 @@ export * from './audit-event.entity';
 export * from './console-user.entity';
 export * from './console-users.service';
 export * from './console-web.module';
+export * from './console-worker.module';
 export * from './console.module';
 export * from './password';
 export * from './tenant-deletion.entity';
+export * from './tenant-purge.job';
