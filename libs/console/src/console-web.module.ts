@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ApiTokensService } from './api-tokens.service';
 import { AuditLog } from './audit.service';
 import { ConsoleModule } from './console.module';
+import { ConsolePagesController } from './console.pages';
 import {
   ConsoleAccountController,
   ConsoleAuditController,
@@ -21,6 +22,7 @@ import { ConsoleTenantsService } from './console-tenants.service';
     ConsoleAccountController,
     ConsoleTenantsController,
     ConsoleAuditController,
+    ConsolePagesController,
   ],
   providers: [
     ApiTokensService,
