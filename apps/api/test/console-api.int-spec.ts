@@ -220,6 +220,70 @@ describe('Console API (/api/console/v1)', () => {
     });
   });
 
+  describe('console users', () => {
+    it('are managed by owners only', async () => {
+      for (const role of ['viewer', 'operator'] as const) {
+        await as(logins[role]).get('/api/console/v1/users').expect(403);
+        await as(logins[role])
+          .post('/api/console/v1/users', {
+            email: 'x@plaza.example',
+            name: 'X',
+            password: PASSWORD,
+            role: 'owner',
+          })
+          .expect(403);
+      }
+    });
+
+    it('creates a person who can sign in; a role change or removal ends their sessions', async () => {
+      const owner = as(logins.owner);
+      const email = `new-${randomBytes(4).toString('hex')}@plaza.example`;
+      const created = await owner
+        .post('/api/console/v1/users', {
+          email,
+          name: 'New Person',
+          password: PASSWORD,
+          role: 'operator',
+        })
+        .expect(201);
+      expect(created.body.data).toMatchObject({ email, name: 'New Person', role: 'operator' });
+      expect(JSON.stringify(created.body)).not.toContain('password');
+      await owner
+        .post('/api/console/v1/users', { email, name: 'Again', password: PASSWORD, role: 'viewer' })
+        .expect(409);
+      const bad = await owner
+        .post('/api/console/v1/users', { email: 'nope', name: '', password: 'short', role: 'god' })
+        .expect(400);
+      expect(Object.keys(bad.body.fields).sort()).toEqual(['email', 'name', 'password', 'role']);
+
+      const res = await signIn(email).expect(200);
+      const cookie = String(res.headers['set-cookie']).split(';')[0];
+      const them = { email, cookie, csrfToken: res.body.csrfToken as string };
+      await as(them).get('/api/console/v1/me').expect(200);
+      const id = created.body.data.id as string;
+      const demoted = await owner
+        .patch(`/api/console/v1/users/${id}`, { role: 'viewer' })
+        .expect(200);
+      expect(demoted.body.data.role).toBe('viewer');
+      await as(them).get('/api/console/v1/me').expect(401);
+
+      const again = await signIn(email).expect(200);
+      const cookie2 = String(again.headers['set-cookie']).split(';')[0];
+      await owner.delete(`/api/console/v1/users/${id}`).expect(204);
+      await http()
+        .get('/api/console/v1/me')
+        .set('Host', CONSOLE)
+        .set('Cookie', cookie2)
+        .expect(401);
+      await owner.delete(`/api/console/v1/users/${id}`).expect(404);
+      const audit = await owner.get('/api/console/v1/audit-events?action=user.update').expect(200);
+      expect(audit.body.data[0]).toMatchObject({
+        before: expect.objectContaining({ role: 'operator' }),
+        after: expect.objectContaining({ role: 'viewer' }),
+      });
+    });
+  });
+
   describe('API tokens', () => {
     it('shows a token once, authenticates bearer calls without CSRF, records use, revokes', async () => {
       const operator = await login('operator');

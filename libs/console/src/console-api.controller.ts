@@ -15,7 +15,7 @@ import {
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { OnHost, SkipCsrf } from '@plaza/web';
+import { OnHost, SessionStore, SkipCsrf } from '@plaza/web';
 
 import { ApiTokensService } from './api-tokens.service';
 import { AuditLog } from './audit.service';
@@ -28,8 +28,11 @@ import {
   Principal,
 } from './console-principal';
 import { ConsoleTenantsService } from './console-tenants.service';
+import { ConsoleUserEntity } from './console-user.entity';
+import { ConsoleUsersService } from './console-users.service';
 import { CreateApiTokenDto } from './dto/api-token.dto';
 import { ListAuditQuery } from './dto/audit.dto';
+import { CreateConsoleUserDto, UpdateConsoleUserDto } from './dto/console-user.dto';
 import { CreateSessionDto } from './dto/session.dto';
 import { CreateTenantDto, ListTenantsQuery, UpdateTenantDto } from './dto/tenant.dto';
 
@@ -257,4 +260,76 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Malformed ids are simply unknown (404), not a database error. */
 function uuidOr404(id: string): string {
   return UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000';
+}
+
+/** Console users: owners only. A removed or demoted person's sessions end at once. */
+@Controller('api/console/v1/users')
+@ConsoleRoute('owner')
+export class ConsoleUsersController {
+  constructor(
+    private readonly users: ConsoleUsersService,
+    private readonly sessions: SessionStore,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get()
+  async list() {
+    return { data: (await this.users.list()).map(userView) };
+  }
+
+  @Post()
+  @HttpCode(201)
+  async create(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: CreateConsoleUserDto,
+  ) {
+    const user = await this.users.create(body);
+    await this.audit.record(
+      { principal, request },
+      { action: 'user.create', after: userView(user) },
+    );
+    return { data: userView(user) };
+  }
+
+  @Patch(':id')
+  async update(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Body() body: UpdateConsoleUserDto,
+  ) {
+    const { before, after } = await this.users.update(id, body);
+    if (before.role !== after.role) await this.sessions.destroyAllForUser('console', id);
+    await this.audit.record(
+      { principal, request },
+      { action: 'user.update', before: userView(before), after: userView(after) },
+    );
+    return { data: userView(after) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const user = await this.users.remove(id);
+    await this.sessions.destroyAllForUser('console', id);
+    await this.audit.record(
+      { principal, request },
+      { action: 'user.delete', before: userView(user) },
+    );
+  }
+}
+
+function userView(user: ConsoleUserEntity) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+  };
 }

@@ -9,6 +9,7 @@ import {
   ConsoleAuditController,
   ConsoleSessionController,
   ConsoleTenantsController,
+  ConsoleUsersController,
 } from './console-api.controller';
 import { ConsoleAuthService } from './console-auth.service';
 import { ConsolePrincipals, ConsoleRoleGuard } from './console-principal';
@@ -23,6 +24,7 @@ import { ConsoleTenantsService } from './console-tenants.service';
     ConsoleTenantsController,
     ConsoleAuditController,
     ConsolePagesController,
+    ConsoleUsersController,
   ],
   providers: [
     ApiTokensService,
