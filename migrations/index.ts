@@ -2,7 +2,10 @@ import {
   ApiTokenEntity,
   AuditEventEntity,
   ConsoleUserEntity,
+  PlanEntity,
   TenantDeletionEntity,
+  TenantPlanOverrideEntity,
+  TenantUsageEntity,
 } from '@plaza/console';
 import { seedFirstAdmin, UserEntity } from '@plaza/identity';
 import { StoredFileEntity } from '@plaza/storage';
@@ -31,6 +34,9 @@ export const SCHEMA: SchemaCatalog = {
     ApiTokenEntity,
     AuditEventEntity,
     TenantDeletionEntity,
+    PlanEntity,
+    TenantPlanOverrideEntity,
+    TenantUsageEntity,
   ],
   tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
   platformMigrations: PLATFORM_MIGRATIONS,

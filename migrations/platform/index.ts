@@ -3,10 +3,12 @@ import type { MigrationClass } from '@plaza/tenancy';
 import { Init1795707306590 } from './1795707306590-init.migration';
 import { ConsoleUsers1795707389444 } from './1795707389444-console-users.migration';
 import { ConsoleOperations1795710284991 } from './1795710284991-console-operations.migration';
+import { PlansAndUsage1795711540072 } from './1795711540072-plans-and-usage.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const PLATFORM_MIGRATIONS: MigrationClass[] = [
   Init1795707306590,
   ConsoleUsers1795707389444,
   ConsoleOperations1795710284991,
+  PlansAndUsage1795711540072,
 ];

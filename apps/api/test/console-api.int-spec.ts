@@ -4,7 +4,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import request from 'supertest';
 
-import { ConsoleRole, ConsoleUsersService } from '@plaza/console';
+import { ConsoleRole, ConsoleUsersService, PlansService, UsageService } from '@plaza/console';
 import { PlatformDb, ProvisionTenantJob, TenantEntity } from '@plaza/tenancy';
 import {
   createUser,
@@ -37,6 +37,13 @@ describe('Console API (/api/console/v1)', () => {
     post: (path: string, body: object = {}) =>
       http()
         .post(path)
+        .set('Host', CONSOLE)
+        .set('Cookie', login.cookie)
+        .set('x-csrf-token', login.csrfToken)
+        .send(body),
+    put: (path: string, body: object) =>
+      http()
+        .put(path)
         .set('Host', CONSOLE)
         .set('Cookie', login.cookie)
         .set('x-csrf-token', login.csrfToken)
@@ -92,6 +99,18 @@ describe('Console API (/api/console/v1)', () => {
     platform = await TestPlatform.start({}, [ProvisionTenantJob]);
     app = await createApiApp(platform.config, testLogger());
     for (const role of ['owner', 'operator', 'viewer'] as const) logins[role] = await login(role);
+    const plans = platform.get(PlansService);
+    for (const code of ['basic', 'pro']) {
+      if (!(await plans.exists(code))) {
+        await plans.create({
+          code,
+          name: code.toUpperCase(),
+          monthlyPriceCents: 1000,
+          limits: {},
+          features: {},
+        });
+      }
+    }
   });
   afterAll(async () => {
     await app?.close();
@@ -281,6 +300,97 @@ describe('Console API (/api/console/v1)', () => {
         before: expect.objectContaining({ role: 'operator' }),
         after: expect.objectContaining({ role: 'viewer' }),
       });
+    });
+  });
+
+  describe('plans', () => {
+    it('are read by everyone and managed by owners only', async () => {
+      const code = `p-${randomBytes(3).toString('hex')}`;
+      const body = {
+        code,
+        name: 'Town',
+        monthlyPriceCents: 4900,
+        limits: { participants: 500, spaces: 2, storageMb: 1024, admins: 3 },
+        features: { customDomain: true, newsletter: true },
+      };
+      for (const role of ['viewer', 'operator'] as const) {
+        await as(logins[role]).post('/api/console/v1/plans', body).expect(403);
+      }
+      const created = await as(logins.owner).post('/api/console/v1/plans', body).expect(201);
+      expect(created.body.data).toEqual({
+        ...body,
+        currency: 'EUR',
+        features: { customDomain: true, customCss: false, newsletter: true, apiAccess: false },
+      });
+      await as(logins.owner).post('/api/console/v1/plans', body).expect(409);
+      const listed = await as(logins.viewer).get('/api/console/v1/plans').expect(200);
+      expect(listed.body.data.map((p: { code: string }) => p.code)).toContain(code);
+      await as(logins.operator).patch(`/api/console/v1/plans/${code}`, { name: 'X' }).expect(403);
+      const updated = await as(logins.owner)
+        .patch(`/api/console/v1/plans/${code}`, { limits: { spaces: 3 } })
+        .expect(200);
+      expect(updated.body.data.limits).toEqual({ ...body.limits, spaces: 3 });
+      const bad = await as(logins.owner)
+        .post('/api/console/v1/plans', {
+          code: 'Bad Code',
+          name: '',
+          monthlyPriceCents: -1,
+          limits: { spaces: 'many' },
+        })
+        .expect(400);
+      expect(Object.keys(bad.body.fields).sort()).toEqual([
+        'code',
+        'limits.spaces',
+        'monthlyPriceCents',
+        'name',
+      ]);
+
+      const tenant = await platform.createTenant({ planCode: code });
+      await as(logins.owner).delete(`/api/console/v1/plans/${code}`).expect(409);
+      await as(logins.operator)
+        .put(`/api/console/v1/tenants/${tenant.id}/overrides`, { limits: { spaces: 10 } })
+        .expect(403);
+      const overridden = await as(logins.owner)
+        .put(`/api/console/v1/tenants/${tenant.id}/overrides`, {
+          limits: { spaces: 10 },
+          features: { customCss: true },
+        })
+        .expect(200);
+      expect(overridden.body.data).toMatchObject({
+        plan: code,
+        limits: { participants: 500, spaces: 10, storageMb: 1024, admins: 3 },
+        features: { customDomain: true, customCss: true, newsletter: true, apiAccess: false },
+      });
+    });
+
+    it('refuses what passes a limit with a message naming the limit and the plan', async () => {
+      const plans = platform.get(PlansService);
+      const code = `q-${randomBytes(3).toString('hex')}`;
+      await plans.create({
+        code,
+        name: 'Village',
+        monthlyPriceCents: 0,
+        limits: { spaces: 2 },
+        features: {},
+      });
+      const tenant = await platform.createTenant({ planCode: code });
+      await expect(plans.assertWithinLimit(tenant.id, 'spaces', 1)).resolves.toBeUndefined();
+      await expect(plans.assertWithinLimit(tenant.id, 'spaces', 2)).rejects.toThrow(
+        'The Village plan allows at most 2 participatory spaces; this organization has 2. Ask your provider for a larger plan.',
+      );
+      await expect(plans.assertFeature(tenant.id, 'customDomain')).rejects.toThrow(
+        'The Village plan does not include custom domains.',
+      );
+      await plans.setOverrides(tenant.id, {
+        limits: { spaces: 5 },
+        features: { customDomain: true },
+      });
+      await expect(plans.assertWithinLimit(tenant.id, 'spaces', 2)).resolves.toBeUndefined();
+      await expect(plans.assertFeature(tenant.id, 'customDomain')).resolves.toBeUndefined();
+      const unplanned = await platform.createTenant();
+      await expect(
+        plans.assertWithinLimit(unplanned.id, 'participants', 1_000_000),
+      ).resolves.toBeUndefined();
     });
   });
 
@@ -511,6 +621,35 @@ describe('Console API (/api/console/v1)', () => {
         'tenant.resume',
         'tenant.suspend',
       ]);
+    });
+
+    it('refuses an unknown plan with a field error', async () => {
+      const res = await as(logins.operator)
+        .post('/api/console/v1/tenants', { ...newTenantBody(), plan: 'no-such-plan' })
+        .expect(422);
+      expect(res.body.fields.plan).toEqual(['There is no plan "no-such-plan".']);
+    });
+
+    it('shows measured usage and the effective limits', async () => {
+      const tenant = await platform.createTenant({ planCode: 'basic' });
+      await createUser(platform.ctx, tenant);
+      await createUser(platform.ctx, tenant);
+      await platform.get(UsageService).measure(tenant);
+      const res = await as(logins.viewer).get(`/api/console/v1/tenants/${tenant.id}`).expect(200);
+      expect(res.body.data.usage).toMatchObject({
+        participants: 2,
+        spaces: 0,
+        contributions: 0,
+        storageBytes: 0,
+        emailsThisMonth: 0,
+        measuredAt: expect.any(String),
+      });
+      expect(res.body.data.limits).toEqual({
+        participants: null,
+        spaces: null,
+        storageMb: null,
+        admins: null,
+      });
     });
 
     it('answers 404 for unknown ids', async () => {

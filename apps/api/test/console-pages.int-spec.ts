@@ -4,8 +4,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import request from 'supertest';
 
-import { ConsoleRole, ConsoleUsersService } from '@plaza/console';
-import { testLogger, TestPlatform, uniqueSlug } from '@plaza/testing';
+import { ConsoleRole, ConsoleUsersService, UsageService } from '@plaza/console';
+import { createUser, testLogger, TestPlatform, uniqueSlug } from '@plaza/testing';
 
 import { createApiApp } from '../src/api.app';
 
@@ -209,6 +209,8 @@ describe('Console pages', () => {
   it('shows viewers the pages but no actions, and refuses their writes', async () => {
     const viewer = await signIn('viewer');
     const tenant = await platform.createTenant({ name: 'Seen only' });
+    await createUser(platform.ctx, tenant);
+    await platform.get(UsageService).measure(tenant);
     const list = await http()
       .get(`/tenants?q=${tenant.slug}`)
       .set('Host', CONSOLE)
@@ -222,6 +224,7 @@ describe('Console pages', () => {
       .set('Cookie', viewer.cookie)
       .expect(200);
     expect(detail.text).not.toContain(`action="/tenants/${tenant.id}/suspend"`);
+    expect(detail.text).toContain('<li>Participants: 1</li>');
     await http().get('/tenants/new').set('Host', CONSOLE).set('Cookie', viewer.cookie).expect(403);
     await http()
       .post(`/tenants/${tenant.id}/suspend`)

@@ -7,6 +7,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Req,
   Res,
@@ -33,8 +34,11 @@ import { ConsoleUsersService } from './console-users.service';
 import { CreateApiTokenDto } from './dto/api-token.dto';
 import { ListAuditQuery } from './dto/audit.dto';
 import { CreateConsoleUserDto, UpdateConsoleUserDto } from './dto/console-user.dto';
+import { CreatePlanDto, TenantOverridesDto, UpdatePlanDto } from './dto/plan.dto';
 import { CreateSessionDto } from './dto/session.dto';
 import { CreateTenantDto, ListTenantsQuery, UpdateTenantDto } from './dto/tenant.dto';
+import { PlanEntity } from './plan.entity';
+import { PlansService } from './plans.service';
 
 /** `POST/DELETE /api/console/v1/session`: cookie sign-in for browsers and scripts. */
 @Controller('api/console/v1/session')
@@ -331,5 +335,105 @@ function userView(user: ConsoleUserEntity) {
     name: user.name,
     role: user.role,
     createdAt: user.createdAt.toISOString(),
+  };
+}
+
+/** Plans: everyone reads, owners manage. */
+@Controller('api/console/v1/plans')
+@ConsoleRoute('viewer')
+export class ConsolePlansController {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get()
+  async list() {
+    return { data: (await this.plans.list()).map(planView) };
+  }
+
+  @Get(':code')
+  async get(@Param('code') code: string) {
+    return { data: planView(await this.plans.get(code)) };
+  }
+
+  @Post()
+  @MinRole('owner')
+  @HttpCode(201)
+  async create(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: CreatePlanDto,
+  ) {
+    const plan = await this.plans.create({
+      ...body,
+      limits: body.limits ?? {},
+      features: body.features ?? {},
+    });
+    await this.audit.record(
+      { principal, request },
+      { action: 'plan.create', after: planView(plan) },
+    );
+    return { data: planView(plan) };
+  }
+
+  @Patch(':code')
+  @MinRole('owner')
+  async update(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('code') code: string,
+    @Body() body: UpdatePlanDto,
+  ) {
+    const before = planView(await this.plans.get(code));
+    const plan = await this.plans.update(code, body);
+    await this.audit.record(
+      { principal, request },
+      { action: 'plan.update', before, after: planView(plan) },
+    );
+    return { data: planView(plan) };
+  }
+
+  @Delete(':code')
+  @MinRole('owner')
+  @HttpCode(204)
+  async remove(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('code') code: string,
+  ): Promise<void> {
+    const plan = await this.plans.remove(code);
+    await this.audit.record(
+      { principal, request },
+      { action: 'plan.delete', before: planView(plan) },
+    );
+  }
+}
+
+/** Per-tenant exceptions to the plan: owners only. */
+@Controller('api/console/v1/tenants/:id/overrides')
+@ConsoleRoute('owner')
+export class ConsoleOverridesController {
+  constructor(private readonly tenants: ConsoleTenantsService) {}
+
+  @Put()
+  async set(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Body() body: TenantOverridesDto,
+  ) {
+    return { data: await this.tenants.setOverrides({ principal, request }, id, body) };
+  }
+}
+
+function planView(plan: PlanEntity) {
+  return {
+    code: plan.code,
+    name: plan.name,
+    monthlyPriceCents: plan.monthlyPriceCents,
+    currency: plan.currency,
+    limits: plan.limits,
+    features: plan.features,
   };
 }

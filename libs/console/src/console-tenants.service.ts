@@ -12,6 +12,7 @@ import {
   TenantDomainEntity,
   TenantEntity,
   TenantEvents,
+  TenantInputError,
   TenantRegistry,
   TenantStatus,
   toTenantRef,
@@ -20,9 +21,13 @@ import {
 import { AuditLog } from './audit.service';
 import { AuditEventEntity } from './audit-event.entity';
 import type { ConsolePrincipal } from './console-principal';
+import type { TenantOverridesDto } from './dto/plan.dto';
 import type { CreateTenantDto, TenantSort, UpdateTenantDto } from './dto/tenant.dto';
 import { Page, pageOf } from './pagination';
+import type { PlanFeatures, PlanLimits, UsageFigures } from './plan.entity';
+import { PlansService } from './plans.service';
 import { TenantDeletionEntity } from './tenant-deletion.entity';
+import { UsageService } from './usage.service';
 
 export interface TenantDomainView {
   domain: string;
@@ -42,8 +47,11 @@ export interface TenantView {
   /** The platform subdomain first, then custom domains. */
   domains: TenantDomainView[];
   url: string;
-  /** Usage figures arrive with the usage job; null until measured. */
-  usage: Record<string, number> | null;
+  /** Last figures of the usage job; null until first measured. */
+  usage: (UsageFigures & { measuredAt: string }) | null;
+  /** The plan's limits with this tenant's overrides (null: unlimited). */
+  limits: PlanLimits;
+  features: PlanFeatures;
   /** 0–100 while `provisioning`. */
   progress?: number;
   error?: string | null;
@@ -98,10 +106,13 @@ export class ConsoleTenantsService {
     private readonly events: TenantEvents,
     private readonly provisioning: ProvisioningQueue,
     private readonly audit: AuditLog,
+    private readonly plans: PlansService,
+    private readonly usage: UsageService,
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
   async create(actor: Actor, input: CreateTenantDto): Promise<TenantView> {
+    await this.assertPlanExists(input.plan);
     const row = await this.registry.create({
       slug: input.slug,
       name: input.name,
@@ -170,7 +181,10 @@ export class ConsoleTenantsService {
       locales: checked.locales,
       defaultLocale: checked.defaultLocale,
     };
-    if (input.plan !== undefined) changes.planCode = input.plan;
+    if (input.plan !== undefined) {
+      await this.assertPlanExists(input.plan);
+      changes.planCode = input.plan;
+    }
     await this.platformDb.manager.update(TenantEntity, { id }, changes);
     const updated = await this.find(id);
     if (input.name !== undefined && updated.name !== row.name && hasSchema(updated)) {
@@ -263,6 +277,28 @@ export class ConsoleTenantsService {
     return this.view(await this.find(id));
   }
 
+  /** Per-tenant exceptions to the plan (owners only, at the controller). */
+  async setOverrides(actor: Actor, id: string, overrides: TenantOverridesDto): Promise<TenantView> {
+    await this.find(id);
+    const before = await this.plans.overridesOf(id);
+    const after = await this.plans.setOverrides(id, overrides);
+    await this.audit.record(actor, {
+      action: 'tenant.overrides',
+      tenantId: id,
+      before: before ? { limits: before.limits, features: before.features } : null,
+      after: { limits: after.limits, features: after.features },
+    });
+    return this.view(await this.find(id));
+  }
+
+  private async assertPlanExists(code: string | null | undefined): Promise<void> {
+    if (code && !(await this.plans.exists(code))) {
+      throw new TenantInputError('The organization cannot be saved as given.', {
+        plan: [`There is no plan "${code}".`],
+      });
+    }
+  }
+
   private async find(id: string): Promise<TenantEntity> {
     const row = /^[a-z0-9]{1,16}$/.test(id)
       ? await this.platformDb.manager.findOneBy(TenantEntity, { id })
@@ -288,7 +324,7 @@ export class ConsoleTenantsService {
   private async views(rows: TenantEntity[]): Promise<TenantView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [domains, deletions] = await Promise.all([
+    const [domains, deletions, usage, effective] = await Promise.all([
       this.platformDb.manager
         .createQueryBuilder(TenantDomainEntity, 'd')
         .where('d.tenantId IN (:...ids)', { ids })
@@ -299,8 +335,11 @@ export class ConsoleTenantsService {
         .createQueryBuilder(TenantDeletionEntity, 'x')
         .where('x.tenantId IN (:...ids)', { ids })
         .getMany(),
+      this.usage.of(ids),
+      Promise.all(ids.map((id) => this.plans.effective(id))),
     ]);
-    return rows.map((row) => {
+    return rows.map((row, index) => {
+      const measured = usage.get(row.id);
       const subdomain = `${row.slug}.${this.config.baseDomain}`;
       const own = domains.filter((d) => d.tenantId === row.id);
       const primary = own.find((d) => d.isPrimary && d.verifiedAt)?.domain ?? subdomain;
@@ -322,7 +361,11 @@ export class ConsoleTenantsService {
           })),
         ],
         url: publicUrl(this.config, primary),
-        usage: null,
+        usage: measured
+          ? { ...measured.figures, measuredAt: measured.measuredAt.toISOString() }
+          : null,
+        limits: effective[index].limits,
+        features: effective[index].features,
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
       };

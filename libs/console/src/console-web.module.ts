@@ -7,6 +7,8 @@ import { ConsolePagesController } from './console.pages';
 import {
   ConsoleAccountController,
   ConsoleAuditController,
+  ConsoleOverridesController,
+  ConsolePlansController,
   ConsoleSessionController,
   ConsoleTenantsController,
   ConsoleUsersController,
@@ -25,6 +27,8 @@ import { ConsoleTenantsService } from './console-tenants.service';
     ConsoleAuditController,
     ConsolePagesController,
     ConsoleUsersController,
+    ConsolePlansController,
+    ConsoleOverridesController,
   ],
   providers: [
     ApiTokensService,

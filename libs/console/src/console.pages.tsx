@@ -290,6 +290,7 @@ export class ConsolePagesController {
                 <th scope="col">{t('col.slug')}</th>
                 <th scope="col">{t('col.status')}</th>
                 <th scope="col">{t('col.plan')}</th>
+                <th scope="col">{t('usage.participants')}</th>
                 <th scope="col">{t('col.created')}</th>
               </tr>
             </thead>
@@ -302,6 +303,7 @@ export class ConsolePagesController {
                   <td>{tenant.slug}</td>
                   <td>{t(`status.${tenant.status}`)}</td>
                   <td>{tenant.plan ?? '—'}</td>
+                  <td>{tenant.usage?.participants ?? '—'}</td>
                   <td>{formatDate(page.locale, tenant.createdAt)}</td>
                 </tr>
               ))}
@@ -541,7 +543,9 @@ export class ConsolePagesController {
               .join(', ')}
           </dd>
           <dt>{t('detail.usage')}</dt>
-          <dd>{t('detail.usageNone')}</dd>
+          <dd>
+            <UsageFigures t={t} locale={page.locale} tenant={tenant} />
+          </dd>
         </dl>
         {canAct && tenant.status !== 'provisioning' && (
           <>
@@ -985,6 +989,35 @@ setTimeout(tick,1000);})();`;
         <a href={`/tenants/${tenant.id}`}>{t('detail.refresh')}</a>
       </p>
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />
+    </>
+  );
+}
+
+const MB = 1024 * 1024;
+
+/** Usage with the limit beside each figure that has one. */
+function UsageFigures({ t, locale, tenant }: { t: ConsoleT; locale: string; tenant: TenantView }) {
+  const usage = tenant.usage;
+  if (!usage) return <>{t('detail.usageNone')}</>;
+  const withLimit = (value: number, max: number | null) =>
+    max === null ? String(value) : t('usage.ofLimit', { value, max });
+  const rows: [Parameters<ConsoleT>[0], string][] = [
+    ['usage.participants', withLimit(usage.participants, tenant.limits.participants)],
+    ['usage.spaces', withLimit(usage.spaces, tenant.limits.spaces)],
+    ['usage.contributions', String(usage.contributions)],
+    ['usage.storage', withLimit(Math.ceil(usage.storageBytes / MB), tenant.limits.storageMb)],
+    ['usage.emails', String(usage.emailsThisMonth)],
+  ];
+  return (
+    <>
+      <ul>
+        {rows.map(([key, value]) => (
+          <li key={key}>
+            {t(key)}: {value}
+          </li>
+        ))}
+      </ul>
+      <p>{t('usage.measuredAt', { date: formatDate(locale, usage.measuredAt) })}</p>
     </>
   );
 }
