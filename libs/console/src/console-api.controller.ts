@@ -31,9 +31,11 @@ import {
 import { ConsoleTenantsService } from './console-tenants.service';
 import { ConsoleUserEntity } from './console-user.entity';
 import { ConsoleUsersService } from './console-users.service';
+import { DomainsService } from './domains.service';
 import { CreateApiTokenDto } from './dto/api-token.dto';
 import { ListAuditQuery } from './dto/audit.dto';
 import { CreateConsoleUserDto, UpdateConsoleUserDto } from './dto/console-user.dto';
+import { AddDomainDto } from './dto/domain.dto';
 import { CreatePlanDto, TenantOverridesDto, UpdatePlanDto } from './dto/plan.dto';
 import { CreateSessionDto } from './dto/session.dto';
 import { CreateTenantDto, ListTenantsQuery, UpdateTenantDto } from './dto/tenant.dto';
@@ -436,4 +438,76 @@ function planView(plan: PlanEntity) {
     limits: plan.limits,
     features: plan.features,
   };
+}
+
+/** A tenant's custom domains: viewers read, operators change. */
+@Controller('api/console/v1/tenants/:id/domains')
+@ConsoleRoute('viewer')
+export class ConsoleDomainsController {
+  constructor(private readonly domains: DomainsService) {}
+
+  @Get()
+  async list(@Param('id') id: string) {
+    return { data: await this.domains.list(id) };
+  }
+
+  @Post()
+  @MinRole('operator')
+  @HttpCode(201)
+  async add(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Body() body: AddDomainDto,
+  ) {
+    return { data: await this.domains.add({ principal, request }, id, body.domain) };
+  }
+
+  @Post(':domain/verify')
+  @MinRole('operator')
+  @HttpCode(200)
+  async verify(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Param('domain') domain: string,
+  ) {
+    return { data: await this.domains.verify({ principal, request }, id, domain) };
+  }
+
+  @Post(':domain/primary')
+  @MinRole('operator')
+  @HttpCode(200)
+  async primary(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Param('domain') domain: string,
+  ) {
+    return { data: await this.domains.setPrimary({ principal, request }, id, domain) };
+  }
+
+  /** The platform subdomain becomes the primary address again. */
+  @Delete('primary')
+  @MinRole('operator')
+  @HttpCode(204)
+  async clearPrimary(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ): Promise<void> {
+    await this.domains.clearPrimary({ principal, request }, id);
+  }
+
+  @Delete(':domain')
+  @MinRole('operator')
+  @HttpCode(204)
+  async remove(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Param('domain') domain: string,
+  ): Promise<void> {
+    await this.domains.remove({ principal, request }, id, domain);
+  }
 }

@@ -7,6 +7,7 @@ import { ConsolePagesController } from './console.pages';
 import {
   ConsoleAccountController,
   ConsoleAuditController,
+  ConsoleDomainsController,
   ConsoleOverridesController,
   ConsolePlansController,
   ConsoleSessionController,
@@ -16,6 +17,7 @@ import {
 import { ConsoleAuthService } from './console-auth.service';
 import { ConsolePrincipals, ConsoleRoleGuard } from './console-principal';
 import { ConsoleTenantsService } from './console-tenants.service';
+import { DomainsService } from './domains.service';
 
 /** The console on CONSOLE_HOST: JSON API and pages. Needs WebModule (sessions, CSRF, limits). */
 @Module({
@@ -29,6 +31,7 @@ import { ConsoleTenantsService } from './console-tenants.service';
     ConsoleUsersController,
     ConsolePlansController,
     ConsoleOverridesController,
+    ConsoleDomainsController,
   ],
   providers: [
     ApiTokensService,
@@ -37,6 +40,7 @@ import { ConsoleTenantsService } from './console-tenants.service';
     ConsolePrincipals,
     ConsoleRoleGuard,
     ConsoleTenantsService,
+    DomainsService,
   ],
 })
 export class ConsoleWebModule {}

@@ -1,4 +1,5 @@
 export * from './api-token.entity';
+export * from './api-tokens.service';
 export * from './audit-event.entity';
 export * from './console-user.entity';
 export * from './console-users.service';

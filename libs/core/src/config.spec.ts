@@ -42,6 +42,23 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the retention period and the DNS resolvers, refusing malformed ones', () => {
+    expect(loadConfig(valid)).toMatchObject({ tenantRetentionDays: 30, dnsResolvers: [] });
+    const sut = loadConfig({
+      ...valid,
+      TENANT_RETENTION_DAYS: '7',
+      DNS_RESOLVER: '127.0.0.1:5353, 9.9.9.9,[::1]:53',
+    });
+    expect(sut).toMatchObject({
+      tenantRetentionDays: 7,
+      dnsResolvers: ['127.0.0.1:5353', '9.9.9.9', '[::1]:53'],
+    });
+    expect(() => loadConfig({ ...valid, DNS_RESOLVER: 'dns.example:53' })).toThrow(
+      'DNS_RESOLVER must list IP addresses with optional ports (e.g. 127.0.0.1:5353,[::1]:53), got "dns.example:53"',
+    );
+    expect(() => loadConfig({ ...valid, DNS_RESOLVER: '10.0.0.1:99999' })).toThrow(ConfigError);
+  });
+
   it('requires the privileged URL only where a process needs it', () => {
     expect(() => loadConfig(valid, { admin: true })).toThrow(/DATABASE_ADMIN_URL is required/);
     expect(

@@ -64,6 +64,8 @@ export interface PlazaConfig {
   storage: StorageSettings;
   /** Days between a console deletion request and the purge of the tenant's data. */
   tenantRetentionDays: number;
+  /** DNS servers (`ip` or `ip:port`) for custom-domain checks; empty means the system's. */
+  dnsResolvers: string[];
 }
 
 export interface ConfigNeeds {
@@ -196,9 +198,34 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     secureCookies: nodeEnv === 'production' || schemeRaw === 'https',
     storage,
     tenantRetentionDays: int('TENANT_RETENTION_DAYS', 30, 0, 3650),
+    dnsResolvers: dnsResolvers(env.DNS_RESOLVER, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** `DNS_RESOLVER`: comma-separated `ip`, `ip:port` or `[ipv6]:port`. */
+function dnsResolvers(raw: string | undefined, problems: string[]): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const v4 = /^([^:]+)(?::(\d+))?$/.exec(entry);
+    const v6 =
+      /^\[([0-9a-fA-F:]+)\](?::(\d+))?$/.exec(entry) ??
+      /^([0-9a-fA-F:]+:[0-9a-fA-F:]*)$/.exec(entry);
+    const port = (v6 ?? v4)?.[2];
+    const portOk = port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+    if (!((v6 || (v4 && IPV4.test(v4[1]))) && portOk)) {
+      problems.push(
+        `DNS_RESOLVER must list IP addresses with optional ports (e.g. 127.0.0.1:5353,[::1]:53), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
 }
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

@@ -3,3 +3,4 @@ export * from './harness';
 export * from './s3-server';
 export * from './test-smtp';
 export * from './accounts';
+export * from './test-dns';
