@@ -69,13 +69,15 @@ describe('Console API: custom domains (DNS TXT verification)', () => {
     await call('viewer', 'post', `${base}/${domain}/verify`).expect(403);
     const verified = await call('operator', 'post', `${base}/${domain}/verify`).expect(200);
     expect(verified.body.data.verified).toBe(true);
-    await http().get('/').set('Host', domain).expect(200);
+    // Host resolution is cached per process and cleared by a Redis message: allow it to arrive.
+    const status = (host: string, path = '/') => http().get(path).set('Host', host);
+    await eventually(async () => (await status(domain)).status === 200);
 
     await call('operator', 'post', `${base}/${domain}/primary`).expect(200);
-    const redirected = await http()
-      .get('/x?y=1')
-      .set('Host', `${tenant.slug}.plaza.test`)
-      .expect(301);
+    const redirected = await eventually(async () => {
+      const res = await status(`${tenant.slug}.plaza.test`, '/x?y=1');
+      return res.status === 301 ? res : null;
+    });
     expect(redirected.headers.location).toBe(`http://${domain}/x?y=1`);
     const detail = await call('viewer', 'get', `/api/console/v1/tenants/${tenant.id}`).expect(200);
     expect(detail.body.data.domains).toEqual([
