@@ -4,6 +4,7 @@ import {
   ConsoleUserEntity,
   PlanEntity,
   TenantDeletionEntity,
+  TenantMailSettingsEntity,
   TenantPlanOverrideEntity,
   TenantUsageEntity,
 } from '@plaza/console';
@@ -37,6 +38,7 @@ export const SCHEMA: SchemaCatalog = {
     PlanEntity,
     TenantPlanOverrideEntity,
     TenantUsageEntity,
+    TenantMailSettingsEntity,
   ],
   tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
   platformMigrations: PLATFORM_MIGRATIONS,

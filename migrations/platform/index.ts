@@ -4,6 +4,7 @@ import { Init1795707306590 } from './1795707306590-init.migration';
 import { ConsoleUsers1795707389444 } from './1795707389444-console-users.migration';
 import { ConsoleOperations1795710284991 } from './1795710284991-console-operations.migration';
 import { PlansAndUsage1795711540072 } from './1795711540072-plans-and-usage.migration';
+import { TenantMailSettings1795711950450 } from './1795711950450-tenant-mail-settings.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const PLATFORM_MIGRATIONS: MigrationClass[] = [
@@ -11,4 +12,5 @@ export const PLATFORM_MIGRATIONS: MigrationClass[] = [
   ConsoleUsers1795707389444,
   ConsoleOperations1795710284991,
   PlansAndUsage1795711540072,
+  TenantMailSettings1795711950450,
 ];

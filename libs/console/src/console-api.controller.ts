@@ -36,11 +36,13 @@ import { CreateApiTokenDto } from './dto/api-token.dto';
 import { ListAuditQuery } from './dto/audit.dto';
 import { CreateConsoleUserDto, UpdateConsoleUserDto } from './dto/console-user.dto';
 import { AddDomainDto } from './dto/domain.dto';
+import { MailSettingsDto } from './dto/mail-settings.dto';
 import { CreatePlanDto, TenantOverridesDto, UpdatePlanDto } from './dto/plan.dto';
 import { CreateSessionDto } from './dto/session.dto';
 import { CreateTenantDto, ListTenantsQuery, UpdateTenantDto } from './dto/tenant.dto';
 import { PlanEntity } from './plan.entity';
 import { PlansService } from './plans.service';
+import { TenantMailSettingsService } from './tenant-mail-settings.service';
 
 /** `POST/DELETE /api/console/v1/session`: cookie sign-in for browsers and scripts. */
 @Controller('api/console/v1/session')
@@ -509,5 +511,58 @@ export class ConsoleDomainsController {
     @Param('domain') domain: string,
   ): Promise<void> {
     await this.domains.remove({ principal, request }, id, domain);
+  }
+}
+
+/** A tenant's own SMTP server: viewers read (never the password), operators change. */
+@Controller('api/console/v1/tenants/:id/mail-settings')
+@ConsoleRoute('viewer')
+export class ConsoleMailSettingsController {
+  constructor(
+    private readonly tenants: ConsoleTenantsService,
+    private readonly settings: TenantMailSettingsService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get()
+  async get(@Param('id') id: string) {
+    await this.tenants.get(id);
+    return { data: await this.settings.get(id) };
+  }
+
+  @Put()
+  @MinRole('operator')
+  async set(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Body() body: MailSettingsDto,
+  ) {
+    await this.tenants.get(id);
+    const before = await this.settings.get(id);
+    const after = await this.settings.set(id, body);
+    await this.audit.record(
+      { principal, request },
+      { action: 'tenant.mail-settings', tenantId: id, before: { ...before }, after: { ...after } },
+    );
+    return { data: after };
+  }
+
+  /** Back to the platform's SMTP server. */
+  @Delete()
+  @MinRole('operator')
+  @HttpCode(204)
+  async remove(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+  ): Promise<void> {
+    await this.tenants.get(id);
+    const before = await this.settings.get(id);
+    await this.settings.remove(id);
+    await this.audit.record(
+      { principal, request },
+      { action: 'tenant.mail-settings', tenantId: id, before: { ...before }, after: null },
+    );
   }
 }

@@ -8,6 +8,7 @@ import {
   ConsoleAccountController,
   ConsoleAuditController,
   ConsoleDomainsController,
+  ConsoleMailSettingsController,
   ConsoleOverridesController,
   ConsolePlansController,
   ConsoleSessionController,
@@ -32,6 +33,7 @@ import { DomainsService } from './domains.service';
     ConsolePlansController,
     ConsoleOverridesController,
     ConsoleDomainsController,
+    ConsoleMailSettingsController,
   ],
   providers: [
     ApiTokensService,

@@ -66,6 +66,8 @@ export interface PlazaConfig {
   tenantRetentionDays: number;
   /** DNS servers (`ip` or `ip:port`) for custom-domain checks; empty means the system's. */
   dnsResolvers: string[];
+  /** AES-256-GCM key (32 bytes) for secrets stored in the database (tenant SMTP passwords). */
+  secretsKey: Buffer;
 }
 
 export interface ConfigNeeds {
@@ -199,9 +201,30 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     storage,
     tenantRetentionDays: int('TENANT_RETENTION_DAYS', 30, 0, 3650),
     dnsResolvers: dnsResolvers(env.DNS_RESOLVER, problems),
+    secretsKey: secretsKey(env.SECRETS_KEY, nodeEnv, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Used outside production only, so a development machine needs no key; never protects real data. */
+export const DEV_SECRETS_KEY = Buffer.alloc(32, 'plaza-development-secrets-key-xx');
+
+/** `SECRETS_KEY`: 32 random bytes in base64 (`openssl rand -base64 32`). */
+function secretsKey(raw: string | undefined, nodeEnv: NodeEnv, problems: string[]): Buffer {
+  const value = raw?.trim();
+  if (!value) {
+    if (nodeEnv === 'production') {
+      problems.push('SECRETS_KEY is required in production (e.g. openssl rand -base64 32)');
+    }
+    return DEV_SECRETS_KEY;
+  }
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== value) {
+    problems.push('SECRETS_KEY must be 32 bytes in base64 (e.g. openssl rand -base64 32)');
+    return DEV_SECRETS_KEY;
+  }
+  return key;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
