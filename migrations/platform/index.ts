@@ -5,6 +5,7 @@ import { ConsoleUsers1795707389444 } from './1795707389444-console-users.migrati
 import { ConsoleOperations1795710284991 } from './1795710284991-console-operations.migration';
 import { PlansAndUsage1795711540072 } from './1795711540072-plans-and-usage.migration';
 import { TenantMailSettings1795711950450 } from './1795711950450-tenant-mail-settings.migration';
+import { ConsoleUsersTotp1795712151613 } from './1795712151613-console-users-totp.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const PLATFORM_MIGRATIONS: MigrationClass[] = [
@@ -13,4 +14,5 @@ export const PLATFORM_MIGRATIONS: MigrationClass[] = [
   ConsoleOperations1795710284991,
   PlansAndUsage1795711540072,
   TenantMailSettings1795711950450,
+  ConsoleUsersTotp1795712151613,
 ];

@@ -4,7 +4,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import request from 'supertest';
 
-import { ConsoleRole, ConsoleUsersService, PlansService, UsageService } from '@plaza/console';
+import {
+  ConsoleRole,
+  ConsoleUsersService,
+  PlansService,
+  stepAt,
+  totpCode,
+  UsageService,
+} from '@plaza/console';
 import { PlatformDb, ProvisionTenantJob, TenantEntity } from '@plaza/tenancy';
 import {
   createUser,
@@ -201,6 +208,82 @@ describe('Console API (/api/console/v1)', () => {
           .set('Cookie', cookie)
           .expect(401);
       }
+    });
+  });
+
+  describe('two-step sign-in (TOTP)', () => {
+    const code = (secret: string, offsetSteps = 0) =>
+      totpCode(secret, stepAt(Date.now()) + offsetSteps);
+
+    it('enrols with a QR code, then requires a code (or a recovery code) at sign-in', async () => {
+      const me = await login('operator');
+      const started = await as(me).post('/api/console/v1/me/totp').expect(201);
+      const { secret, otpauthUrl, qrSvg } = started.body.data;
+      expect(otpauthUrl).toContain(`secret=${secret}`);
+      expect(qrSvg).toContain('<svg');
+      const wrong = await as(me)
+        .post('/api/console/v1/me/totp/confirm', { code: 'abcdef' })
+        .expect(422);
+      expect(wrong.body.fields.code).toHaveLength(1);
+      const confirmed = await as(me)
+        .post('/api/console/v1/me/totp/confirm', { code: code(secret) })
+        .expect(200);
+      const recoveryCodes = confirmed.body.data.recoveryCodes as string[];
+      expect(recoveryCodes).toHaveLength(10);
+      const [row] = await platform
+        .get(PlatformDb)
+        .query<{ totp_secret_sealed: string; recovery_code_hashes: string[] }>(
+          'select totp_secret_sealed, recovery_code_hashes from platform.console_users where email = $1',
+          [me.email],
+        );
+      expect(row.totp_secret_sealed).not.toContain(secret);
+      expect(JSON.stringify(row.recovery_code_hashes)).not.toContain(recoveryCodes[0]);
+
+      const missing = await signIn(me.email).expect(401);
+      expect(missing.body.message).toContain('6-digit code');
+      const bad = await http()
+        .post('/api/console/v1/session')
+        .set('Host', CONSOLE)
+        .send({ email: me.email, password: PASSWORD, totp: '123456' })
+        .expect(401);
+      expect(bad.body.message).toBe('The authentication code is not correct.');
+      const withCode = await http()
+        .post('/api/console/v1/session')
+        .set('Host', CONSOLE)
+        .send({ email: me.email, password: PASSWORD, totp: code(secret, 1) })
+        .expect(200);
+      expect(withCode.body.csrfToken).toEqual(expect.any(String));
+      // The same code cannot be used twice.
+      await http()
+        .post('/api/console/v1/session')
+        .set('Host', CONSOLE)
+        .send({ email: me.email, password: PASSWORD, totp: code(secret, 1) })
+        .expect(401);
+      const withRecovery = () =>
+        http()
+          .post('/api/console/v1/session')
+          .set('Host', CONSOLE)
+          .send({ email: me.email, password: PASSWORD, totp: recoveryCodes[0] });
+      const recovered = await withRecovery().expect(200);
+      await withRecovery().expect(401);
+
+      // API tokens cannot turn it off; the session can, with a code.
+      const token = await as(me).post('/api/console/v1/tokens', { name: 't' }).expect(201);
+      await http()
+        .post('/api/console/v1/me/totp/disable')
+        .set('Host', CONSOLE)
+        .set('Authorization', `Bearer ${token.body.data.token}`)
+        .send({ code: recoveryCodes[1] })
+        .expect(403);
+      const session = {
+        email: me.email,
+        cookie: String(recovered.headers['set-cookie']).split(';')[0],
+        csrfToken: recovered.body.csrfToken as string,
+      };
+      await as(session)
+        .post('/api/console/v1/me/totp/disable', { code: recoveryCodes[1] })
+        .expect(204);
+      await signIn(me.email).expect(200);
     });
   });
 

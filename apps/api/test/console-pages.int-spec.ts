@@ -4,7 +4,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import request from 'supertest';
 
-import { ConsoleRole, ConsoleUsersService, UsageService } from '@plaza/console';
+import {
+  ConsoleRole,
+  ConsoleTotpService,
+  ConsoleUsersService,
+  stepAt,
+  totpCode,
+  UsageService,
+} from '@plaza/console';
 import { createUser, testLogger, TestPlatform, uniqueSlug } from '@plaza/testing';
 
 import { createApiApp } from '../src/api.app';
@@ -91,6 +98,29 @@ describe('Console pages', () => {
     expect(res.text).toContain('role="alert"');
     expect(res.text).toContain("L'adresse ou le mot de passe n'est pas correct.");
     expect(res.text).toContain('value="nobody@plaza.example"');
+  });
+
+  it('asks for the authentication code of people who turned on two-step sign-in', async () => {
+    const email = `totp-${randomBytes(4).toString('hex')}@plaza.example`;
+    const user = await platform.get(ConsoleUsersService).create({ email, password: PASSWORD });
+    const totp = app.get(ConsoleTotpService);
+    const { secret } = await totp.start(user);
+    await totp.confirm(
+      (await platform.get(ConsoleUsersService).list()).find((u) => u.email === email)!,
+      totpCode(secret, stepAt(Date.now())),
+    );
+    const form = await http().get('/login').set('Host', CONSOLE).expect(200);
+    expect(form.text).toContain('autocomplete="one-time-code"');
+    const post = (fields: Record<string, string>) =>
+      http()
+        .post('/login')
+        .set('Host', CONSOLE)
+        .set('Cookie', cookieOf(form))
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email, password: PASSWORD, ...fields });
+    const missing = await post({}).expect(401);
+    expect(missing.text).toContain('Enter the 6-digit code from your authenticator app');
+    await post({ totp: totpCode(secret, stepAt(Date.now()) + 1) }).expect(303);
   });
 
   it('refuses a sign-in form without the CSRF token', async () => {

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Delete,
+  ForbiddenException,
   Get,
   HttpCode,
   Param,
@@ -29,6 +30,7 @@ import {
   Principal,
 } from './console-principal';
 import { ConsoleTenantsService } from './console-tenants.service';
+import { ConsoleTotpService } from './console-totp.service';
 import { ConsoleUserEntity } from './console-user.entity';
 import { ConsoleUsersService } from './console-users.service';
 import { DomainsService } from './domains.service';
@@ -40,6 +42,7 @@ import { MailSettingsDto } from './dto/mail-settings.dto';
 import { CreatePlanDto, TenantOverridesDto, UpdatePlanDto } from './dto/plan.dto';
 import { CreateSessionDto } from './dto/session.dto';
 import { CreateTenantDto, ListTenantsQuery, UpdateTenantDto } from './dto/tenant.dto';
+import { TotpCodeDto } from './dto/totp.dto';
 import { PlanEntity } from './plan.entity';
 import { PlansService } from './plans.service';
 import { TenantMailSettingsService } from './tenant-mail-settings.service';
@@ -90,12 +93,44 @@ export class ConsoleAccountController {
   constructor(
     private readonly tokens: ApiTokensService,
     private readonly audit: AuditLog,
+    private readonly totp: ConsoleTotpService,
   ) {}
 
   @Get('me')
   me(@Principal() principal: ConsolePrincipal) {
-    const { id, email, name, role } = principal.user;
-    return { data: { id, email, name, role, via: principal.via } };
+    const { id, email, name, role, totpEnabledAt } = principal.user;
+    return { data: { id, email, name, role, via: principal.via, totpEnabled: !!totpEnabledAt } };
+  }
+
+  /** Starts adding an authenticator app: a secret and its QR code. */
+  @Post('me/totp')
+  @HttpCode(201)
+  async startTotp(@Principal() principal: ConsolePrincipal) {
+    return { data: await this.totp.start(sessionUser(principal)) };
+  }
+
+  /** Confirms with a first code; answers the recovery codes, shown this once. */
+  @Post('me/totp/confirm')
+  @HttpCode(200)
+  async confirmTotp(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: TotpCodeDto,
+  ) {
+    const recoveryCodes = await this.totp.confirm(sessionUser(principal), body.code);
+    await this.audit.record({ principal, request }, { action: 'user.totp.enable' });
+    return { data: { recoveryCodes } };
+  }
+
+  @Post('me/totp/disable')
+  @HttpCode(204)
+  async disableTotp(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: TotpCodeDto,
+  ): Promise<void> {
+    await this.totp.disable(sessionUser(principal), body.code);
+    await this.audit.record({ principal, request }, { action: 'user.totp.disable' });
   }
 
   @Get('tokens')
@@ -241,6 +276,16 @@ export class ConsoleAuditController {
   list(@Query() query: ListAuditQuery) {
     return this.audit.list(query);
   }
+}
+
+/** A stolen API token must not be able to change the second factor. */
+function sessionUser(principal: ConsolePrincipal): ConsoleUserEntity {
+  if (principal.via !== 'session') {
+    throw new ForbiddenException(
+      'Manage two-step sign-in from a signed-in browser session, not with an API token.',
+    );
+  }
+  return principal.user;
 }
 
 function tokenView(token: {

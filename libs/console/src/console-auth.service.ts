@@ -6,6 +6,7 @@ import { PlatformDb } from '@plaza/tenancy';
 import { LoadedSession, RateLimiter, Sessions } from '@plaza/web';
 
 import { AuditLog } from './audit.service';
+import { ConsoleTotpService } from './console-totp.service';
 import { ConsoleUserEntity } from './console-user.entity';
 import { hashPassword, verifyPassword } from './password';
 
@@ -13,6 +14,19 @@ export class ConsoleSignInFailedException extends UnauthorizedException {
   constructor() {
     // Same words whether the email exists or not.
     super('The email or password is not correct.');
+  }
+}
+
+/** The password was right; the second factor is still needed. */
+export class SecondFactorRequiredException extends UnauthorizedException {
+  constructor() {
+    super('Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
+  }
+}
+
+export class SecondFactorFailedException extends UnauthorizedException {
+  constructor() {
+    super('The authentication code is not correct.');
   }
 }
 
@@ -32,12 +46,13 @@ export class ConsoleAuthService {
     private readonly sessions: Sessions,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditLog,
+    private readonly totp: ConsoleTotpService,
   ) {}
 
   async signIn(
     request: FastifyRequest,
     reply: FastifyReply,
-    credentials: { email: string; password: string },
+    credentials: { email: string; password: string; totp?: string },
   ): Promise<LoadedSession> {
     const email = credentials.email.trim().toLowerCase();
     const ipKey = `console-sign-in:ip:${request.ip}`;
@@ -56,6 +71,17 @@ export class ConsoleAuthService {
         { action: 'session.failed', after: { email } },
       );
       throw new ConsoleSignInFailedException();
+    }
+    if (user.totpEnabledAt) {
+      if (!credentials.totp) throw new SecondFactorRequiredException();
+      if (!(await this.totp.check(user, credentials.totp))) {
+        await this.limiter.failure(accountKey, ACCOUNT_FREE_FAILURES);
+        await this.audit.record(
+          { principal: null, request },
+          { action: 'session.failed', after: { email, secondFactor: true } },
+        );
+        throw new SecondFactorFailedException();
+      }
     }
     await this.limiter.reset(accountKey);
     const session = await this.sessions.signIn(request, reply, user.id);

@@ -18,6 +18,7 @@ import {
 import { ConsoleAuthService } from './console-auth.service';
 import { ConsolePrincipals, ConsoleRoleGuard } from './console-principal';
 import { ConsoleTenantsService } from './console-tenants.service';
+import { ConsoleTotpService } from './console-totp.service';
 import { DomainsService } from './domains.service';
 
 /** The console on CONSOLE_HOST: JSON API and pages. Needs WebModule (sessions, CSRF, limits). */
@@ -42,6 +43,7 @@ import { DomainsService } from './domains.service';
     ConsolePrincipals,
     ConsoleRoleGuard,
     ConsoleTenantsService,
+    ConsoleTotpService,
     DomainsService,
   ],
 })

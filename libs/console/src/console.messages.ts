@@ -3,6 +3,12 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the provider console's pages. */
 export const consoleT = defineMessages('console', {
   en: {
+    'login.totp': 'Authentication code',
+    'login.totpHint':
+      'Only if you turned on two-step sign-in: the 6-digit code from your app, or a recovery code.',
+    'login.totpRequired':
+      'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+    'login.totpWrong': 'The authentication code is not correct.',
     'usage.participants': 'Participants',
     'usage.spaces': 'Participatory spaces',
     'usage.contributions': 'Contributions',
@@ -123,6 +129,12 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Revoked',
   },
   fr: {
+    'login.totp': "Code d'authentification",
+    'login.totpHint':
+      'Seulement si vous avez activé la connexion en deux étapes : le code à 6 chiffres de votre application, ou un code de secours.',
+    'login.totpRequired':
+      "Saisissez le code à 6 chiffres de votre application d'authentification, ou l'un de vos codes de secours.",
+    'login.totpWrong': "Le code d'authentification n'est pas correct.",
     'usage.participants': 'Participants',
     'usage.spaces': 'Espaces participatifs',
     'usage.contributions': 'Contributions',
@@ -243,6 +255,12 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Révoqué',
   },
   es: {
+    'login.totp': 'Código de autenticación',
+    'login.totpHint':
+      'Solo si activaste el inicio de sesión en dos pasos: el código de 6 dígitos de tu aplicación o un código de recuperación.',
+    'login.totpRequired':
+      'Introduce el código de 6 dígitos de tu aplicación de autenticación o uno de tus códigos de recuperación.',
+    'login.totpWrong': 'El código de autenticación no es correcto.',
     'usage.participants': 'Participantes',
     'usage.spaces': 'Espacios participativos',
     'usage.contributions': 'Contribuciones',
@@ -363,6 +381,12 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Revocado',
   },
   ca: {
+    'login.totp': "Codi d'autenticació",
+    'login.totpHint':
+      "Només si has activat l'inici de sessió en dos passos: el codi de 6 dígits de la teva aplicació o un codi de recuperació.",
+    'login.totpRequired':
+      "Introdueix el codi de 6 dígits de la teva aplicació d'autenticació o un dels teus codis de recuperació.",
+    'login.totpWrong': "El codi d'autenticació no és correcte.",
     'usage.participants': 'Participants',
     'usage.spaces': 'Espais participatius',
     'usage.contributions': 'Contribucions',

@@ -36,7 +36,12 @@ import {
 
 import { ApiTokensService } from './api-tokens.service';
 import { AuditLog } from './audit.service';
-import { ConsoleAuthService, ConsoleSignInFailedException } from './console-auth.service';
+import {
+  ConsoleAuthService,
+  ConsoleSignInFailedException,
+  SecondFactorFailedException,
+  SecondFactorRequiredException,
+} from './console-auth.service';
 import {
   ConsoleLayout,
   ConsolePageContext,
@@ -146,12 +151,27 @@ export class ConsolePagesController {
     const email = textOf(body.email) ?? '';
     const back = safeBack(body.back);
     try {
-      await this.auth.signIn(request, reply, { email, password: String(body.password ?? '') });
+      await this.auth.signIn(request, reply, {
+        email,
+        password: String(body.password ?? ''),
+        totp: textOf(body.totp),
+      });
     } catch (error) {
       const t = this.t(request);
       if (error instanceof ConsoleSignInFailedException) {
         reply.code(401);
         return this.renderLogin(request, reply, { back, email, error: t('login.failed') });
+      }
+      if (
+        error instanceof SecondFactorRequiredException ||
+        error instanceof SecondFactorFailedException
+      ) {
+        reply.code(401);
+        const message =
+          error instanceof SecondFactorRequiredException
+            ? t('login.totpRequired')
+            : t('login.totpWrong');
+        return this.renderLogin(request, reply, { back, email, error: message });
       }
       if (error instanceof TooManyAttemptsException) {
         reply.code(429).header('retry-after', String(error.retryAfterSeconds));
@@ -202,6 +222,12 @@ export class ConsolePagesController {
             label={t('login.password')}
             autocomplete="current-password"
             required
+          />
+          <Field
+            name="totp"
+            label={t('login.totp')}
+            hint={t('login.totpHint')}
+            autocomplete="one-time-code"
           />
           <div>
             <button type="submit">{t('login.submit')}</button>

@@ -1,6 +1,7 @@
 export * from './api-token.entity';
 export * from './api-tokens.service';
 export * from './audit-event.entity';
+export * from './console-totp.service';
 export * from './console-user.entity';
 export * from './console-users.service';
 export * from './console-web.module';
@@ -14,5 +15,6 @@ export * from './tenant-deletion.entity';
 export * from './tenant-mail-settings.entity';
 export * from './tenant-mail-settings.service';
 export * from './tenant-purge.job';
+export { stepAt, totpCode } from './totp';
 export * from './usage.job';
 export * from './usage.service';

@@ -9,8 +9,10 @@ export class CreateSessionDto {
   @MaxLength(256)
   password!: string;
 
-  /** Second factor, once TOTP enrolment exists. */
+  /** Second factor, required once the person turned it on: a TOTP code or a recovery code. */
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'The code has six digits.' })
+  @Matches(/^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})$/i, {
+    message: 'The code has six digits (or is a recovery code like abcd-efgh-jkmn).',
+  })
   totp?: string;
 }
