@@ -11,6 +11,8 @@ const shared = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // ESM-only dependencies (of @fastify/static, used by bull-board) compiled to CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!.*content-disposition/)'],
 };
 
 module.exports = {

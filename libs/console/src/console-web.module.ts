@@ -20,6 +20,7 @@ import { ConsolePrincipals, ConsoleRoleGuard } from './console-principal';
 import { ConsoleTenantsService } from './console-tenants.service';
 import { ConsoleTotpService } from './console-totp.service';
 import { DomainsService } from './domains.service';
+import { QueueDashboard } from './queue-dashboard';
 
 /** The console on CONSOLE_HOST: JSON API and pages. Needs WebModule (sessions, CSRF, limits). */
 @Module({
@@ -45,6 +46,8 @@ import { DomainsService } from './domains.service';
     ConsoleTenantsService,
     ConsoleTotpService,
     DomainsService,
+    QueueDashboard,
   ],
+  exports: [QueueDashboard],
 })
 export class ConsoleWebModule {}

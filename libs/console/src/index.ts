@@ -10,6 +10,7 @@ export * from './console.module';
 export * from './password';
 export * from './plan.entity';
 export * from './plans.service';
+export * from './queue-dashboard';
 export * from './secret-box';
 export * from './tenant-deletion.entity';
 export * from './tenant-mail-settings.entity';
