@@ -1,6 +1,7 @@
 export * from './api-token.entity';
 export * from './api-tokens.service';
 export * from './audit-event.entity';
+export * from './console-archive.module';
 export * from './console-totp.service';
 export * from './console-user.entity';
 export * from './console-users.service';
@@ -12,6 +13,7 @@ export * from './plan.entity';
 export * from './plans.service';
 export * from './queue-dashboard';
 export * from './secret-box';
+export * from './tenant-archive.service';
 export * from './tenant-deletion.entity';
 export * from './tenant-mail-settings.entity';
 export * from './tenant-mail-settings.service';
