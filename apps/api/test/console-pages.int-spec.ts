@@ -123,6 +123,46 @@ describe('Console pages', () => {
     await post({ totp: totpCode(secret, stepAt(Date.now()) + 1) }).expect(303);
   });
 
+  it('sets up two-step sign-in from the account page, with a QR code and recovery codes', async () => {
+    const me = await signIn('operator');
+    const page = await http()
+      .get('/account')
+      .set('Host', CONSOLE)
+      .set('Cookie', me.cookie)
+      .expect(200);
+    expect(page.text).toContain('Two-step sign-in is off');
+    expect(page.text).toContain('href="/queues"');
+    const post = (path: string, body: Record<string, string> = {}) =>
+      http()
+        .post(path)
+        .set('Host', CONSOLE)
+        .set('Cookie', me.cookie)
+        .type('form')
+        .send({ _csrf: me.csrf, ...body });
+    const started = await post('/account/totp').expect(200);
+    expect(started.text).toContain('<svg');
+    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(started.text)?.[1] ?? '';
+    const wrong = await post('/account/totp/confirm', { code: '000000' }).expect(422);
+    expect(wrong.text).toContain('role="alert"');
+    expect(wrong.text).toContain(`<code class="secret">${secret}</code>`);
+    const done = await post('/account/totp/confirm', {
+      code: totpCode(secret, stepAt(Date.now())),
+    }).expect(200);
+    expect(done.text).toContain('Keep these recovery codes somewhere safe');
+    expect(
+      done.text.match(/<li><code>[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}<\/code><\/li>/g),
+    ).toHaveLength(10);
+    const after = await http()
+      .get('/account')
+      .set('Host', CONSOLE)
+      .set('Cookie', me.cookie)
+      .expect(200);
+    expect(after.text).toContain('Two-step sign-in is on');
+    await post('/account/totp/disable', { code: totpCode(secret, stepAt(Date.now()) + 1) }).expect(
+      303,
+    );
+  });
+
   it('refuses a sign-in form without the CSRF token', async () => {
     await http()
       .post('/login')

@@ -66,7 +66,10 @@ export function ConsoleLayout({ page, title, children }: ConsoleLayoutProps) {
     { href: '/tenants', label: t('nav.tenants') },
     { href: '/audit', label: t('nav.audit') },
     { href: '/tokens', label: t('nav.tokens') },
+    { href: '/account', label: t('nav.account') },
   ];
+  if (page.user && page.user.role !== 'viewer')
+    nav.push({ href: '/queues', label: t('nav.queues') });
   const current = page.path.split('?')[0];
   return (
     <html lang={page.locale}>

@@ -41,8 +41,13 @@ export class ConsoleTotpService {
       { id: user.id },
       { totpSecretSealed: this.box.encrypt(secret), totpLastStep: null },
     );
-    const url = otpauthUrl(secret, user.email, ISSUER);
-    return { secret, otpauthUrl: url, qrSvg: await qrSvg(url, { type: 'svg', margin: 2 }) };
+    return enrolmentOf(secret, user.email);
+  }
+
+  /** The enrolment in progress (after a mistyped code), or a new one. */
+  async resume(user: ConsoleUserEntity): Promise<TotpEnrolment> {
+    if (user.totpEnabledAt || !user.totpSecretSealed) return this.start(user);
+    return enrolmentOf(this.box.decrypt(user.totpSecretSealed), user.email);
   }
 
   /** Turns the second factor on with a first valid code; answers the recovery codes, once. */
@@ -104,6 +109,11 @@ export class ConsoleTotpService {
     );
     return rowsOf(result) > 0;
   }
+}
+
+async function enrolmentOf(secret: string, email: string): Promise<TotpEnrolment> {
+  const url = otpauthUrl(secret, email, ISSUER);
+  return { secret, otpauthUrl: url, qrSvg: await qrSvg(url, { type: 'svg', margin: 2 }) };
 }
 
 function wrongCode(): UnprocessableEntityException {

@@ -3,6 +3,20 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the provider console's pages. */
 export const consoleT = defineMessages('console', {
   en: {
+    'nav.queues': 'Queues',
+    'nav.account': 'My account',
+    'account.title': 'My account',
+    'account.totpOn':
+      'Two-step sign-in is on: signing in asks for a code from your authenticator app.',
+    'account.totpOff': 'Two-step sign-in is off. Owners and operators should turn it on.',
+    'account.setUp': 'Set up two-step sign-in',
+    'account.scan': 'Scan this code with an authenticator app, or type this key into it:',
+    'account.qr': 'QR code for your authenticator app',
+    'account.code': 'Code shown by the app',
+    'account.confirm': 'Turn on two-step sign-in',
+    'account.recovery':
+      'Keep these recovery codes somewhere safe: each one works once if you lose your phone. They will not be shown again.',
+    'account.disable': 'Turn off two-step sign-in',
     'login.totp': 'Authentication code',
     'login.totpHint':
       'Only if you turned on two-step sign-in: the 6-digit code from your app, or a recovery code.',
@@ -129,6 +143,22 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Revoked',
   },
   fr: {
+    'nav.queues': "Files d'attente",
+    'nav.account': 'Mon compte',
+    'account.title': 'Mon compte',
+    'account.totpOn':
+      "La connexion en deux étapes est activée : la connexion demande un code de votre application d'authentification.",
+    'account.totpOff':
+      'La connexion en deux étapes est désactivée. Les propriétaires et opérateurs devraient l’activer.',
+    'account.setUp': 'Configurer la connexion en deux étapes',
+    'account.scan':
+      "Scannez ce code avec une application d'authentification, ou saisissez-y cette clé :",
+    'account.qr': "Code QR pour votre application d'authentification",
+    'account.code': "Code affiché par l'application",
+    'account.confirm': 'Activer la connexion en deux étapes',
+    'account.recovery':
+      'Gardez ces codes de secours en lieu sûr : chacun fonctionne une fois si vous perdez votre téléphone. Ils ne seront plus affichés.',
+    'account.disable': 'Désactiver la connexion en deux étapes',
     'login.totp': "Code d'authentification",
     'login.totpHint':
       'Seulement si vous avez activé la connexion en deux étapes : le code à 6 chiffres de votre application, ou un code de secours.',
@@ -255,6 +285,22 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Révoqué',
   },
   es: {
+    'nav.queues': 'Colas',
+    'nav.account': 'Mi cuenta',
+    'account.title': 'Mi cuenta',
+    'account.totpOn':
+      'El inicio de sesión en dos pasos está activado: se pide un código de tu aplicación de autenticación.',
+    'account.totpOff':
+      'El inicio de sesión en dos pasos está desactivado. Propietarios y operadores deberían activarlo.',
+    'account.setUp': 'Configurar el inicio de sesión en dos pasos',
+    'account.scan':
+      'Escanea este código con una aplicación de autenticación o introduce esta clave:',
+    'account.qr': 'Código QR para tu aplicación de autenticación',
+    'account.code': 'Código que muestra la aplicación',
+    'account.confirm': 'Activar el inicio de sesión en dos pasos',
+    'account.recovery':
+      'Guarda estos códigos de recuperación en un lugar seguro: cada uno funciona una vez si pierdes el teléfono. No se volverán a mostrar.',
+    'account.disable': 'Desactivar el inicio de sesión en dos pasos',
     'login.totp': 'Código de autenticación',
     'login.totpHint':
       'Solo si activaste el inicio de sesión en dos pasos: el código de 6 dígitos de tu aplicación o un código de recuperación.',
@@ -381,6 +427,22 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Revocado',
   },
   ca: {
+    'nav.queues': 'Cues',
+    'nav.account': 'El meu compte',
+    'account.title': 'El meu compte',
+    'account.totpOn':
+      "L'inici de sessió en dos passos està activat: es demana un codi de la teva aplicació d'autenticació.",
+    'account.totpOff':
+      "L'inici de sessió en dos passos està desactivat. Propietaris i operadors l'haurien d'activar.",
+    'account.setUp': "Configura l'inici de sessió en dos passos",
+    'account.scan':
+      "Escaneja aquest codi amb una aplicació d'autenticació o introdueix-hi aquesta clau:",
+    'account.qr': "Codi QR per a la teva aplicació d'autenticació",
+    'account.code': "Codi que mostra l'aplicació",
+    'account.confirm': "Activa l'inici de sessió en dos passos",
+    'account.recovery':
+      'Guarda aquests codis de recuperació en un lloc segur: cadascun funciona una vegada si perds el telèfon. No es tornaran a mostrar.',
+    'account.disable': "Desactiva l'inici de sessió en dos passos",
     'login.totp': "Codi d'autenticació",
     'login.totpHint':
       "Només si has activat l'inici de sessió en dos passos: el codi de 6 dígits de la teva aplicació o un codi de recuperació.",

@@ -61,6 +61,7 @@ import {
   roleAtLeast,
 } from './console-principal';
 import { ConsoleTenantsService, TenantView } from './console-tenants.service';
+import { ConsoleTotpService, TotpEnrolment } from './console-totp.service';
 import { CreateApiTokenDto } from './dto/api-token.dto';
 import { CreateTenantDto, TENANT_SORTS, TenantSort, UpdateTenantDto } from './dto/tenant.dto';
 import { listOf, textOf, validateForm } from './form-validation';
@@ -109,6 +110,7 @@ export class ConsolePagesController {
     private readonly tenants: ConsoleTenantsService,
     private readonly audit: AuditLog,
     private readonly tokens: ApiTokensService,
+    private readonly totp: ConsoleTotpService,
   ) {}
 
   /** Not `/locale/:locale`: routes are shared by all hosts and tenant sites own that one. */
@@ -828,6 +830,149 @@ export class ConsolePagesController {
     );
   }
 
+  // ---- my account: two-step sign-in ----------------------------------------
+
+  @Get('account')
+  @ConsoleRoute('viewer')
+  async account(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+  ): Promise<void> {
+    await this.renderAccount(request, reply, principal, {});
+  }
+
+  @Post('account/totp')
+  @ConsoleRoute('viewer')
+  @HttpCode(200)
+  async startTotp(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+  ): Promise<void> {
+    const enrolment = await this.totp.start(principal.user);
+    reply.header('cache-control', 'no-store');
+    await this.renderAccount(request, reply, principal, { enrolment });
+  }
+
+  @Post('account/totp/confirm')
+  @ConsoleRoute('viewer')
+  @HttpCode(200)
+  async confirmTotp(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: Form,
+  ): Promise<void> {
+    try {
+      const recoveryCodes = await this.totp.confirm(principal.user, textOf(body.code) ?? '');
+      await this.audit.record({ principal, request }, { action: 'user.totp.enable' });
+      reply.header('cache-control', 'no-store');
+      principal.user.totpEnabledAt = new Date();
+      await this.renderAccount(request, reply, principal, { recoveryCodes });
+    } catch (error) {
+      const fields = fieldErrorsOf(error, 'code');
+      if (!fields) throw error;
+      reply.code(422);
+      await this.renderAccount(request, reply, principal, {
+        enrolment: await this.totp.resume(principal.user),
+        errors: fields,
+      });
+    }
+  }
+
+  @Post('account/totp/disable')
+  @ConsoleRoute('viewer')
+  async disableTotp(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: Form,
+  ): Promise<void> {
+    try {
+      await this.totp.disable(principal.user, textOf(body.code) ?? '');
+    } catch (error) {
+      const fields = fieldErrorsOf(error, 'code');
+      if (!fields) throw error;
+      reply.code(422);
+      return this.renderAccount(request, reply, principal, { errors: fields });
+    }
+    await this.audit.record({ principal, request }, { action: 'user.totp.disable' });
+    void reply.redirect('/account', 303);
+  }
+
+  private async renderAccount(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: ConsolePrincipal,
+    state: { enrolment?: TotpEnrolment; recoveryCodes?: string[]; errors?: FieldErrors },
+  ): Promise<void> {
+    const page = await this.page(request, principal);
+    const t = translatorFor(page.locale);
+    const enabled = !!principal.user.totpEnabledAt;
+    const codeForm = (action: string, label: string) => (
+      <form method="post" action={action} class="stack" noValidate>
+        <input type="hidden" name="_csrf" value={page.csrfToken} />
+        <Field
+          name="code"
+          label={t('account.code')}
+          autocomplete="one-time-code"
+          errors={state.errors}
+          required
+        />
+        <div>
+          <button type="submit">{label}</button>
+        </div>
+      </form>
+    );
+    this.send(
+      reply,
+      <ConsoleLayout page={page} title={t('account.title')}>
+        <h1>{t('account.title')}</h1>
+        <p>
+          {principal.user.name} — {principal.user.email} ({principal.user.role})
+        </p>
+        <p role="status">{enabled ? t('account.totpOn') : t('account.totpOff')}</p>
+        {state.errors && <ErrorSummary t={t} errors={state.errors} />}
+        {state.recoveryCodes && (
+          <div class="notice">
+            <p>{t('account.recovery')}</p>
+            <ul>
+              {state.recoveryCodes.map((c) => (
+                <li key={c}>
+                  <code>{c}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {state.enrolment && (
+          <>
+            <p>{t('account.scan')}</p>
+            <figure>
+              <div
+                role="img"
+                aria-label={t('account.qr')}
+                dangerouslySetInnerHTML={{ __html: state.enrolment.qrSvg }}
+              />
+            </figure>
+            <p>
+              <code class="secret">{state.enrolment.secret}</code>
+            </p>
+            {codeForm('/account/totp/confirm', t('account.confirm'))}
+          </>
+        )}
+        {!enabled && !state.enrolment && (
+          <form method="post" action="/account/totp">
+            <input type="hidden" name="_csrf" value={page.csrfToken} />
+            <button type="submit">{t('account.setUp')}</button>
+          </form>
+        )}
+        {enabled && !state.recoveryCodes && codeForm('/account/totp/disable', t('account.disable'))}
+      </ConsoleLayout>,
+    );
+  }
+
   // ---- helpers ------------------------------------------------------------
 
   private t(request: FastifyRequest): ConsoleT {
@@ -865,8 +1010,15 @@ export class ConsolePagesController {
 /** Service errors that belong next to a field: field errors, or a conflict on `conflictField`. */
 function fieldErrorsOf(error: unknown, conflictField: string): FieldErrors | null {
   if (error instanceof ConflictException) return { [conflictField]: [error.message] };
-  if (error instanceof HttpException && 'fields' in error) {
-    return (error as HttpException & { fields: FieldErrors }).fields;
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const fields =
+      'fields' in error
+        ? (error as HttpException & { fields: FieldErrors }).fields
+        : typeof response === 'object' && response !== null && 'fields' in response
+          ? (response as { fields: FieldErrors }).fields
+          : null;
+    if (fields) return fields;
   }
   return null;
 }
