@@ -6,6 +6,7 @@ import { ConsoleOperations1795710284991 } from './1795710284991-console-operatio
 import { PlansAndUsage1795711540072 } from './1795711540072-plans-and-usage.migration';
 import { TenantMailSettings1795711950450 } from './1795711950450-tenant-mail-settings.migration';
 import { ConsoleUsersTotp1795712151613 } from './1795712151613-console-users-totp.migration';
+import { TenantDeletionExport1795712811924 } from './1795712811924-tenant-deletion-export.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const PLATFORM_MIGRATIONS: MigrationClass[] = [
@@ -15,4 +16,5 @@ export const PLATFORM_MIGRATIONS: MigrationClass[] = [
   PlansAndUsage1795711540072,
   TenantMailSettings1795711950450,
   ConsoleUsersTotp1795712151613,
+  TenantDeletionExport1795712811924,
 ];

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -688,6 +691,22 @@ describe('Console API (/api/console/v1)', () => {
       const purgeAfter = new Date(deleting.body.data.purgeAfter).getTime();
       const created = new Date(deleting.body.data.updatedAt).getTime();
       expect(Math.round((purgeAfter - created) / (24 * 3600 * 1000))).toBe(30);
+      expect(deleting.body.data.exportReady).toBe(false);
+      await op.get(`${path}/export`).expect(404);
+      await as(logins.viewer).get(`${path}/export`).expect(403);
+      // Once the worker made the archive, operators can download it.
+      const archive = join(await mkdtemp(join(tmpdir(), 'plaza-export-')), 'x.tar.gz');
+      await writeFile(archive, Buffer.from('archive bytes'));
+      await platform
+        .get(PlatformDb)
+        .query('update platform.tenant_deletions set export_path = $2 where tenant_id = $1', [
+          tenant.id,
+          archive,
+        ]);
+      const download = await op.get(`${path}/export`).buffer(true).expect(200);
+      expect(download.headers['content-type']).toBe('application/gzip');
+      expect(download.headers['content-disposition']).toBe('attachment; filename="x.tar.gz"');
+      expect(String(download.body)).toBe('archive bytes');
       await op.patch(path, { name: 'Too late' }).expect(409);
       await eventually(async () => (await http().get('/').set('Host', host)).status === 503);
       const restored = await op.post(`${path}/restore`).expect(200);
@@ -699,6 +718,7 @@ describe('Console API (/api/console/v1)', () => {
         .expect(200);
       expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual([
         'tenant.delete.cancel',
+        'tenant.export.download',
         'tenant.delete',
         'tenant.archive',
         'tenant.resume',

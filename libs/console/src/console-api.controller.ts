@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+
 import {
   Body,
   Controller,
@@ -176,7 +179,10 @@ export class ConsoleAccountController {
 @Controller('api/console/v1/tenants')
 @ConsoleRoute('viewer')
 export class ConsoleTenantsController {
-  constructor(private readonly tenants: ConsoleTenantsService) {}
+  constructor(
+    private readonly tenants: ConsoleTenantsService,
+    private readonly audit: AuditLog,
+  ) {}
 
   @Get()
   list(@Query() query: ListTenantsQuery) {
@@ -253,6 +259,26 @@ export class ConsoleTenantsController {
     @Param('id') id: string,
   ) {
     return { data: await this.tenants.scheduleDeletion({ principal, request }, id) };
+  }
+
+  /** The export archive made before deletion (a `.tar.gz` for `tenants:import`). */
+  @Get(':id/export')
+  @MinRole('operator')
+  async download(
+    @Req() request: FastifyRequest,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const path = await this.tenants.exportPathOf(id);
+    await this.audit.record(
+      { principal, request },
+      { action: 'tenant.export.download', tenantId: id },
+    );
+    void reply
+      .type('application/gzip')
+      .header('content-disposition', `attachment; filename="${basename(path)}"`)
+      .send(createReadStream(path));
   }
 
   @Post(':id/restore')

@@ -20,6 +20,7 @@ import {
 
 import { AuditLog } from './audit.service';
 import { AuditEventEntity } from './audit-event.entity';
+import { ConsoleMaintenanceQueue } from './console-maintenance.queue';
 import type { ConsolePrincipal } from './console-principal';
 import type { TenantOverridesDto } from './dto/plan.dto';
 import type { CreateTenantDto, TenantSort, UpdateTenantDto } from './dto/tenant.dto';
@@ -57,6 +58,8 @@ export interface TenantView {
   error?: string | null;
   /** When a deletion is scheduled: the moment of the purge. */
   purgeAfter?: string;
+  /** When a deletion is scheduled: whether its export archive is ready to download. */
+  exportReady?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -108,6 +111,7 @@ export class ConsoleTenantsService {
     private readonly audit: AuditLog,
     private readonly plans: PlansService,
     private readonly usage: UsageService,
+    private readonly maintenance: ConsoleMaintenanceQueue,
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
@@ -246,6 +250,7 @@ export class ConsoleTenantsService {
       await em.update(TenantEntity, { id }, { status: 'deleting' });
     });
     await this.events.publishChange(id);
+    await this.maintenance.exportBeforeDelete(id, new Date());
     await this.audit.record(actor, {
       action: 'tenant.delete',
       tenantId: id,
@@ -289,6 +294,20 @@ export class ConsoleTenantsService {
       after: { limits: after.limits, features: after.features },
     });
     return this.view(await this.find(id));
+  }
+
+  /** Where the export archive of a scheduled deletion is, once the worker made it. */
+  async exportPathOf(id: string): Promise<string> {
+    await this.find(id);
+    const deletion = await this.platformDb.manager.findOneBy(TenantDeletionEntity, {
+      tenantId: id,
+    });
+    if (!deletion?.exportPath) {
+      throw new NotFoundException(
+        'No export archive yet: it is made in the background after a deletion is requested.',
+      );
+    }
+    return deletion.exportPath;
   }
 
   private async assertPlanExists(code: string | null | undefined): Promise<void> {
@@ -371,7 +390,10 @@ export class ConsoleTenantsService {
       };
       if (row.status === 'provisioning') view.progress = row.provisioningProgress;
       if (row.status === 'failed') view.error = row.provisioningError;
-      if (deletion) view.purgeAfter = deletion.purgeAfter.toISOString();
+      if (deletion) {
+        view.purgeAfter = deletion.purgeAfter.toISOString();
+        view.exportReady = !!deletion.exportPath;
+      }
       return view;
     });
   }

@@ -16,6 +16,7 @@ import {
   ConsoleUsersController,
 } from './console-api.controller';
 import { ConsoleAuthService } from './console-auth.service';
+import { ConsoleMaintenanceQueue } from './console-maintenance.queue';
 import { ConsolePrincipals, ConsoleRoleGuard } from './console-principal';
 import { ConsoleTenantsService } from './console-tenants.service';
 import { ConsoleTotpService } from './console-totp.service';
@@ -47,6 +48,7 @@ import { QueueDashboard } from './queue-dashboard';
     ConsoleTotpService,
     DomainsService,
     QueueDashboard,
+    ConsoleMaintenanceQueue,
   ],
   exports: [QueueDashboard],
 })

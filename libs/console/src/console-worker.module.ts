@@ -5,13 +5,14 @@ import { StorageModule } from '@plaza/storage';
 
 import { AuditLog } from './audit.service';
 import { ConsoleModule } from './console.module';
+import { ConsoleArchiveModule } from './console-archive.module';
 import { TenantMailSettingsService } from './tenant-mail-settings.service';
 import { TenantPurgeJob } from './tenant-purge.job';
 import { UsageJob } from './usage.job';
 
 /** The console's background work, for the worker process (needs the privileged login). */
 @Module({
-  imports: [StorageModule, ConsoleModule],
+  imports: [StorageModule, ConsoleModule, ConsoleArchiveModule],
   providers: [
     AuditLog,
     TenantPurgeJob,

@@ -32,6 +32,10 @@ export class TenantDeletionEntity {
   @Column({ name: 'requested_by', type: 'varchar', length: 254, nullable: true })
   requestedBy!: string | null;
 
+  /** The export archive made before anything is deleted; null until the worker made it. */
+  @Column({ name: 'export_path', type: 'varchar', length: 1000, nullable: true })
+  exportPath!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,7 +25,7 @@ describe('TenantPurgeJob (worker)', () => {
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'plaza-purge-'));
     platform = await TestPlatform.start();
-    const config = testConfig({ STORAGE_DIR: storageDir });
+    const config = testConfig({ STORAGE_DIR: storageDir, EXPORT_DIR: join(storageDir, 'exports') });
     @Module({
       imports: [
         CoreModule.forRoot(config, testLogger()),
@@ -97,12 +97,34 @@ describe('TenantPurgeJob (worker)', () => {
     expect(await count(due)).toBe(0);
     expect(await count(later)).toBe(1);
     expect(await db.manager.findOneBy(TenantDeletionEntity, { tenantId: due.id })).toBeNull();
+    // The archive was made before anything was deleted, and outlives the purge.
+    const exported = await db.manager.findOneBy(AuditEventEntity, {
+      tenantId: due.id,
+      action: 'tenant.export',
+    });
+    const exportPath = String(exported?.after?.exportPath);
+    expect(exportPath).toContain(join(storageDir, 'exports', `${due.slug}-${due.id}-`));
+    expect((await stat(exportPath)).size).toBeGreaterThan(0);
     expect(await db.manager.findOneBy(TenantDeletionEntity, { tenantId: later.id })).not.toBeNull();
     const audit = await db.manager.findOneBy(AuditEventEntity, {
       tenantId: due.id,
       action: 'tenant.purge',
     });
     expect(audit?.after).toEqual({ status: 'deleted', files: 1 });
+    expect(exported!.createdAt.getTime()).toBeLessThanOrEqual(audit!.createdAt.getTime());
+  });
+
+  it('exports a tenant as soon as its deletion is requested', async () => {
+    const tenant = await platform.createTenant();
+    await scheduleDeletion(tenant, new Date('2100-01-01T00:00:00Z'));
+    await sut.queue.add('export-before-delete', { tenantId: tenant.id });
+    const db = platform.get(PlatformDb);
+    const deletion = await eventually(async () => {
+      const row = await db.manager.findOneBy(TenantDeletionEntity, { tenantId: tenant.id });
+      return row?.exportPath ? row : null;
+    });
+    expect((await stat(deletion.exportPath!)).size).toBeGreaterThan(0);
+    expect((await db.manager.findOneBy(TenantEntity, { id: tenant.id }))?.status).toBe('deleting');
   });
 
   it('leaves a tenant whose deletion was cancelled', async () => {

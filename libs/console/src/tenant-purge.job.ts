@@ -1,3 +1,6 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 
 import { Job, Queue, Worker } from 'bullmq';
@@ -17,21 +20,25 @@ import {
 } from '@plaza/tenancy';
 
 import { AuditLog } from './audit.service';
+import { TenantArchiveService } from './tenant-archive.service';
 import { TenantDeletionEntity } from './tenant-deletion.entity';
 
 export const CONSOLE_MAINTENANCE_QUEUE = 'console-maintenance';
 const SWEEP = 'purge-due-tenants';
 const PURGE = 'purge-tenant';
+export const EXPORT_BEFORE_DELETE = 'export-before-delete';
 /** How often the worker looks for deletions whose retention period is over. */
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
 
 type MaintenanceJob = Job<Partial<TenantJobData>>;
 
 /**
- * Purges tenants whose scheduled deletion is due: a repeatable sweep finds
- * them and enqueues one purge job per tenant (deterministic id, so a sweep
- * that runs twice purges once). A purge removes the tenant's files, then its
- * schema, role and domains; the tenant row stays as a tombstone (410).
+ * Retires tenants whose deletion was requested: an export archive is made
+ * first (enqueued at the request, and made at the latest by the purge); a
+ * repeatable sweep finds deletions that are due and enqueues one purge job per
+ * tenant (deterministic id, so a sweep that runs twice purges once). A purge
+ * removes the tenant's files, then its schema, role and domains; the tenant
+ * row stays as a tombstone (410).
  */
 @Injectable()
 export class TenantPurgeJob implements OnModuleInit, OnModuleDestroy {
@@ -47,6 +54,7 @@ export class TenantPurgeJob implements OnModuleInit, OnModuleDestroy {
     private readonly provisioning: ProvisioningService,
     private readonly registry: TenantRegistry,
     private readonly audit: AuditLog,
+    private readonly archive: TenantArchiveService,
   ) {
     this.queue = new Queue(CONSOLE_MAINTENANCE_QUEUE, {
       connection: this.connection('plaza-console-maintenance-queue'),
@@ -61,8 +69,8 @@ export class TenantPurgeJob implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    const purge = tenantProcessor(this.registry, (_job: Job<TenantJobData>, tenant) =>
-      this.purge(tenant),
+    const purge = tenantProcessor(this.registry, (job: Job<TenantJobData>, tenant) =>
+      job.name === EXPORT_BEFORE_DELETE ? this.exportFirst(tenant) : this.purge(tenant),
     );
     this.worker = new Worker(
       CONSOLE_MAINTENANCE_QUEUE,
@@ -106,6 +114,8 @@ export class TenantPurgeJob implements OnModuleInit, OnModuleDestroy {
     });
     // Cancelled (or already purged) between the sweep and now: nothing to do.
     if (!deletion || tenant.status !== 'deleting') return { files: 0 };
+    // Never delete what has not been exported first.
+    if (!deletion.exportPath) await this.exportFirst(tenant);
     const files = await this.storage.deletePrefix(tenantPrefix());
     await this.provisioning.deprovision(tenant.id);
     await this.platformDb.manager.delete(TenantDeletionEntity, { tenantId: tenant.id });
@@ -117,6 +127,33 @@ export class TenantPurgeJob implements OnModuleInit, OnModuleDestroy {
     });
     this.logger.info({ tenant: tenant.slug, files }, 'tenant purged');
     return { files };
+  }
+
+  /** Writes the tenant's export archive and records where (idempotent). */
+  private async exportFirst(tenant: TenantRef): Promise<{ exportPath: string | null }> {
+    const deletion = await this.platformDb.manager.findOneBy(TenantDeletionEntity, {
+      tenantId: tenant.id,
+    });
+    if (!deletion || tenant.status !== 'deleting') return { exportPath: null };
+    if (deletion.exportPath) return { exportPath: deletion.exportPath };
+    await mkdir(this.config.exportDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const exportPath = resolve(
+      this.config.exportDir,
+      `${tenant.slug}-${tenant.id}-${stamp}.tar.gz`,
+    );
+    const manifest = await this.archive.export(tenant, exportPath);
+    await this.platformDb.manager.update(
+      TenantDeletionEntity,
+      { tenantId: tenant.id },
+      { exportPath },
+    );
+    await this.audit.record(null, {
+      action: 'tenant.export',
+      tenantId: tenant.id,
+      after: { exportPath, tables: manifest.tables, files: manifest.files },
+    });
+    return { exportPath };
   }
 
   async onModuleDestroy(): Promise<void> {

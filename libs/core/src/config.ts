@@ -64,6 +64,8 @@ export interface PlazaConfig {
   storage: StorageSettings;
   /** Days between a console deletion request and the purge of the tenant's data. */
   tenantRetentionDays: number;
+  /** Directory of the archives made before a tenant is deleted (worker side). */
+  exportDir: string;
   /** DNS servers (`ip` or `ip:port`) for custom-domain checks; empty means the system's. */
   dnsResolvers: string[];
   /** AES-256-GCM key (32 bytes) for secrets stored in the database (tenant SMTP passwords). */
@@ -200,6 +202,7 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     secureCookies: nodeEnv === 'production' || schemeRaw === 'https',
     storage,
     tenantRetentionDays: int('TENANT_RETENTION_DAYS', 30, 0, 3650),
+    exportDir: str('EXPORT_DIR', 'var/exports'),
     dnsResolvers: dnsResolvers(env.DNS_RESOLVER, problems),
     secretsKey: secretsKey(env.SECRETS_KEY, nodeEnv, problems),
   };
