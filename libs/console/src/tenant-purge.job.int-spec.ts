@@ -25,7 +25,12 @@ describe('TenantPurgeJob (worker)', () => {
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'plaza-purge-'));
     platform = await TestPlatform.start();
-    const config = testConfig({ STORAGE_DIR: storageDir, EXPORT_DIR: join(storageDir, 'exports') });
+    // Its own queue prefix: workers of other test files must not take these jobs.
+    const config = testConfig({
+      STORAGE_DIR: storageDir,
+      EXPORT_DIR: join(storageDir, 'exports'),
+      QUEUE_PREFIX: `${testConfig().queuePrefix}-purge`,
+    });
     @Module({
       imports: [
         CoreModule.forRoot(config, testLogger()),
@@ -76,10 +81,11 @@ describe('TenantPurgeJob (worker)', () => {
 
     expect(await sut.sweep(now)).toContain(due.id);
     const db = platform.get(PlatformDb);
-    await eventually(async () => {
-      const row = await db.manager.findOneBy(TenantEntity, { id: due.id });
-      return row?.status === 'deleted';
-    });
+    // The purge's audit event is its last step.
+    await eventually(async () =>
+      db.manager.findOneBy(AuditEventEntity, { tenantId: due.id, action: 'tenant.purge' }),
+    );
+    expect((await db.manager.findOneBy(TenantEntity, { id: due.id }))?.status).toBe('deleted');
     const schemas = await db.query<{ n: string }>(
       'select nspname as n from pg_namespace where nspname in ($1, $2)',
       [due.schemaName, later.schemaName],

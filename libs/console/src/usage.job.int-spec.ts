@@ -22,7 +22,11 @@ describe('UsageJob (worker)', () => {
     platform = await TestPlatform.start();
     @Module({
       imports: [
-        CoreModule.forRoot(testConfig(), testLogger()),
+        // Its own queue prefix: workers of other test files must not take these jobs.
+        CoreModule.forRoot(
+          testConfig({ QUEUE_PREFIX: `${testConfig().queuePrefix}-usage` }),
+          testLogger(),
+        ),
         TenancyModule.forRoot({
           catalog: SCHEMA,
           seeders: TENANT_SEEDERS,
