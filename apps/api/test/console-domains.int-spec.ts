@@ -104,6 +104,39 @@ describe('Console API: custom domains (DNS TXT verification)', () => {
     ]);
   });
 
+  it('manages domains from the organization page', async () => {
+    const tenant = await platform.createTenant();
+    const domain = `www-${randomBytes(3).toString('hex')}.example.net`;
+    const page = (method: 'get' | 'post', path: string) =>
+      http()
+        [method](path)
+        .set('Host', CONSOLE)
+        .set('Authorization', `Bearer ${bearer.operator}`)
+        .type('form');
+    await page('post', `/tenants/${tenant.id}/domains`).send({ domain }).expect(303);
+    const detail = await page('get', `/tenants/${tenant.id}`).expect(200);
+    const token = new RegExp(
+      `_plaza-verify\\.${domain.replace(/\./g, '\\.')} TXT ([0-9a-f]+)`,
+    ).exec(detail.text)?.[1];
+    expect(token).toBeDefined();
+    const refused = await page('post', `/tenants/${tenant.id}/domains/${domain}/verify`).expect(
+      422,
+    );
+    expect(refused.text).toContain('role="alert"');
+    expect(refused.text).toContain(`No TXT record at _plaza-verify.${domain}`);
+    dns.setTxt(`_plaza-verify.${domain}`, [token as string]);
+    await page('post', `/tenants/${tenant.id}/domains/${domain}/verify`).expect(303);
+    const verified = await page('get', `/tenants/${tenant.id}`).expect(200);
+    expect(verified.text).toContain(`Make ${domain} the primary address`);
+    await page('post', `/tenants/${tenant.id}/domains/${domain}/primary`).expect(303);
+    await page('post', `/tenants/${tenant.id}/domains/-/platform`).expect(303);
+    await page('post', `/tenants/${tenant.id}/domains/${domain}/remove`).expect(303);
+    const bad = await page('post', `/tenants/${tenant.id}/domains`)
+      .send({ domain: 'nodot' })
+      .expect(400);
+    expect(bad.text).toContain('Enter a domain name such as participa.example.org');
+  });
+
   it('refuses platform domains, malformed names, and plans without custom domains', async () => {
     const tenant = await platform.createTenant();
     const base = `/api/console/v1/tenants/${tenant.id}/domains`;

@@ -3,6 +3,13 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the provider console's pages. */
 export const consoleT = defineMessages('console', {
   en: {
+    'domains.add': 'Add a custom domain',
+    'domains.field': 'Domain (e.g. participa.example.org)',
+    'domains.record': 'To verify, publish this DNS record, then press Verify:',
+    'domains.verify': 'Verify {domain}',
+    'domains.primary': 'Make {domain} the primary address',
+    'domains.remove': 'Remove {domain}',
+    'domains.usePlatform': 'Use the platform address as primary',
     'nav.queues': 'Queues',
     'nav.account': 'My account',
     'account.title': 'My account',
@@ -143,6 +150,14 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Revoked',
   },
   fr: {
+    'domains.add': 'Ajouter un domaine personnalisé',
+    'domains.field': 'Domaine (par ex. participa.example.org)',
+    'domains.record':
+      'Pour le vérifier, publiez cet enregistrement DNS, puis cliquez sur Vérifier :',
+    'domains.verify': 'Vérifier {domain}',
+    'domains.primary': "Faire de {domain} l'adresse principale",
+    'domains.remove': 'Retirer {domain}',
+    'domains.usePlatform': "Utiliser l'adresse de la plateforme comme adresse principale",
     'nav.queues': "Files d'attente",
     'nav.account': 'Mon compte',
     'account.title': 'Mon compte',
@@ -285,6 +300,13 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Révoqué',
   },
   es: {
+    'domains.add': 'Añadir un dominio propio',
+    'domains.field': 'Dominio (p. ej. participa.example.org)',
+    'domains.record': 'Para verificarlo, publica este registro DNS y pulsa Verificar:',
+    'domains.verify': 'Verificar {domain}',
+    'domains.primary': 'Hacer de {domain} la dirección principal',
+    'domains.remove': 'Quitar {domain}',
+    'domains.usePlatform': 'Usar la dirección de la plataforma como principal',
     'nav.queues': 'Colas',
     'nav.account': 'Mi cuenta',
     'account.title': 'Mi cuenta',
@@ -427,6 +449,13 @@ export const consoleT = defineMessages('console', {
     'tokens.revoked': 'Revocado',
   },
   ca: {
+    'domains.add': 'Afegeix un domini propi',
+    'domains.field': 'Domini (p. ex. participa.example.org)',
+    'domains.record': 'Per verificar-lo, publica aquest registre DNS i prem Verifica:',
+    'domains.verify': 'Verifica {domain}',
+    'domains.primary': 'Fes de {domain} l’adreça principal',
+    'domains.remove': 'Treu {domain}',
+    'domains.usePlatform': "Fes servir l'adreça de la plataforma com a principal",
     'nav.queues': 'Cues',
     'nav.account': 'El meu compte',
     'account.title': 'El meu compte',

@@ -62,6 +62,7 @@ import {
 } from './console-principal';
 import { ConsoleTenantsService, TenantView } from './console-tenants.service';
 import { ConsoleTotpService, TotpEnrolment } from './console-totp.service';
+import { DomainsService } from './domains.service';
 import { CreateApiTokenDto } from './dto/api-token.dto';
 import { CreateTenantDto, TENANT_SORTS, TenantSort, UpdateTenantDto } from './dto/tenant.dto';
 import { listOf, textOf, validateForm } from './form-validation';
@@ -111,6 +112,7 @@ export class ConsolePagesController {
     private readonly audit: AuditLog,
     private readonly tokens: ApiTokensService,
     private readonly totp: ConsoleTotpService,
+    private readonly domains: DomainsService,
   ) {}
 
   /** Not `/locale/:locale`: routes are shared by all hosts and tenant sites own that one. */
@@ -500,6 +502,59 @@ export class ConsolePagesController {
     }
   }
 
+  @Post('tenants/:id/domains')
+  @ConsoleRoute('operator')
+  async addDomain(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Body() body: Form,
+  ): Promise<void> {
+    await this.domainAction(request, reply, principal, id, () =>
+      this.domains.add({ principal, request }, id, textOf(body.domain) ?? ''),
+    );
+  }
+
+  @Post('tenants/:id/domains/:domain/:action')
+  @ConsoleRoute('operator')
+  async changeDomain(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Param('domain') domain: string,
+    @Param('action') action: string,
+  ): Promise<void> {
+    const actor = { principal, request };
+    await this.domainAction(request, reply, principal, id, async () => {
+      if (action === 'verify') await this.domains.verify(actor, id, domain);
+      else if (action === 'primary') await this.domains.setPrimary(actor, id, domain);
+      else if (action === 'remove') await this.domains.remove(actor, id, domain);
+      else if (action === 'platform') await this.domains.clearPrimary(actor, id);
+      else throw new NotFoundException('There is nothing at this address.');
+    });
+  }
+
+  /** Runs a domain change; problems are shown on the detail page, next to the domains. */
+  private async domainAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: ConsolePrincipal,
+    id: string,
+    change: () => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await change();
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() === 404) throw error;
+      reply.code(error.getStatus());
+      const fields = fieldErrorsOf(error, 'domain') ?? { domain: [error.message] };
+      return this.renderDetail(request, reply, principal, id, null, null, fields);
+    }
+    void reply.redirect(`/tenants/${id}`, 303);
+  }
+
   @Post('tenants/:id/:action')
   @ConsoleRoute('operator')
   async act(
@@ -529,8 +584,10 @@ export class ConsolePagesController {
     id: string,
     form: { name: string; locales: string[]; defaultLocale?: string; plan: string | null } | null,
     errors: FieldErrors | null,
+    domainErrors: FieldErrors | null = null,
   ): Promise<void> {
     const tenant = await this.tenants.get(id);
+    const customDomains = await this.domains.list(id);
     const page = await this.page(request, principal);
     const t = translatorFor(page.locale);
     const canAct = roleAtLeast(principal.user.role, 'operator');
@@ -590,6 +647,49 @@ export class ConsolePagesController {
         )}
         {canAct && tenant.status !== 'deleting' && (
           <>
+            <h2 id="domains">{t('detail.domains')}</h2>
+            {domainErrors && <ErrorSummary t={t} errors={domainErrors} />}
+            {customDomains.map((d) => {
+              const action = (name: string, label: string) => (
+                <form method="post" action={`/tenants/${tenant.id}/domains/${d.domain}/${name}`}>
+                  <input type="hidden" name="_csrf" value={page.csrfToken} />
+                  <button type="submit">{label}</button>
+                </form>
+              );
+              return (
+                <div key={d.domain}>
+                  <h3>{d.domain}</h3>
+                  {!d.verified && (
+                    <p>
+                      {t('domains.record')}{' '}
+                      <code>
+                        {d.verification.name} TXT {d.verification.value}
+                      </code>
+                    </p>
+                  )}
+                  <div class="actions">
+                    {!d.verified && action('verify', t('domains.verify', { domain: d.domain }))}
+                    {d.verified &&
+                      !d.primary &&
+                      action('primary', t('domains.primary', { domain: d.domain }))}
+                    {action('remove', t('domains.remove', { domain: d.domain }))}
+                  </div>
+                </div>
+              );
+            })}
+            {customDomains.some((d) => d.primary) && (
+              <form method="post" action={`/tenants/${tenant.id}/domains/-/platform`}>
+                <input type="hidden" name="_csrf" value={page.csrfToken} />
+                <button type="submit">{t('domains.usePlatform')}</button>
+              </form>
+            )}
+            <form method="post" action={`/tenants/${tenant.id}/domains`} class="stack" noValidate>
+              <input type="hidden" name="_csrf" value={page.csrfToken} />
+              <Field name="domain" label={t('domains.field')} errors={domainErrors ?? {}} />
+              <div>
+                <button type="submit">{t('domains.add')}</button>
+              </div>
+            </form>
             <h2>{t('detail.edit')}</h2>
             {errors && <ErrorSummary t={t} errors={errors} />}
             <form method="post" action={`/tenants/${tenant.id}`} class="stack" noValidate>
