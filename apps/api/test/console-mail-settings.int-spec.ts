@@ -117,6 +117,39 @@ describe("Console API: a tenant's own SMTP server", () => {
     expect((await call('viewer', 'get', path).expect(200)).body).toEqual({ data: null });
   });
 
+  it('is edited from the organization page without ever showing the password', async () => {
+    const tenant = await platform.createTenant({ name: 'Formville' });
+    const page = (method: 'get' | 'post', path: string) =>
+      request(app.getHttpServer())
+        [method](path)
+        .set('Host', CONSOLE)
+        .set('Authorization', `Bearer ${bearer.operator}`)
+        .type('form');
+    const before = await page('get', `/tenants/${tenant.id}`).expect(200);
+    expect(before.text).toContain('sends through the platform’s mail server');
+    const bad = await page('post', `/tenants/${tenant.id}/mail-settings`)
+      .send({ host: 'smtp.example.org', port: 'x', senderName: 'F', senderAddress: 'nope' })
+      .expect(422);
+    expect(bad.text).toContain('role="alert"');
+    expect(bad.text).toContain('href="#field-senderAddress"');
+    await page('post', `/tenants/${tenant.id}/mail-settings`)
+      .send({
+        host: 'smtp.example.org',
+        port: '587',
+        username: 'u@example.org',
+        password: 'very-secret-pass',
+        senderName: 'Formville',
+        senderAddress: 'hello@formville.example',
+      })
+      .expect(303);
+    const after = await page('get', `/tenants/${tenant.id}`).expect(200);
+    expect(after.text).toContain('A password is stored; leave empty to keep it.');
+    expect(after.text).not.toContain('very-secret-pass');
+    await page('post', `/tenants/${tenant.id}/mail-settings`).send({ reset: '1' }).expect(303);
+    const reset = await call('viewer', 'get', `/api/console/v1/tenants/${tenant.id}/mail-settings`);
+    expect(reset.body).toEqual({ data: null });
+  });
+
   it('refuses malformed settings with field errors', async () => {
     const tenant = await platform.createTenant();
     const res = await call('operator', 'put', `/api/console/v1/tenants/${tenant.id}/mail-settings`)

@@ -64,9 +64,11 @@ import { ConsoleTenantsService, TenantView } from './console-tenants.service';
 import { ConsoleTotpService, TotpEnrolment } from './console-totp.service';
 import { DomainsService } from './domains.service';
 import { CreateApiTokenDto } from './dto/api-token.dto';
+import { MailSettingsDto } from './dto/mail-settings.dto';
 import { CreateTenantDto, TENANT_SORTS, TenantSort, UpdateTenantDto } from './dto/tenant.dto';
 import { listOf, textOf, validateForm } from './form-validation';
 import { Page } from './pagination';
+import { TenantMailSettingsService } from './tenant-mail-settings.service';
 
 /** Console pages send people who are not signed in to the sign-in page, then back. */
 @Catch(ConsoleSignInRequiredException)
@@ -113,6 +115,7 @@ export class ConsolePagesController {
     private readonly tokens: ApiTokensService,
     private readonly totp: ConsoleTotpService,
     private readonly domains: DomainsService,
+    private readonly mailSettings: TenantMailSettingsService,
   ) {}
 
   /** Not `/locale/:locale`: routes are shared by all hosts and tenant sites own that one. */
@@ -516,6 +519,47 @@ export class ConsolePagesController {
     );
   }
 
+  @Post('tenants/:id/mail-settings')
+  @ConsoleRoute('operator')
+  async saveMailSettings(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Body() body: Form,
+  ): Promise<void> {
+    await this.tenants.get(id);
+    if (textOf(body.reset)) {
+      await this.mailSettings.remove(id);
+      await this.audit.record(
+        { principal, request },
+        { action: 'tenant.mail-settings', tenantId: id, after: null },
+      );
+      return void reply.redirect(`/tenants/${id}`, 303);
+    }
+    const port = Number(textOf(body.port));
+    const plain = {
+      host: textOf(body.host) ?? '',
+      port: Number.isInteger(port) ? port : -1,
+      secure: textOf(body.secure) === 'on',
+      username: textOf(body.username) ?? null,
+      password: textOf(body.password),
+      senderName: textOf(body.senderName) ?? '',
+      senderAddress: textOf(body.senderAddress) ?? '',
+    };
+    const { value, errors } = await validateForm(MailSettingsDto, plain);
+    if (errors) {
+      reply.code(422);
+      return this.renderDetail(request, reply, principal, id, null, null, null, errors);
+    }
+    const after = await this.mailSettings.set(id, value);
+    await this.audit.record(
+      { principal, request },
+      { action: 'tenant.mail-settings', tenantId: id, after: { ...after } },
+    );
+    void reply.redirect(`/tenants/${id}`, 303);
+  }
+
   @Post('tenants/:id/domains/:domain/:action')
   @ConsoleRoute('operator')
   async changeDomain(
@@ -585,9 +629,11 @@ export class ConsolePagesController {
     form: { name: string; locales: string[]; defaultLocale?: string; plan: string | null } | null,
     errors: FieldErrors | null,
     domainErrors: FieldErrors | null = null,
+    mailErrors: FieldErrors | null = null,
   ): Promise<void> {
     const tenant = await this.tenants.get(id);
     const customDomains = await this.domains.list(id);
+    const mail = await this.mailSettings.get(id);
     const page = await this.page(request, principal);
     const t = translatorFor(page.locale);
     const canAct = roleAtLeast(principal.user.role, 'operator');
@@ -688,6 +734,75 @@ export class ConsolePagesController {
               <Field name="domain" label={t('domains.field')} errors={domainErrors ?? {}} />
               <div>
                 <button type="submit">{t('domains.add')}</button>
+              </div>
+            </form>
+            <h2 id="mail">{t('mail.title')}</h2>
+            {!mail && <p>{t('mail.platform')}</p>}
+            {mailErrors && <ErrorSummary t={t} errors={mailErrors} />}
+            <form
+              method="post"
+              action={`/tenants/${tenant.id}/mail-settings`}
+              class="stack"
+              noValidate
+            >
+              <input type="hidden" name="_csrf" value={page.csrfToken} />
+              <Field
+                name="host"
+                label={t('mail.host')}
+                value={mail?.host}
+                errors={mailErrors ?? {}}
+              />
+              <Field
+                name="port"
+                type="number"
+                label={t('mail.port')}
+                value={String(mail?.port ?? 587)}
+                errors={mailErrors ?? {}}
+              />
+              <div>
+                <input
+                  type="checkbox"
+                  id="field-secure"
+                  name="secure"
+                  checked={mail?.secure ?? false}
+                />
+                <label for="field-secure">{t('mail.secure')}</label>
+              </div>
+              <Field
+                name="username"
+                label={t('mail.username')}
+                value={mail?.username ?? ''}
+                autocomplete="off"
+                errors={mailErrors ?? {}}
+              />
+              <Field
+                name="password"
+                type="password"
+                label={t('mail.password')}
+                hint={mail?.passwordSet ? t('mail.passwordKept') : undefined}
+                autocomplete="new-password"
+                errors={mailErrors ?? {}}
+              />
+              <Field
+                name="senderName"
+                label={t('mail.senderName')}
+                value={mail?.senderName ?? tenant.name}
+                errors={mailErrors ?? {}}
+              />
+              <Field
+                name="senderAddress"
+                type="email"
+                label={t('mail.senderAddress')}
+                value={mail?.senderAddress}
+                errors={mailErrors ?? {}}
+              />
+              <div class="actions">
+                <button type="submit">{t('mail.save')}</button>
+                {mail && (
+                  <button type="submit" name="reset" value="1">
+                    {t('mail.reset')}
+                  </button>
+                )}
               </div>
             </form>
             <h2>{t('detail.edit')}</h2>
