@@ -163,6 +163,46 @@ describe('Console pages', () => {
     );
   });
 
+  it('lets owners, and only owners, manage console users from a page', async () => {
+    const operator = await signIn('operator');
+    await http().get('/users').set('Host', CONSOLE).set('Cookie', operator.cookie).expect(403);
+    const owner = await signIn('owner');
+    const list = await http()
+      .get('/users')
+      .set('Host', CONSOLE)
+      .set('Cookie', owner.cookie)
+      .expect(200);
+    expect(list.text).toContain('href="/users"');
+    const post = (path: string, body: Record<string, string>) =>
+      http()
+        .post(path)
+        .set('Host', CONSOLE)
+        .set('Cookie', owner.cookie)
+        .type('form')
+        .send({ _csrf: owner.csrf, ...body });
+    const bad = await post('/users', {
+      email: 'nope',
+      name: '',
+      password: 'short',
+      role: 'viewer',
+    }).expect(422);
+    expect(bad.text).toContain('href="#field-email"');
+    const email = `page-${randomBytes(4).toString('hex')}@plaza.example`;
+    await post('/users', { email, name: 'Page Person', password: PASSWORD, role: 'viewer' }).expect(
+      303,
+    );
+    const user = (await platform.get(ConsoleUsersService).list()).find((u) => u.email === email);
+    expect(user?.role).toBe('viewer');
+    await post(`/users/${user?.id}/role`, { role: 'operator' }).expect(303);
+    expect(
+      (await platform.get(ConsoleUsersService).list()).find((u) => u.email === email)?.role,
+    ).toBe('operator');
+    await post(`/users/${user?.id}/remove`, {}).expect(303);
+    expect((await platform.get(ConsoleUsersService).list()).some((u) => u.email === email)).toBe(
+      false,
+    );
+  });
+
   it('refuses a sign-in form without the CSRF token', async () => {
     await http()
       .post('/login')

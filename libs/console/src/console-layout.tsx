@@ -70,6 +70,7 @@ export function ConsoleLayout({ page, title, children }: ConsoleLayoutProps) {
   ];
   if (page.user && page.user.role !== 'viewer')
     nav.push({ href: '/queues', label: t('nav.queues') });
+  if (page.user?.role === 'owner') nav.push({ href: '/users', label: t('nav.users') });
   const current = page.path.split('?')[0];
   return (
     <html lang={page.locale}>

@@ -22,7 +22,13 @@ import {
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { isLocale, PLAZA_CONFIG, PlazaConfig, SUPPORTED_LOCALES } from '@plaza/core';
+import {
+  FieldsException,
+  isLocale,
+  PLAZA_CONFIG,
+  PlazaConfig,
+  SUPPORTED_LOCALES,
+} from '@plaza/core';
 import { TENANT_STATUSES } from '@plaza/tenancy';
 import {
   LOCALE_COOKIE,
@@ -62,8 +68,11 @@ import {
 } from './console-principal';
 import { ConsoleTenantsService, TenantView } from './console-tenants.service';
 import { ConsoleTotpService, TotpEnrolment } from './console-totp.service';
+import { CONSOLE_ROLES, ConsoleRole } from './console-user.entity';
+import { ConsoleUsersService } from './console-users.service';
 import { DomainsService } from './domains.service';
 import { CreateApiTokenDto } from './dto/api-token.dto';
+import { CreateConsoleUserDto } from './dto/console-user.dto';
 import { MailSettingsDto } from './dto/mail-settings.dto';
 import { CreateTenantDto, TENANT_SORTS, TenantSort, UpdateTenantDto } from './dto/tenant.dto';
 import { listOf, textOf, validateForm } from './form-validation';
@@ -116,6 +125,7 @@ export class ConsolePagesController {
     private readonly totp: ConsoleTotpService,
     private readonly domains: DomainsService,
     private readonly mailSettings: TenantMailSettingsService,
+    private readonly users: ConsoleUsersService,
   ) {}
 
   /** Not `/locale/:locale`: routes are shared by all hosts and tenant sites own that one. */
@@ -1184,6 +1194,193 @@ export class ConsolePagesController {
           </form>
         )}
         {enabled && !state.recoveryCodes && codeForm('/account/totp/disable', t('account.disable'))}
+      </ConsoleLayout>,
+    );
+  }
+
+  // ---- console users (owners) ----------------------------------------------
+
+  @Get('users')
+  @ConsoleRoute('owner')
+  async usersPage(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+  ): Promise<void> {
+    await this.renderUsers(request, reply, principal, {});
+  }
+
+  @Post('users')
+  @ConsoleRoute('owner')
+  async createUser(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+    @Body() body: Form,
+  ): Promise<void> {
+    const plain = {
+      email: textOf(body.email) ?? '',
+      name: textOf(body.name) ?? '',
+      password: typeof body.password === 'string' ? body.password : '',
+      role: textOf(body.role) ?? '',
+    };
+    const { value, errors } = await validateForm(CreateConsoleUserDto, plain);
+    try {
+      if (errors) throw new FieldsException('The console user cannot be created as given.', errors);
+      const user = await this.users.create(value);
+      await this.audit.record(
+        { principal, request },
+        { action: 'user.create', after: { email: user.email, role: user.role } },
+      );
+    } catch (error) {
+      const fields = fieldErrorsOf(error, 'email');
+      if (!fields) throw error;
+      reply.code(422);
+      return this.renderUsers(request, reply, principal, { errors: fields, form: plain });
+    }
+    void reply.redirect('/users', 303);
+  }
+
+  @Post('users/:id/:action')
+  @ConsoleRoute('owner')
+  async changeUser(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Principal() principal: ConsolePrincipal,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: Form,
+  ): Promise<void> {
+    const actor = { principal, request };
+    if (action === 'role') {
+      const role = textOf(body.role);
+      if (!role || !(CONSOLE_ROLES as readonly string[]).includes(role)) {
+        throw new FieldsException('Choose a role.', {
+          role: ['Choose owner, operator or viewer.'],
+        });
+      }
+      const { before, after } = await this.users.update(id, { role: role as ConsoleRole });
+      if (before.role !== after.role) await this.sessions.store.destroyAllForUser('console', id);
+      await this.audit.record(actor, {
+        action: 'user.update',
+        before: { email: before.email, role: before.role },
+        after: { email: after.email, role: after.role },
+      });
+    } else if (action === 'remove') {
+      const user = await this.users.remove(id);
+      await this.sessions.store.destroyAllForUser('console', id);
+      await this.audit.record(actor, {
+        action: 'user.delete',
+        before: { email: user.email, role: user.role },
+      });
+    } else {
+      throw new NotFoundException('There is nothing at this address.');
+    }
+    void reply.redirect('/users', 303);
+  }
+
+  private async renderUsers(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: ConsolePrincipal,
+    state: { errors?: FieldErrors; form?: Record<string, string> },
+  ): Promise<void> {
+    const users = await this.users.list();
+    const page = await this.page(request, principal);
+    const t = translatorFor(page.locale);
+    const chosenRole = state.form?.role || 'viewer';
+    this.send(
+      reply,
+      <ConsoleLayout page={page} title={t('users.title')}>
+        <h1>{t('users.title')}</h1>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.name')}</th>
+              <th scope="col">{t('users.email')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('users.remove', { name: '' })}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>{user.name}</td>
+                <td>{user.email}</td>
+                <td>
+                  <form method="post" action={`/users/${user.id}/role`} class="filters">
+                    <input type="hidden" name="_csrf" value={page.csrfToken} />
+                    <label class="visually-hidden" for={`role-${user.id}`}>
+                      {t('users.role')}
+                    </label>
+                    <select id={`role-${user.id}`} name="role">
+                      {CONSOLE_ROLES.map((role) => (
+                        <option key={role} value={role} selected={user.role === role}>
+                          {t(`role.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit">{t('users.save', { name: user.name })}</button>
+                  </form>
+                </td>
+                <td>
+                  <form method="post" action={`/users/${user.id}/remove`}>
+                    <input type="hidden" name="_csrf" value={page.csrfToken} />
+                    <button type="submit">{t('users.remove', { name: user.name })}</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t('users.add')}</h2>
+        {state.errors && <ErrorSummary t={t} errors={state.errors} />}
+        <form method="post" action="/users" class="stack" noValidate>
+          <input type="hidden" name="_csrf" value={page.csrfToken} />
+          <Field
+            name="email"
+            type="email"
+            label={t('users.email')}
+            value={state.form?.email}
+            errors={state.errors}
+            required
+          />
+          <Field
+            name="name"
+            label={t('users.name')}
+            value={state.form?.name}
+            errors={state.errors}
+            required
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t('users.password')}
+            autocomplete="new-password"
+            errors={state.errors}
+            required
+          />
+          <fieldset id="field-role">
+            <legend>{t('users.role')}</legend>
+            {CONSOLE_ROLES.map((role) => (
+              <div key={role}>
+                <input
+                  type="radio"
+                  id={`new-role-${role}`}
+                  name="role"
+                  value={role}
+                  checked={chosenRole === role}
+                />
+                <label for={`new-role-${role}`}>{t(`role.${role}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div>
+            <button type="submit">{t('users.add')}</button>
+          </div>
+        </form>
       </ConsoleLayout>,
     );
   }
