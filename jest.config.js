@@ -11,9 +11,10 @@ const shared = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // sanitize-html's parser (htmlparser2 and its helpers) ships ES modules only: compile them for jest.
+  // ESM-only dependencies compiled to CommonJS for jest: sanitize-html's parser (htmlparser2 and its
+  // helpers) and content-disposition (of @fastify/static, used by bull-board).
   transformIgnorePatterns: [
-    '/node_modules/(?!.*/node_modules/)(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+    '/node_modules/(?!.*/node_modules/)(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|content-disposition)/)',
   ],
 };
 

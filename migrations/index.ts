@@ -1,5 +1,14 @@
 import { BILLING_ENTITIES } from '@plaza/billing';
-import { ConsoleUserEntity } from '@plaza/console';
+import {
+  ApiTokenEntity,
+  AuditEventEntity,
+  ConsoleUserEntity,
+  PlanEntity,
+  TenantDeletionEntity,
+  TenantMailSettingsEntity,
+  TenantPlanOverrideEntity,
+  TenantUsageEntity,
+} from '@plaza/console';
 import {
   ActionLogEntity,
   DataExportEntity,
@@ -33,7 +42,19 @@ import { TENANT_MIGRATIONS } from './tenant';
  * tenant. Apps, the CLI and the drift check all read this one list.
  */
 export const SCHEMA: SchemaCatalog = {
-  platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity, ...BILLING_ENTITIES],
+  platformEntities: [
+    TenantEntity,
+    TenantDomainEntity,
+    ConsoleUserEntity,
+    ApiTokenEntity,
+    AuditEventEntity,
+    TenantDeletionEntity,
+    PlanEntity,
+    TenantPlanOverrideEntity,
+    TenantUsageEntity,
+    TenantMailSettingsEntity,
+    ...BILLING_ENTITIES,
+  ],
   tenantEntities: [
     OrganizationEntity,
     UserEntity,

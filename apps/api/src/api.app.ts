@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 
 import { Logger } from 'pino';
 
+import { QueueDashboard } from '@plaza/console';
 import { createValidationPipe, PinoNestLogger, PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
 import { registerHttpPlugins } from '@plaza/web';
@@ -42,6 +43,7 @@ export async function createApiApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await registerHttpPlugins(app.getHttpAdapter().getInstance(), app.get(HostResolver), config);
+  await app.get(QueueDashboard).register(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

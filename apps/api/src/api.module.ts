@@ -3,6 +3,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { BillingHttpModule } from '@plaza/billing';
+import { ConsoleWebModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
@@ -36,6 +37,7 @@ export class ApiModule {
         ThemingModule,
         StorageModule,
         BillingHttpModule,
+        ConsoleWebModule,
         ...extraImports,
       ],
     };

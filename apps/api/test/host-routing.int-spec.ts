@@ -52,7 +52,9 @@ describe('Host routing', () => {
     const res = await get(app, 'console.plaza.test', '/api/console/v1').expect(200);
     expect(res.body.data.name).toBe('Plaza console API');
     await get(app, host(a.slug), '/api/console/v1').expect(404);
-    await get(app, 'console.plaza.test', '/').expect(404);
+    // The console's front page is its list of organizations, not the tenant home page.
+    await get(app, 'console.plaza.test', '/').expect(303).expect('location', '/tenants');
+    await get(app, 'console.plaza.test', '/locale/fr').expect(404);
   });
 
   it('answers /healthz and /readyz on every host', async () => {

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
-import { ConsoleModule } from '@plaza/console';
+import { ConsoleArchiveModule, ConsoleModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { DemoModule } from '@plaza/demo';
 import { IdentityProvisioningModule } from '@plaza/identity';
@@ -24,6 +24,7 @@ export class CliModule {
           applicationName: 'plaza-cli',
         }),
         ConsoleModule,
+        ConsoleArchiveModule,
         DemoModule,
         IdentityProvisioningModule,
       ],

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 
-import { ConsoleUsersService } from '@plaza/console';
+import { ConsoleUsersService, TenantArchiveService } from '@plaza/console';
 import { createLogger, loadConfigOrExit, PlazaConfig, publicUrl } from '@plaza/core';
 import { DemoService } from '@plaza/demo';
 import {
@@ -218,6 +218,52 @@ export async function runCli(
         await ctx.get(ProvisioningService).deprovision(tenant.id);
         out(`Deleted ${opts.slug} (${tenant.id}).`);
         return 0;
+      });
+    });
+
+  program
+    .command('tenants:export')
+    .description("Write an organization's whole data (tables, files, manifest) to a .tar.gz")
+    .requiredOption('--slug <slug>', 'organization slug')
+    .requiredOption('--out <file>', 'archive to write, e.g. lille.tar.gz')
+    .action(async (opts: { slug: string; out: string }) => {
+      const config = loadConfigOrExit({ admin: true });
+      exitCode = await withContext(config, async (ctx) => {
+        const tenant = await ctx
+          .get(TenantRegistry)
+          .refById((await ctx.get(TenantRegistry).findBySlug(opts.slug))?.id ?? '');
+        if (!tenant || tenant.status === 'deleted' || tenant.status === 'provisioning') {
+          process.stderr.write(`No exportable organization with slug "${opts.slug}".\n`);
+          return 1;
+        }
+        const manifest = await ctx.get(TenantArchiveService).export(tenant, opts.out);
+        const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+        out(`Exported ${opts.slug}: ${rows} rows, ${manifest.files} files to ${opts.out}.`);
+        return 0;
+      });
+    });
+
+  program
+    .command('tenants:import')
+    .description('Restore an organization from a tenants:export archive, as a new organization')
+    .requiredOption('--file <file>', 'archive made by tenants:export')
+    .requiredOption('--slug <slug>', 'slug of the new organization')
+    .option('--name <name>', 'name of the new organization (default: the exported one)')
+    .action(async (opts: { file: string; slug: string; name?: string }) => {
+      const config = loadConfigOrExit({ admin: true });
+      exitCode = await withContext(config, async (ctx) => {
+        try {
+          const tenant = await ctx
+            .get(TenantArchiveService)
+            .import(opts.file, opts.slug, opts.name);
+          out(
+            `Imported ${tenant.slug} (${tenant.id}): ${publicUrl(config, `${tenant.slug}.${config.baseDomain}`)}`,
+          );
+          return 0;
+        } catch (error) {
+          process.stderr.write(`${describeError(error)}\n`);
+          return 1;
+        }
       });
     });
 

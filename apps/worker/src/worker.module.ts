@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { BillingJob, BillingModule } from '@plaza/billing';
+import { ConsoleWorkerModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityJobsModule } from '@plaza/identity';
 import { MailModule, SendMailJob } from '@plaza/mail';
@@ -26,6 +27,7 @@ export class WorkerModule {
         MailModule,
         BillingModule,
         IdentityJobsModule,
+        ConsoleWorkerModule,
       ],
       providers: [ProvisionTenantJob, SendMailJob, BillingJob],
     };

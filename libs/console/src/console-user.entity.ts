@@ -30,6 +30,22 @@ export class ConsoleUserEntity {
   @Column({ type: 'varchar', length: 16, default: 'owner' })
   role!: ConsoleRole;
 
+  /** TOTP shared secret sealed by SecretBox; set while enrolling, kept once enabled. */
+  @Column({ name: 'totp_secret_sealed', type: 'text', nullable: true })
+  totpSecretSealed!: string | null;
+
+  /** Second factor required at sign-in from this moment. */
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** Last accepted time step: a code is never accepted twice. */
+  @Column({ name: 'totp_last_step', type: 'integer', nullable: true })
+  totpLastStep!: number | null;
+
+  /** SHA-256 of each unused recovery code. */
+  @Column({ name: 'recovery_code_hashes', type: 'jsonb', default: [] })
+  recoveryCodeHashes!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

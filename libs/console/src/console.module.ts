@@ -1,6 +1,24 @@
 import { Module } from '@nestjs/common';
 
 import { ConsoleUsersService } from './console-users.service';
+import { PlansService } from './plans.service';
+import { SecretBox } from './secret-box';
+import { TenantMailSettingsService } from './tenant-mail-settings.service';
+import { UsageService } from './usage.service';
 
-@Module({ providers: [ConsoleUsersService], exports: [ConsoleUsersService] })
+/**
+ * The console's services usable from any process: console users, plans and
+ * their checks (features call `PlansService.assertWithinLimit`), usage,
+ * tenants' own mail servers (secrets sealed by SecretBox).
+ */
+@Module({
+  providers: [
+    ConsoleUsersService,
+    PlansService,
+    UsageService,
+    SecretBox,
+    TenantMailSettingsService,
+  ],
+  exports: [ConsoleUsersService, PlansService, UsageService, SecretBox, TenantMailSettingsService],
+})
 export class ConsoleModule {}

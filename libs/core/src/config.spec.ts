@@ -1,4 +1,4 @@
-import { ConfigError, DEV_FILE_URL_SECRET, loadConfig, publicUrl } from './config';
+import { ConfigError, DEV_FILE_URL_SECRET, DEV_SECRETS_KEY, loadConfig, publicUrl } from './config';
 
 const valid = {
   DATABASE_URL: 'postgres://plaza_app:pw@db:5432/plaza',
@@ -54,6 +54,35 @@ describe('loadConfig', () => {
       'PORT must be a whole number from 1 to 65535, got "eighty"',
       'BASE_DOMAIN must be a host name such as "example.org", got "bad domain"',
     ]);
+  });
+
+  it('reads the retention period and the DNS resolvers, refusing malformed ones', () => {
+    expect(loadConfig(valid)).toMatchObject({ tenantRetentionDays: 30, dnsResolvers: [] });
+    const sut = loadConfig({
+      ...valid,
+      TENANT_RETENTION_DAYS: '7',
+      DNS_RESOLVER: '127.0.0.1:5353, 9.9.9.9,[::1]:53',
+    });
+    expect(sut).toMatchObject({
+      tenantRetentionDays: 7,
+      dnsResolvers: ['127.0.0.1:5353', '9.9.9.9', '[::1]:53'],
+    });
+    expect(() => loadConfig({ ...valid, DNS_RESOLVER: 'dns.example:53' })).toThrow(
+      'DNS_RESOLVER must list IP addresses with optional ports (e.g. 127.0.0.1:5353,[::1]:53), got "dns.example:53"',
+    );
+    expect(() => loadConfig({ ...valid, DNS_RESOLVER: '10.0.0.1:99999' })).toThrow(ConfigError);
+  });
+
+  it('reads SECRETS_KEY as 32 base64 bytes, required in production only', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ...valid, SECRETS_KEY: key }).secretsKey.toString('base64')).toBe(key);
+    expect(loadConfig(valid).secretsKey).toEqual(DEV_SECRETS_KEY);
+    expect(() => loadConfig({ ...valid, SECRETS_KEY: 'c2hvcnQ=' })).toThrow(
+      'SECRETS_KEY must be 32 bytes in base64',
+    );
+    expect(() =>
+      loadConfig({ ...valid, NODE_ENV: 'production', FILE_URL_SECRET: 'x'.repeat(32) }),
+    ).toThrow('SECRETS_KEY is required in production');
   });
 
   it('requires the privileged URL only where a process needs it', () => {
@@ -128,15 +157,17 @@ describe('loadConfig', () => {
     });
 
     it('allows the development file URL secret outside production only', () => {
-      expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      const SECRETS_KEY = Buffer.alloc(32, 1).toString('base64');
+      expect(problemsOf({ NODE_ENV: 'production', SECRETS_KEY })).toEqual([
         'FILE_URL_SECRET is required in production with STORAGE_DRIVER=local (e.g. openssl rand -hex 32)',
       ]);
-      expect(problemsOf({ NODE_ENV: 'production', FILE_URL_SECRET: 'short' })).toEqual([
-        'FILE_URL_SECRET must be at least 32 characters long (e.g. openssl rand -hex 32)',
-      ]);
+      expect(problemsOf({ NODE_ENV: 'production', SECRETS_KEY, FILE_URL_SECRET: 'short' })).toEqual(
+        ['FILE_URL_SECRET must be at least 32 characters long (e.g. openssl rand -hex 32)'],
+      );
       const s3InProduction = loadConfig({
         ...valid,
         NODE_ENV: 'production',
+        SECRETS_KEY,
         STORAGE_DRIVER: 's3',
         S3_BUCKET: 'plaza-files',
       });
@@ -146,7 +177,12 @@ describe('loadConfig', () => {
 
   it('builds public URLs with the port only when it is not the default', () => {
     expect(publicUrl(loadConfig(valid), 'lille.localhost')).toBe('http://lille.localhost:3000/');
-    const prod = loadConfig({ ...valid, NODE_ENV: 'production', FILE_URL_SECRET: 'x'.repeat(32) });
+    const prod = loadConfig({
+      ...valid,
+      NODE_ENV: 'production',
+      FILE_URL_SECRET: 'x'.repeat(32),
+      SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
+    });
     expect(publicUrl(prod, 'participa.example.org', '/x')).toBe('https://participa.example.org/x');
   });
 });

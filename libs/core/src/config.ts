@@ -65,6 +65,14 @@ export interface PlazaConfig {
   secureCookies: boolean;
   storage: StorageSettings;
   billing: BillingSettings;
+  /** Days between a console deletion request and the purge of the tenant's data. */
+  tenantRetentionDays: number;
+  /** Directory of the archives made before a tenant is deleted (worker side). */
+  exportDir: string;
+  /** DNS servers (`ip` or `ip:port`) for custom-domain checks; empty means the system's. */
+  dnsResolvers: string[];
+  /** AES-256-GCM key (32 bytes) for secrets stored in the database (tenant SMTP passwords). */
+  secretsKey: Buffer;
 }
 
 /** Stripe billing; off (plans assigned by hand) when no secret key is set. */
@@ -211,6 +219,10 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     secureCookies: nodeEnv === 'production' || schemeRaw === 'https',
     storage,
     billing,
+    tenantRetentionDays: int('TENANT_RETENTION_DAYS', 30, 0, 3650),
+    exportDir: str('EXPORT_DIR', 'var/exports'),
+    dnsResolvers: dnsResolvers(env.DNS_RESOLVER, problems),
+    secretsKey: secretsKey(env.SECRETS_KEY, nodeEnv, problems),
   };
   if (config.dbPoolPartitions > config.dbPoolMax) {
     problems.push(
@@ -219,6 +231,50 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Used outside production only, so a development machine needs no key; never protects real data. */
+export const DEV_SECRETS_KEY = Buffer.alloc(32, 'plaza-development-secrets-key-xx');
+
+/** `SECRETS_KEY`: 32 random bytes in base64 (`openssl rand -base64 32`). */
+function secretsKey(raw: string | undefined, nodeEnv: NodeEnv, problems: string[]): Buffer {
+  const value = raw?.trim();
+  if (!value) {
+    if (nodeEnv === 'production') {
+      problems.push('SECRETS_KEY is required in production (e.g. openssl rand -base64 32)');
+    }
+    return DEV_SECRETS_KEY;
+  }
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== value) {
+    problems.push('SECRETS_KEY must be 32 bytes in base64 (e.g. openssl rand -base64 32)');
+    return DEV_SECRETS_KEY;
+  }
+  return key;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** `DNS_RESOLVER`: comma-separated `ip`, `ip:port` or `[ipv6]:port`. */
+function dnsResolvers(raw: string | undefined, problems: string[]): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const v4 = /^([^:]+)(?::(\d+))?$/.exec(entry);
+    const v6 =
+      /^\[([0-9a-fA-F:]+)\](?::(\d+))?$/.exec(entry) ??
+      /^([0-9a-fA-F:]+:[0-9a-fA-F:]*)$/.exec(entry);
+    const port = (v6 ?? v4)?.[2];
+    const portOk = port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+    if (!((v6 || (v4 && IPV4.test(v4[1]))) && portOk)) {
+      problems.push(
+        `DNS_RESOLVER must list IP addresses with optional ports (e.g. 127.0.0.1:5353,[::1]:53), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
 }
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

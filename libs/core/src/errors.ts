@@ -59,7 +59,8 @@ export function toErrorBody(exception: unknown): ErrorBody {
       message = Array.isArray(m) ? m.join('; ') : String(m);
     }
     const body: ErrorBody = { statusCode: status, error, message };
-    if (exception instanceof FieldsException) body.fields = exception.fields;
+    const fields = fieldsOf(exception) ?? fieldsOf(response);
+    if (fields) body.fields = fields;
     return body;
   }
   if (isBodyParseError(exception)) {
@@ -82,6 +83,15 @@ export function toErrorBody(exception: unknown): ErrorBody {
     error: 'Internal Server Error',
     message: 'Something went wrong on our side. Please try again.',
   };
+}
+
+/** Field errors carried by an exception or its response body (`{ message, fields }`). */
+function fieldsOf(value: unknown): Record<string, string[]> | undefined {
+  if (typeof value !== 'object' || value === null || !('fields' in value)) return undefined;
+  const fields = (value as { fields: unknown }).fields;
+  return typeof fields === 'object' && fields !== null
+    ? (fields as Record<string, string[]>)
+    : undefined;
 }
 
 function httpStatusOf(exception: unknown): number | undefined {

@@ -20,6 +20,14 @@ export interface SmtpSettings {
   from?: string;
 }
 
+/** Tells which SMTP server a tenant sends through; undefined means the platform's. */
+export interface TenantSmtpResolver {
+  smtpFor(tenantId: string): Promise<SmtpSettings | undefined>;
+}
+
+/** Provided by the feature that stores tenants' mail settings (the console). */
+export const TENANT_SMTP = Symbol('TENANT_SMTP');
+
 /** Sends mail over SMTP; the platform's server unless a tenant brings its own. */
 @Injectable()
 export class Mailer {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 
 import { Job, Worker } from 'bullmq';
 import Redis from 'ioredis';
@@ -7,7 +7,7 @@ import { createRedis, PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 import { TenantContext, TenantRegistry } from '@plaza/tenancy';
 
 import { MAIL_QUEUE, MailJobData } from './mail.queue';
-import { Mailer } from './mailer.service';
+import { Mailer, TENANT_SMTP, TenantSmtpResolver } from './mailer.service';
 
 /** Worker side of mail. Tenant mail runs inside the tenant's context. */
 @Injectable()
@@ -19,6 +19,7 @@ export class SendMailJob implements OnModuleInit, OnModuleDestroy {
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
     private readonly mailer: Mailer,
     private readonly registry: TenantRegistry,
+    @Optional() @Inject(TENANT_SMTP) private readonly tenantSmtp?: TenantSmtpResolver,
   ) {}
 
   onModuleInit(): void {
@@ -35,7 +36,8 @@ export class SendMailJob implements OnModuleInit, OnModuleDestroy {
     if (!tenantId) return this.mailer.send(message);
     const tenant = await this.registry.refById(tenantId);
     if (!tenant) return; // tenant deleted meanwhile: nothing to send
-    return TenantContext.run(tenant, () => this.mailer.send(message));
+    const smtp = await this.tenantSmtp?.smtpFor(tenant.id);
+    return TenantContext.run(tenant, () => this.mailer.send(message, smtp));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -82,7 +82,8 @@ export class ProvisioningService {
       await this.admin.manager.update(
         TenantEntity,
         { id: tenantId },
-        { status: 'active', provisioningError: null },
+        // Progress and status change together: nobody sees an active tenant at 90 %.
+        { status: 'active', provisioningError: null, provisioningProgress: 100 },
       );
     }
     await report('active', 100);

@@ -113,7 +113,7 @@ export async function migrateForTests(): Promise<void> {
 /** Polls until `check` returns a truthy value or the time runs out (no wall-clock assertions). */
 export async function eventually<T>(
   check: () => Promise<T | undefined | null | false>,
-  timeoutMs = 15000,
+  timeoutMs = 30000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

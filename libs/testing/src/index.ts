@@ -5,3 +5,4 @@ export * from './test-smtp';
 export * from './accounts';
 export * from './fake-stripe';
 export * from './browser';
+export * from './test-dns';

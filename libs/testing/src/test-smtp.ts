@@ -9,6 +9,15 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string;
+  /** The login the client authenticated as, when it did. */
+  user?: string;
+  /** The `From:` header as sent. */
+  fromHeader: string;
+}
+
+export interface TestSmtpOptions {
+  /** When given, clients must log in with one of these user → password pairs. */
+  users?: Record<string, string>;
 }
 
 /** A real SMTP server on a free local port that keeps what it receives. */
@@ -19,10 +28,20 @@ export class TestSmtp {
     readonly messages: CapturedMail[],
   ) {}
 
-  static async start(): Promise<TestSmtp> {
+  static async start(options: TestSmtpOptions = {}): Promise<TestSmtp> {
     const messages: CapturedMail[] = [];
+    const users = options.users;
     const server = new SMTPServer({
-      authOptional: true,
+      authOptional: !users,
+      // Tests talk plain SMTP on loopback; production servers use TLS.
+      allowInsecureAuth: true,
+      onAuth(auth, _session, callback) {
+        if (users && users[auth.username ?? ''] === auth.password) {
+          callback(null, { user: auth.username });
+        } else {
+          callback(new Error('Invalid username or password'));
+        }
+      },
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData(stream, session, callback) {
@@ -34,6 +53,8 @@ export class TestSmtp {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
+              user: typeof session.user === 'string' ? session.user : undefined,
+              fromHeader: parsed.from?.text ?? '',
             };
             messages.push(mail);
             callback();

@@ -12,6 +12,9 @@ import { renderStatusPage } from './status-page';
 /** Paths that answer on every host, before any tenant lookup. */
 export const HOST_INDEPENDENT_PATHS = new Set(['/healthz', '/readyz']);
 
+/** Where `/` leads on the console host. */
+export const CONSOLE_HOME = '/tenants';
+
 export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
@@ -63,6 +66,9 @@ export function registerHostRouting(
     }
     if (resolution.kind === 'console') {
       request.log = reply.log = request.log.child({ console: true });
+      // Routes are shared by every host and `GET /` is the tenant home page:
+      // the console's front page is its list of organizations.
+      if (path === '/') return reply.redirect(CONSOLE_HOME, 303);
       return;
     }
     if (resolution.kind === 'redirect') {
