@@ -1,5 +1,13 @@
 import { ConsoleUserEntity } from '@plaza/console';
 import { seedFirstAdmin, UserEntity } from '@plaza/identity';
+import {
+  AssemblyMemberEntity,
+  ComponentEntity,
+  ProcessGroupEntity,
+  SpaceEntity,
+  SpacePhaseEntity,
+  SpaceRoleEntity,
+} from '@plaza/spaces';
 import { StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
@@ -20,7 +28,18 @@ import { TENANT_MIGRATIONS } from './tenant';
  */
 export const SCHEMA: SchemaCatalog = {
   platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity],
-  tenantEntities: [OrganizationEntity, UserEntity, StaticPageEntity, StoredFileEntity],
+  tenantEntities: [
+    OrganizationEntity,
+    UserEntity,
+    StaticPageEntity,
+    StoredFileEntity,
+    ProcessGroupEntity,
+    SpaceEntity,
+    SpacePhaseEntity,
+    AssemblyMemberEntity,
+    ComponentEntity,
+    SpaceRoleEntity,
+  ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,
 };

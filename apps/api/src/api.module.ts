@@ -5,6 +5,7 @@ import { Logger } from 'pino';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { SpacesModule } from '@plaza/spaces';
 import { StorageModule } from '@plaza/storage';
 import { TenancyModule } from '@plaza/tenancy';
 import { ThemingModule } from '@plaza/theming';
@@ -28,6 +29,7 @@ export class ApiModule {
         IdentityModule,
         ThemingModule,
         StorageModule,
+        SpacesModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { Logger } from 'pino';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { PhaseScheduleJob, SpacesJobsModule } from '@plaza/spaces';
 import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
 
 /** Composition root of the job processors. */
@@ -22,8 +23,9 @@ export class WorkerModule {
           applicationName: 'plaza-worker',
         }),
         MailModule,
+        SpacesJobsModule,
       ],
-      providers: [ProvisionTenantJob, SendMailJob],
+      providers: [ProvisionTenantJob, SendMailJob, PhaseScheduleJob],
     };
   }
 }

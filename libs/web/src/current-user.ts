@@ -2,6 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { FastifyRequest } from 'fastify';
 
+import { TenantContext } from '@plaza/tenancy';
+
+import { stateOf } from './request-context';
+
 /** The signed-in person of a tenant site, as the accounts feature resolves them. */
 export interface CurrentUser {
   id: string;
@@ -29,8 +33,19 @@ export class CurrentUsers {
 
   async of(request: FastifyRequest): Promise<CurrentUser | null> {
     const r = request as WithUser;
-    if (r.plazaUser === undefined) r.plazaUser = await this.resolver.resolve(request);
+    if (r.plazaUser === undefined) r.plazaUser = await this.resolve(request);
     return r.plazaUser;
+  }
+
+  /**
+   * Guards run before the interceptor that enters the tenant's context, so a
+   * guard asking who is signed in enters it here from the host resolution.
+   */
+  private resolve(request: FastifyRequest): Promise<CurrentUser | null> {
+    const state = stateOf(request);
+    if (TenantContext.currentOrUndefined() || state?.resolution.kind !== 'tenant')
+      return this.resolver.resolve(request);
+    return TenantContext.run(state.resolution.tenant, () => this.resolver.resolve(request));
   }
 
   /** Forget the remembered person (after sign-in, sign-out or a role change in this request). */
