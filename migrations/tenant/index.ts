@@ -5,4 +5,8 @@ import { AddFiles1795709038826 } from './1795709038826-add-files.migration';
 import { AddSpaces1795710438089 } from './1795710438089-add-spaces.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
-export const TENANT_MIGRATIONS: MigrationClass[] = [Init1795707307232, AddFiles1795709038826, AddSpaces1795710438089];
+export const TENANT_MIGRATIONS: MigrationClass[] = [
+  Init1795707307232,
+  AddFiles1795709038826,
+  AddSpaces1795710438089,
+];
