@@ -1,6 +1,12 @@
 import { ConsoleUserEntity } from '@plaza/console';
 import { seedFirstAdmin, UserEntity } from '@plaza/identity';
 import {
+  ProposalEndorsementEntity,
+  ProposalEntity,
+  ProposalSupportEntity,
+  ProposalVersionEntity,
+} from '@plaza/proposals';
+import {
   AssemblyMemberEntity,
   ComponentEntity,
   ProcessGroupEntity,
@@ -39,6 +45,10 @@ export const SCHEMA: SchemaCatalog = {
     AssemblyMemberEntity,
     ComponentEntity,
     SpaceRoleEntity,
+    ProposalEntity,
+    ProposalSupportEntity,
+    ProposalEndorsementEntity,
+    ProposalVersionEntity,
   ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,

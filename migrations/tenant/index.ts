@@ -3,10 +3,12 @@ import type { MigrationClass } from '@plaza/tenancy';
 import { Init1795707307232 } from './1795707307232-init.migration';
 import { AddFiles1795709038826 } from './1795709038826-add-files.migration';
 import { AddSpaces1795710438089 } from './1795710438089-add-spaces.migration';
+import { AddProposals1795710737467 } from './1795710737467-add-proposals.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
   Init1795707307232,
   AddFiles1795709038826,
   AddSpaces1795710438089,
+  AddProposals1795710737467,
 ];

@@ -5,6 +5,7 @@ import { Logger } from 'pino';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { ProposalsModule } from '@plaza/proposals';
 import { SpacesModule } from '@plaza/spaces';
 import { StorageModule } from '@plaza/storage';
 import { TenancyModule } from '@plaza/tenancy';
@@ -30,6 +31,7 @@ export class ApiModule {
         ThemingModule,
         StorageModule,
         SpacesModule,
+        ProposalsModule,
       ],
     };
   }
