@@ -3,13 +3,15 @@ import { Module } from '@nestjs/common';
 import { SpacesModule } from '@plaza/spaces';
 
 import { ProposalAnswersService } from './proposal-answers.service';
+import { ProposalsPages } from './proposals.pages';
 import { ProposalsQuery } from './proposals.query';
 import { ProposalsService } from './proposals.service';
+import { ProposalsAdminPages } from './proposals-admin.pages';
 
 /** Proposals component: proposals, supports, endorsements, answers. */
 @Module({
   imports: [SpacesModule],
-  controllers: [],
+  controllers: [ProposalsPages, ProposalsAdminPages],
   providers: [ProposalsService, ProposalsQuery, ProposalAnswersService],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })

@@ -821,6 +821,13 @@ function SpaceSections(props: {
               <a href={`/admin/spaces/${id}/components/${c.id}`}>
                 {tr(c.name) || t(`manifest.${c.manifest}` as SpacesKey)}
               </a>{' '}
+              {c.manifest === 'proposals' && (
+                <>
+                  <a href={`/admin/spaces/${id}/components/${c.id}/proposals`}>
+                    {t('manifest.proposals')}
+                  </a>{' '}
+                </>
+              )}
               ({t(`manifest.${c.manifest}` as SpacesKey)},{' '}
               {t(c.publishedAt ? 'admin.published' : 'admin.unpublished')}){' '}
               <PostButton
