@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 
 import { Logger } from 'pino';
 
+import { buildOpenApiDocument, OpenApiDocument } from '@plaza/api-docs';
 import { createValidationPipe, PinoNestLogger, PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
 import { registerHttpPlugins } from '@plaza/web';
@@ -39,6 +40,7 @@ export async function createApiApp(
   app.enableShutdownHooks();
   await registerHttpPlugins(app.getHttpAdapter().getInstance(), app.get(HostResolver), config);
   await app.init();
+  app.get(OpenApiDocument).set(buildOpenApiDocument(app));
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
+import { ApiDocsModule } from '@plaza/api-docs';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
@@ -32,6 +33,7 @@ export class ApiModule {
         StorageModule,
         SpacesModule,
         ProposalsModule,
+        ApiDocsModule,
       ],
     };
   }

@@ -8,3 +8,5 @@ export * from './proposal-version.entity';
 export * from './proposals.module';
 export * from './proposals.query';
 export * from './proposals.service';
+export * from './dto/proposal.dto';
+export * from './proposals.api.controller';

@@ -1,3 +1,5 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { Transform } from 'class-transformer';
 import {
   IsLatitude,
@@ -16,6 +18,7 @@ const coordinate = ({ value }: { value: unknown }) =>
 
 /** Decidim's proposal form: title 15–150 characters, body from 15 to the component's limit. */
 export class ProposalInput {
+  @ApiProperty({ minLength: 15, maxLength: 150 })
   @Transform(trim)
   @IsString()
   @MinLength(15, { message: 'The title must have at least 15 characters.' })
@@ -23,23 +26,27 @@ export class ProposalInput {
   title!: string;
 
   /** The upper bound is the component's `proposal_length`, checked by the service. */
+  @ApiProperty({ minLength: 15, description: "At most the component's proposal_length" })
   @Transform(trim)
   @IsString()
   @MinLength(15, { message: 'The text must have at least 15 characters.' })
   body!: string;
 
+  @ApiPropertyOptional({ maxLength: 300, description: 'Kept only when geocoding is enabled' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(300, { message: 'The address must have at most 300 characters.' })
   address?: string;
 
+  @ApiPropertyOptional({ minimum: -90, maximum: 90 })
   @IsOptional()
   @Transform(coordinate)
   @ValidateIf((_o, v) => v !== undefined)
   @IsLatitude({ message: 'The latitude must be a number between -90 and 90.' })
   latitude?: number;
 
+  @ApiPropertyOptional({ minimum: -180, maximum: 180 })
   @IsOptional()
   @Transform(coordinate)
   @ValidateIf((_o, v) => v !== undefined)

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { SpacesModule } from '@plaza/spaces';
 
 import { ProposalAnswersService } from './proposal-answers.service';
+import { ProposalsApiController } from './proposals.api.controller';
 import { ProposalsPages } from './proposals.pages';
 import { ProposalsQuery } from './proposals.query';
 import { ProposalsService } from './proposals.service';
@@ -11,7 +12,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
 /** Proposals component: proposals, supports, endorsements, answers. */
 @Module({
   imports: [SpacesModule],
-  controllers: [ProposalsPages, ProposalsAdminPages],
+  controllers: [ProposalsPages, ProposalsAdminPages, ProposalsApiController],
   providers: [ProposalsService, ProposalsQuery, ProposalAnswersService],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })

@@ -63,6 +63,17 @@ export class ProposalsService {
     return ctx;
   }
 
+  async findPublished(componentId: string, proposalId: string): Promise<ProposalEntity> {
+    return this.tenantDb.run(async (em) => {
+      const p = await em.findOne(ProposalEntity, {
+        where: { id: proposalId, componentId, publishedAt: Not(IsNull()) },
+        relations: { author: true },
+      });
+      if (!p) throw new ProposalNotFoundException();
+      return p;
+    });
+  }
+
   async create(
     componentId: string,
     user: CurrentUser | null,

@@ -13,3 +13,5 @@ export * from './space-role.entity';
 export * from './spaces.messages';
 export * from './spaces.module';
 export * from './spaces.service';
+export * from './dto/space.dto';
+export * from './spaces.api.controller';

@@ -4,6 +4,7 @@ import { ThemingModule } from '@plaza/theming';
 
 import { PhasesService } from './phases.service';
 import { SiteContextProvider } from './site-context.provider';
+import { SpacesApiController } from './spaces.api.controller';
 import { SpacesPages } from './spaces.pages';
 import { SpacesService } from './spaces.service';
 import { SpacesAdminPages } from './spaces-admin.pages';
@@ -12,7 +13,7 @@ import { SpacesAdminService } from './spaces-admin.service';
 /** Participatory spaces (processes, assemblies), their phases, components and roles. */
 @Module({
   imports: [ThemingModule],
-  controllers: [SpacesPages, SpacesAdminPages],
+  controllers: [SpacesPages, SpacesAdminPages, SpacesApiController],
   providers: [SpacesService, SpacesAdminService, PhasesService, SiteContextProvider],
   exports: [SpacesService, PhasesService, SiteContextProvider],
 })

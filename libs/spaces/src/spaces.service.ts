@@ -45,8 +45,19 @@ export class SpacesService {
 
   /** A published space by slug, or 404 when it is missing, unpublished or private to others. */
   async findPublished(kind: SpaceKind, slug: string, user: CurrentUser | null) {
+    return this.findOne({ kind, slug }, user);
+  }
+
+  async findPublishedById(id: string, user: CurrentUser | null) {
+    return this.findOne({ id }, user);
+  }
+
+  private async findOne(
+    where: { kind: SpaceKind; slug: string } | { id: string },
+    user: CurrentUser | null,
+  ) {
     return this.tenantDb.run(async (em) => {
-      const space = await em.findOneBy(SpaceEntity, { kind, slug, publishedAt: Not(IsNull()) });
+      const space = await em.findOneBy(SpaceEntity, { ...where, publishedAt: Not(IsNull()) });
       if (!space) throw new SpaceNotFoundException();
       const memberOf = user ? await this.memberSpaceIds(em, user.id) : new Set<string>();
       if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
