@@ -81,5 +81,5 @@ describe('Worker: phases move by date', () => {
     expect(enqueued).toBeGreaterThanOrEqual(2);
     await eventually(async () => (await activeOf(a, inA.space.id))?.id === inA.phases[2].id);
     await eventually(async () => (await activeOf(b, inB.space.id))?.id === inB.phases[2].id);
-  });
+  }, 30_000);
 });

@@ -93,10 +93,23 @@ describe('Proposals: rules and exact counts under concurrency', () => {
     );
   }
 
-  const users = async (n: number) => {
-    const out: CurrentUser[] = [];
-    for (let i = 0; i < n; i++) out.push(asCurrent(await createUser(platform.ctx, tenant)));
-    return out;
+  const users = async (n: number): Promise<CurrentUser[]> => {
+    if (n === 1) return [asCurrent(await createUser(platform.ctx, tenant))];
+    const batch = Math.random().toString(36).slice(2, 10);
+    const saved = await inTenant((em) =>
+      em.save(
+        Array.from({ length: n }, (_, i) =>
+          em.create(UserEntity, {
+            email: `p${i}-${batch}@example.org`,
+            nickname: `p${i}_${batch}`,
+            name: `Participant ${i}`,
+            roles: [],
+            confirmedAt: new Date(),
+          }),
+        ),
+      ),
+    );
+    return saved.map(asCurrent);
   };
 
   beforeAll(async () => {
@@ -126,7 +139,7 @@ describe('Proposals: rules and exact counts under concurrency', () => {
     expect(
       await inTenant((em) => em.countBy(ProposalSupportEntity, { proposalId: proposal.id })),
     ).toBe(200);
-  });
+  }, 60_000);
 
   it("never lets one participant's concurrent supports exceed vote_limit", async () => {
     const componentId = await component({ vote_limit: 3 }, { votes_enabled: true });
