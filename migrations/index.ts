@@ -7,6 +7,15 @@ import {
   ProposalVersionEntity,
 } from '@plaza/proposals';
 import {
+  CommentEntity,
+  CommentVoteEntity,
+  FollowEntity,
+  ModerationEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  ReportEntity,
+} from '@plaza/social';
+import {
   AssemblyMemberEntity,
   ComponentEntity,
   ProcessGroupEntity,
@@ -49,6 +58,13 @@ export const SCHEMA: SchemaCatalog = {
     ProposalSupportEntity,
     ProposalEndorsementEntity,
     ProposalVersionEntity,
+    CommentEntity,
+    CommentVoteEntity,
+    FollowEntity,
+    NotificationEntity,
+    NotificationPreferenceEntity,
+    ModerationEntity,
+    ReportEntity,
   ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,

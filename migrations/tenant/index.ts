@@ -4,6 +4,7 @@ import { Init1795707307232 } from './1795707307232-init.migration';
 import { AddFiles1795709038826 } from './1795709038826-add-files.migration';
 import { AddSpaces1795710438089 } from './1795710438089-add-spaces.migration';
 import { AddProposals1795710737467 } from './1795710737467-add-proposals.migration';
+import { AddSocial1795711555535 } from './1795711555535-add-social.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -11,4 +12,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddFiles1795709038826,
   AddSpaces1795710438089,
   AddProposals1795710737467,
+  AddSocial1795711555535,
 ];

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 
-import { In, IsNull, Not } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
-import { boolSetting, SpacesService } from '@plaza/spaces';
+import { NotificationsService, Recipient } from '@plaza/social';
+import { boolSetting, ComponentEntity, SpacesService } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
 
 import { ANSWER_STATES, AnswerState, ProposalEntity } from './proposal.entity';
+import { proposalsPath } from './proposal-paths';
 import { ProposalNotFoundException } from './proposals.service';
 
 export interface AnswerInput {
@@ -31,10 +33,12 @@ export class ProposalAnswersService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly spaces: SpacesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async answer(componentId: string, proposalId: string, admin: CurrentUser, input: AnswerInput) {
-    return this.tenantDb.run(async (em) => {
+    const sent: Announcement[] = [];
+    const saved = await this.tenantDb.run(async (em) => {
       const ctx = await this.spaces.componentInContext(componentId, admin, em);
       const proposal = await em.findOne(ProposalEntity, {
         where: { id: proposalId, componentId, publishedAt: Not(IsNull()) },
@@ -43,6 +47,7 @@ export class ProposalAnswersService {
       if (!proposal || proposal.withdrawnAt) throw new ProposalNotFoundException();
       const withCosts =
         boolSetting(ctx.settings.step, 'answers_with_costs') && input.state === 'accepted';
+      const publish = boolSetting(ctx.settings.step, 'publish_answers_immediately');
       Object.assign(proposal, {
         state: input.state,
         answer: input.answer,
@@ -50,30 +55,70 @@ export class ProposalAnswersService {
         cost: withCosts ? input.cost : null,
         costReport: withCosts ? input.costReport : null,
         executionPeriod: withCosts ? input.executionPeriod : null,
-        statePublishedAt: boolSetting(ctx.settings.step, 'publish_answers_immediately')
-          ? new Date()
-          : null,
+        statePublishedAt: publish ? new Date() : null,
       });
-      return em.save(proposal);
+      const result = await em.save(proposal);
+      if (publish)
+        sent.push(await this.announce(em, proposal, `${proposalsPath(ctx)}/${proposal.id}`));
+      return result;
     });
+    await this.deliver(sent);
+    return saved;
   }
 
   /** Publishes the answers of `proposalIds` that are answered and not yet published. */
   async publish(componentId: string, proposalIds: string[]): Promise<number> {
     if (proposalIds.length === 0) return 0;
-    return this.tenantDb.run(async (em) => {
-      const result = await em.update(
-        ProposalEntity,
-        {
+    const sent: Announcement[] = [];
+    const count = await this.tenantDb.run(async (em) => {
+      const due = await em.find(ProposalEntity, {
+        where: {
           componentId,
           id: In(proposalIds),
           state: Not(IsNull()),
           statePublishedAt: IsNull(),
           withdrawnAt: IsNull(),
         },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (due.length === 0) return 0;
+      await em.update(
+        ProposalEntity,
+        { id: In(due.map((p) => p.id)) },
         { statePublishedAt: new Date() },
       );
-      return result.affected ?? 0;
+      const component = await em.findOneOrFail(ComponentEntity, {
+        where: { id: componentId },
+        relations: { space: true },
+      });
+      const base = proposalsPath({ space: component.space!, component });
+      for (const p of due) sent.push(await this.announce(em, p, `${base}/${p.id}`));
+      return due.length;
     });
+    await this.deliver(sent);
+    return count;
   }
+
+  /** Followers of the proposal learn that its answer is public. */
+  private async announce(em: EntityManager, p: ProposalEntity, url: string): Promise<Announcement> {
+    const event = {
+      event: 'answer_published' as const,
+      resourceType: 'proposal',
+      resourceId: p.id,
+      title: p.title,
+      url,
+      actorId: null,
+    };
+    return { event, recipients: await this.notifications.notifyFollowers(em, event) };
+  }
+
+  private async deliver(sent: Announcement[]): Promise<void> {
+    for (const { event, recipients } of sent)
+      await this.notifications.sendEmails(event, recipients);
+  }
+}
+
+interface Announcement {
+  event: Parameters<NotificationsService['sendEmails']>[0];
+  recipients: Recipient[];
 }

@@ -40,7 +40,7 @@ import {
 } from './dto/proposal.dto';
 import { ProposalEntity } from './proposal.entity';
 import { ProposalInput } from './proposal-input';
-import { publicState } from './proposals.pages';
+import { publicState } from './proposal-paths';
 import { ProposalsQuery } from './proposals.query';
 import { BodyTooLongError, ProposalsService } from './proposals.service';
 

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 
+import { SocialModule } from '@plaza/social';
 import { SpacesModule } from '@plaza/spaces';
 
 import { ProposalAnswersService } from './proposal-answers.service';
+import { ProposalSocial } from './proposal-social';
 import { ProposalsApiController } from './proposals.api.controller';
 import { ProposalsPages } from './proposals.pages';
 import { ProposalsQuery } from './proposals.query';
@@ -11,9 +13,9 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
 
 /** Proposals component: proposals, supports, endorsements, answers. */
 @Module({
-  imports: [SpacesModule],
+  imports: [SpacesModule, SocialModule],
   controllers: [ProposalsPages, ProposalsAdminPages, ProposalsApiController],
-  providers: [ProposalsService, ProposalsQuery, ProposalAnswersService],
+  providers: [ProposalsService, ProposalsQuery, ProposalAnswersService, ProposalSocial],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })
 export class ProposalsModule {}

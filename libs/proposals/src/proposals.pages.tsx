@@ -19,6 +19,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
 import {
+  CommentsSection,
+  CommentsService,
+  FollowButton,
+  FollowsService,
+  ModerationService,
+  ReportForm,
+  SocialKey,
+  socialT,
+} from '@plaza/social';
+import {
   boolSetting,
   Checkbox,
   ComponentInContext,
@@ -45,6 +55,7 @@ import { ProposalEntity } from './proposal.entity';
 import { ProposalRefusal, RefusalCode } from './proposal.errors';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalInput } from './proposal-input';
+import { proposalsPath, publicState } from './proposal-paths';
 import { ProposalVersionEntity } from './proposal-version.entity';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import {
@@ -61,16 +72,6 @@ type FormBody = Record<string, unknown>;
 
 const PER_PAGE = 20;
 
-export function proposalsPath(ctx: Pick<ComponentInContext, 'space' | 'component'>): string {
-  return `${spacePath(ctx.space)}/f/${ctx.component.id}/proposals`;
-}
-
-/** Whether the proposal's answer (state) is public. */
-export function publicState(p: ProposalEntity): string {
-  if (p.withdrawnAt) return 'withdrawn';
-  return p.state && p.statePublishedAt ? p.state : 'not_answered';
-}
-
 const asArray = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
 
 /** Participants' pages of a proposals component. */
@@ -84,6 +85,9 @@ export class ProposalsPages {
     private readonly sessions: Sessions,
     private readonly tenantDb: TenantDb,
     private readonly siteContext: SiteContextProvider,
+    private readonly comments: CommentsService,
+    private readonly follows: FollowsService,
+    private readonly moderation: ModerationService,
   ) {}
 
   @Get()
@@ -252,12 +256,28 @@ export class ProposalsPages {
     @Param('componentId', ParseUUIDPipe) componentId: string,
     @Param('proposalId', ParseUUIDPipe) proposalId: string,
     @Query('refused') refused: string | undefined,
+    @Query('social_error') socialError: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const user = await this.users.of(request);
     const ctx = await this.context(segment, slug, componentId, user);
     const { proposal, versions, endorsed } = await this.load(componentId, proposalId, user);
+    if (await this.moderation.isHidden('proposal', proposal.id)) {
+      const site = await this.siteContext.build(request);
+      const hiddenText = socialT(site.locale, 'hidden');
+      return this.send(
+        reply,
+        200,
+        <SiteLayout site={site} title={hiddenText}>
+          <h1>{hiddenText}</h1>
+        </SiteLayout>,
+      );
+    }
+    const threads = await this.comments.threads('proposal', proposal.id, user);
+    const following = user
+      ? await this.follows.isFollowing(user.id, 'proposal', proposal.id)
+      : false;
     const status = user ? await this.proposals.supportStatus(componentId, proposalId, user) : null;
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
@@ -347,6 +367,47 @@ export class ProposalsPages {
             </PostButton>
           )}
         </section>
+        {user && (
+          <p>
+            <FollowButton
+              locale={site.locale}
+              csrf={csrf}
+              back={here}
+              type="proposal"
+              id={proposal.id}
+              following={following}
+            />
+          </p>
+        )}
+        {user && proposal.authorId !== user.id && (
+          <details>
+            <summary>{socialT(site.locale, 'report')}</summary>
+            <ReportForm
+              locale={site.locale}
+              csrf={csrf}
+              back={here}
+              type="proposal"
+              id={proposal.id}
+            />
+          </details>
+        )}
+        <CommentsSection
+          locale={site.locale}
+          csrf={csrf}
+          resourceType="proposal"
+          resourceId={proposal.id}
+          back={here}
+          threads={threads}
+          userId={user?.id ?? null}
+          open={
+            boolSetting(ctx.settings.global, 'comments_enabled') &&
+            !boolSetting(ctx.settings.step, 'comments_blocked') &&
+            ctx.canParticipate &&
+            !proposal.withdrawnAt
+          }
+          maxLength={intSetting(ctx.settings.global, 'comments_max_length') || 1000}
+          error={socialError && SOCIAL_ERRORS.has(socialError) ? (socialError as SocialKey) : null}
+        />
         <section aria-labelledby="history-title">
           <h2 id="history-title">{t('history')}</h2>
           <ol>
@@ -577,6 +638,14 @@ export class ProposalsPages {
     await reply.code(status).type('text/html; charset=utf-8').send(renderPage(element));
   }
 }
+
+const SOCIAL_ERRORS = new Set<string>([
+  'error.commentLength',
+  'error.commentsClosed',
+  'error.depth',
+  'error.signIn',
+  'error.alreadyReported',
+]);
 
 const REFUSAL_KEYS: Record<RefusalCode, true> = {
   signInRequired: true,

@@ -59,7 +59,10 @@ export class ProposalsQuery {
         .createQueryBuilder(ProposalEntity, 'p')
         .leftJoinAndSelect('p.author', 'author')
         .where('p.component_id = :componentId', { componentId })
-        .andWhere('p.published_at is not null');
+        .andWhere('p.published_at is not null')
+        .andWhere(
+          `not exists (select 1 from moderations m where m.resource_type = 'proposal' and m.resource_id = p.id and m.hidden_at is not null)`,
+        );
       const states = filters.states?.length ? filters.states : null;
       if (!states || !states.includes('withdrawn')) qb.andWhere('p.withdrawn_at is null');
       if (states) {

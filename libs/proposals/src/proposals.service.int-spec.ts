@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 
 import { UserEntity } from '@plaza/identity';
+import { MailQueue } from '@plaza/mail';
+import { FollowsService, NotificationsService } from '@plaza/social';
 import {
   ComponentEntity,
   Settings,
@@ -115,6 +117,9 @@ describe('Proposals: rules and exact counts under concurrency', () => {
   beforeAll(async () => {
     platform = await TestPlatform.start({ DB_POOL_MAX: '20' }, [
       SpacesService,
+      FollowsService,
+      NotificationsService,
+      MailQueue,
       ProposalsService,
       ProposalsQuery,
       ProposalAnswersService,

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
 
+import { FollowsService } from '@plaza/social';
 import { boolSetting, ComponentInContext, intSetting, SpacesService } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
@@ -55,6 +56,7 @@ export class ProposalsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly spaces: SpacesService,
+    private readonly follows: FollowsService,
   ) {}
 
   async context(componentId: string, user: CurrentUser | null) {
@@ -118,6 +120,8 @@ export class ProposalsService {
           publishedAt: new Date(),
         }),
       );
+      // Decidim: authors follow their proposals.
+      if (user) await this.follows.follow(user.id, 'proposal', proposal.id, em);
       await em.save(
         em.create(ProposalVersionEntity, {
           proposalId: proposal.id,

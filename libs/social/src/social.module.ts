@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+
+import { MailModule } from '@plaza/mail';
+import { SpacesModule } from '@plaza/spaces';
+
+import { CommentsService } from './comments.service';
+import { FollowsService } from './follows.service';
+import { ModerationService } from './moderation.service';
+import { NotificationsService } from './notifications.service';
+import { SocialPages } from './social.pages';
+import { SocialResources } from './social-resources';
+
+/** Comments, follows, notifications and moderation for any registered resource. */
+@Module({
+  imports: [SpacesModule, MailModule],
+  controllers: [SocialPages],
+  providers: [
+    SocialResources,
+    CommentsService,
+    FollowsService,
+    NotificationsService,
+    ModerationService,
+  ],
+  exports: [
+    SocialResources,
+    CommentsService,
+    FollowsService,
+    NotificationsService,
+    ModerationService,
+  ],
+})
+export class SocialModule {}
