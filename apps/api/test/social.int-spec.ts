@@ -203,6 +203,47 @@ describe('Comments, follows, notifications and moderation (two tenants)', () => 
     expect(foreign.status).toBe(403);
   });
 
+  it('serves comments through /api/v1/comments, reading without sign-in and writing with the session', async () => {
+    const threads = await http()
+      .get(`/api/v1/comments?resource_type=proposal&resource_id=${proposalId}`)
+      .set('Host', hostA())
+      .expect(200);
+    expect(threads.body[0].replies[0].replies[0]).toMatchObject({
+      depth: 2,
+      deleted: true,
+      body: null,
+    });
+    await http()
+      .get('/api/v1/comments?resource_type=meeting&resource_id=x')
+      .set('Host', hostA())
+      .expect(400);
+    await http()
+      .get(`/api/v1/comments?resource_type=proposal&resource_id=${proposalId}`)
+      .set('Host', hostB())
+      .expect(404);
+    const created = await http()
+      .post('/api/v1/comments')
+      .set('Host', hostA())
+      .set('Cookie', other.cookie)
+      .set('x-csrf-token', other.csrfToken)
+      .send({
+        resource_type: 'proposal',
+        resource_id: proposalId,
+        body: 'Through the API',
+        alignment: -1,
+      })
+      .expect(201);
+    expect(created.body.id).toBeDefined();
+    const tooLong = await http()
+      .post('/api/v1/comments')
+      .set('Host', hostA())
+      .set('Cookie', other.cookie)
+      .set('x-csrf-token', other.csrfToken)
+      .send({ resource_type: 'proposal', resource_id: proposalId, body: 'y'.repeat(101) })
+      .expect(400);
+    expect(tooLong.body.message).toBe('The comment is empty or too long.');
+  });
+
   it('hides a proposal after the configured number of reports; moderators see the queue and unhide', async () => {
     await post(hostA(), commenter, '/reports', {
       resource_type: 'proposal',

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '@plaza/mail';
 import { SpacesModule } from '@plaza/spaces';
 
+import { CommentsApiController } from './comments.api.controller';
 import { CommentsService } from './comments.service';
 import { FollowsService } from './follows.service';
 import { ModerationService } from './moderation.service';
@@ -13,7 +14,7 @@ import { SocialResources } from './social-resources';
 /** Comments, follows, notifications and moderation for any registered resource. */
 @Module({
   imports: [SpacesModule, MailModule],
-  controllers: [SocialPages],
+  controllers: [SocialPages, CommentsApiController],
   providers: [
     SocialResources,
     CommentsService,
