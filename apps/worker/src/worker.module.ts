@@ -5,6 +5,7 @@ import { Logger } from 'pino';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { ProposalsJobsModule } from '@plaza/proposals';
 import { PhaseScheduleJob, SpacesJobsModule } from '@plaza/spaces';
 import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
 
@@ -24,6 +25,7 @@ export class WorkerModule {
         }),
         MailModule,
         SpacesJobsModule,
+        ProposalsJobsModule,
       ],
       providers: [ProvisionTenantJob, SendMailJob, PhaseScheduleJob],
     };

@@ -10,3 +10,5 @@ export * from './proposals.query';
 export * from './proposals.service';
 export * from './dto/proposal.dto';
 export * from './proposals.api.controller';
+export * from './proposal-export';
+export * from './proposal-export.job';

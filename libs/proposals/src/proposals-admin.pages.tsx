@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -23,6 +23,8 @@ import {
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
 import { isAnswerState, ProposalAnswersService } from './proposal-answers.service';
+import { EXPORT_FORMATS, ExportFormat } from './proposal-export';
+import { ProposalExportQueue } from './proposal-export.job';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import { ProposalNotFoundException } from './proposals.service';
 
@@ -38,12 +40,14 @@ export class ProposalsAdminPages {
     private readonly tenantDb: TenantDb,
     private readonly users: CurrentUsers,
     private readonly siteContext: SiteContextProvider,
+    private readonly exports: ProposalExportQueue,
   ) {}
 
   @Get()
   async index(
     @Param('spaceId', ParseUUIDPipe) spaceId: string,
     @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Query('export') exported: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -57,6 +61,14 @@ export class ProposalsAdminPages {
       200,
       <SiteLayout site={site} title={title}>
         <h1>{title}</h1>
+        {exported === 'queued' && <p role="status">{t('export.queued')}</p>}
+        {EXPORT_FORMATS.map((f) => (
+          <form key={f} method="post" action={`${base}/export`} class="inline">
+            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+            <input type="hidden" name="format" value={f} />
+            <button type="submit">{t(`export.${f}`)}</button>
+          </form>
+        ))}
         <form method="post" action={`${base}/publish_answers`}>
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <table>
@@ -112,6 +124,30 @@ export class ProposalsAdminPages {
     const ids = raw.map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     await this.answers.publish(componentId, ids);
     return reply.redirect(`/admin/spaces/${spaceId}/components/${componentId}/proposals`, 303);
+  }
+
+  @Post('export')
+  async export(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.load(spaceId, componentId);
+    const format = (EXPORT_FORMATS as readonly string[]).includes(String(body.format))
+      ? (body.format as ExportFormat)
+      : 'csv';
+    await this.exports.enqueue({
+      tenantId: TenantContext.current().id,
+      componentId,
+      format,
+      userId: (await this.users.of(request))!.id,
+    });
+    return reply.redirect(
+      `/admin/spaces/${spaceId}/components/${componentId}/proposals?export=queued`,
+      303,
+    );
   }
 
   @Get(':proposalId/answer')

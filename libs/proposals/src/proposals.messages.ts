@@ -3,6 +3,11 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the proposals pages. */
 export const proposalsT = defineMessages('proposals', {
   en: {
+    'export.csv': 'Export as CSV',
+    'export.json': 'Export as JSON',
+    'export.queued': 'The export is being prepared. You will receive it by email.',
+    'export.subject': '{site}: proposals export ({format})',
+    'export.body': 'Your export of {count} proposals is ready. The link works for 7 days:',
     'error.title': 'The title must have between 15 and 150 characters.',
     'error.body': 'The text must have at least 15 characters.',
     'error.address': 'The address must have at most 300 characters.',
@@ -84,6 +89,11 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'This proposal is already withdrawn.',
   },
   fr: {
+    'export.csv': 'Exporter en CSV',
+    'export.json': 'Exporter en JSON',
+    'export.queued': "L'export est en préparation. Vous le recevrez par courriel.",
+    'export.subject': '{site} : export des propositions ({format})',
+    'export.body': 'Votre export de {count} propositions est prêt. Le lien est valable 7 jours :',
     'error.title': 'Le titre doit compter entre 15 et 150 caractères.',
     'error.body': 'Le texte doit compter au moins 15 caractères.',
     'error.address': "L'adresse doit compter au plus 300 caractères.",
@@ -166,6 +176,11 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Cette proposition est déjà retirée.',
   },
   es: {
+    'export.csv': 'Exportar en CSV',
+    'export.json': 'Exportar en JSON',
+    'export.queued': 'La exportación se está preparando. La recibirás por correo.',
+    'export.subject': '{site}: exportación de propuestas ({format})',
+    'export.body': 'Tu exportación de {count} propuestas está lista. El enlace vale 7 días:',
     'error.title': 'El título debe tener entre 15 y 150 caracteres.',
     'error.body': 'El texto debe tener al menos 15 caracteres.',
     'error.address': 'La dirección debe tener como máximo 300 caracteres.',
@@ -246,6 +261,11 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Esta propuesta ya está retirada.',
   },
   ca: {
+    'export.csv': 'Exporta en CSV',
+    'export.json': 'Exporta en JSON',
+    'export.queued': 'L’exportació s’està preparant. La rebràs per correu.',
+    'export.subject': '{site}: exportació de propostes ({format})',
+    'export.body': 'La teva exportació de {count} propostes és a punt. L’enllaç val 7 dies:',
     'error.title': 'El títol ha de tenir entre 15 i 150 caràcters.',
     'error.body': 'El text ha de tenir almenys 15 caràcters.',
     'error.address': 'L’adreça ha de tenir com a màxim 300 caràcters.',
