@@ -181,6 +181,29 @@ describe('Participatory spaces: admin and public pages (two tenants)', () => {
     expect((await get(hostB(), '/processes').expect(200)).text).not.toContain('Budget 2027');
   });
 
+  it('groups processes: an admin creates a group, processes join it, the group page lists them', async () => {
+    await post(hostA(), adminA, '/admin/spaces/groups', {
+      group_title_en: 'Neighbourhoods',
+    }).expect(303);
+    await post(hostA(), adminA, '/admin/spaces/groups', { group_title_en: '' }).expect(400);
+    const index = await get(hostA(), '/admin/spaces', adminA).expect(200);
+    const groupId = /\/process-groups\/([0-9a-f-]{36})/.exec(index.text)![1];
+    await post(hostA(), adminA, '/admin/spaces', {
+      kind: 'process',
+      slug: 'north-district',
+      title_en: 'North district',
+      groupId,
+      published: 'on',
+    }).expect(303);
+    const group = await get(hostA(), `/process-groups/${groupId}`).expect(200);
+    expect(group.text).toContain('Neighbourhoods');
+    expect(group.text).toContain('/processes/north-district');
+    expect((await get(hostA(), '/processes/north-district').expect(200)).text).toContain(
+      `/process-groups/${groupId}`,
+    );
+    await get(hostB(), `/process-groups/${groupId}`).expect(404);
+  });
+
   it('keeps unpublished spaces hidden and admin pages for admins', async () => {
     await inA((em) =>
       em.save(

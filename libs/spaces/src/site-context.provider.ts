@@ -21,6 +21,9 @@ export class SiteContextProvider {
         ...(site.nav ?? []),
         { href: '/processes', label: spacesT(site.locale, 'nav.processes') },
         { href: '/assemblies', label: spacesT(site.locale, 'nav.assemblies') },
+        ...(site.user
+          ? [{ href: '/notifications', label: spacesT(site.locale, 'nav.notifications') }]
+          : []),
       ],
       themeCss: (site.themeCss ?? '') + PARTICIPATION_CSS,
     };

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
@@ -65,7 +66,8 @@ export class SpacesAdminPages {
   async index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
-    const { spaces } = await this.admin.list();
+    const { spaces, groups } = await this.admin.list();
+    const locales = TenantContext.current().locales;
     await this.send(
       reply,
       200,
@@ -95,8 +97,48 @@ export class SpacesAdminPages {
             ))}
           </tbody>
         </table>
+        <section aria-labelledby="groups-title">
+          <h2 id="groups-title">{t('groups')}</h2>
+          <ul>
+            {groups.map((g) => (
+              <li key={g.id}>
+                <a href={`/process-groups/${g.id}`}>{tr(g.title)}</a>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('groups.add')}</h3>
+          <form method="post" action="/admin/spaces/groups">
+            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+            <TranslatedField
+              name="group_title"
+              legend={t('field.title')}
+              locales={locales}
+              errors={{}}
+            />
+            <TranslatedField
+              name="group_description"
+              legend={t('field.description')}
+              locales={locales}
+              errors={{}}
+              multiline
+            />
+            <button type="submit">{t('groups.add')}</button>
+          </form>
+        </section>
       </SiteLayout>,
     );
+  }
+
+  @Post('groups')
+  async createGroup(@Body() body: FormBody, @Res() reply: FastifyReply) {
+    const locales = TenantContext.current().locales;
+    const errors: FormErrors = {};
+    const title = readTranslated(body, 'group_title', locales, 200, errors);
+    const description = readTranslated(body, 'group_description', locales, 20000, errors);
+    if (Object.keys(title).length === 0 || Object.keys(errors).length > 0)
+      throw new BadRequestException(spacesT(locales[0], 'error.titleRequired'));
+    await this.admin.createGroup(title, description);
+    return reply.redirect('/admin/spaces#groups-title', 303);
   }
 
   @Get('new')

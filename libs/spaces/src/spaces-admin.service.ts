@@ -80,6 +80,12 @@ export class SpacesAdminService {
     });
   }
 
+  async createGroup(title: Translated, description: Translated): Promise<ProcessGroupEntity> {
+    return this.tenantDb.run((em) =>
+      em.save(em.create(ProcessGroupEntity, { title, description })),
+    );
+  }
+
   /** Other assemblies an assembly may hang under (never itself). */
   async assemblies(): Promise<SpaceEntity[]> {
     return this.tenantDb.run((em) =>

@@ -3,6 +3,9 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the spaces pages (public and admin). */
 export const spacesT = defineMessages('spaces', {
   en: {
+    'nav.notifications': 'Notifications',
+    groups: 'Process groups',
+    'groups.add': 'Add a process group',
     'nav.processes': 'Processes',
     'nav.assemblies': 'Assemblies',
     'processes.title': 'Participatory processes',
@@ -130,6 +133,9 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Text of the page',
   },
   fr: {
+    'nav.notifications': 'Notifications',
+    groups: 'Groupes de concertations',
+    'groups.add': 'Ajouter un groupe de concertations',
     'nav.processes': 'Concertations',
     'nav.assemblies': 'Assemblées',
     'processes.title': 'Concertations',
@@ -258,6 +264,9 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texte de la page',
   },
   es: {
+    'nav.notifications': 'Notificaciones',
+    groups: 'Grupos de procesos',
+    'groups.add': 'Añadir un grupo de procesos',
     'nav.processes': 'Procesos',
     'nav.assemblies': 'Órganos',
     'processes.title': 'Procesos participativos',
@@ -385,6 +394,9 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texto de la página',
   },
   ca: {
+    'nav.notifications': 'Notificacions',
+    groups: 'Grups de processos',
+    'groups.add': 'Afegeix un grup de processos',
     'nav.processes': 'Processos',
     'nav.assemblies': 'Òrgans',
     'processes.title': 'Processos participatius',

@@ -46,6 +46,39 @@ export class SpacesPages {
     return this.spacePage('assembly', slug, request, reply);
   }
 
+  @Get('process-groups/:groupId')
+  async group(
+    @Param('groupId', ParseUUIDPipe) groupId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const { group, processes } = await this.spaces.groupWithProcesses(
+      groupId,
+      await this.users.of(request),
+    );
+    const site = await this.siteContext.build(request);
+    const tr = this.tr(site);
+    await this.send(
+      reply,
+      <SiteLayout site={site} title={tr(group.title)}>
+        <h1>{tr(group.title)}</h1>
+        {tr(group.description) && <p>{tr(group.description)}</p>}
+        <h2>{spacesT(site.locale, 'processes.title')}</h2>
+        {processes.length === 0 ? (
+          <p>{spacesT(site.locale, 'processes.empty')}</p>
+        ) : (
+          <ul class="card-list">
+            {processes.map((p) => (
+              <li key={p.id}>
+                <a href={spacePath(p)}>{tr(p.title)}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </SiteLayout>,
+    );
+  }
+
   @Get(':segment/:slug/f/:componentId/pages')
   async page(
     @Param('segment') segment: string,
@@ -127,6 +160,11 @@ export class SpacesPages {
         {space.visibility === 'private' && <p class="notice">{t('private')}</p>}
         {space.startDate && space.endDate && (
           <p>{spacesT(site.locale, 'dates', { start: space.startDate, end: space.endDate })}</p>
+        )}
+        {space.group && (
+          <p>
+            {t('group')}: <a href={`/process-groups/${space.group.id}`}>{tr(space.group.title)}</a>
+          </p>
         )}
         {space.hashtag && (
           <p>

@@ -8,6 +8,7 @@ import type { CurrentUser } from '@plaza/web';
 import { AssemblyMemberEntity } from './assembly-member.entity';
 import { ComponentEntity } from './component.entity';
 import { EffectiveSettings, effectiveSettings } from './component-manifests';
+import { ProcessGroupEntity } from './process-group.entity';
 import { SpaceEntity, SpaceKind } from './space.entity';
 import { SpacePhaseEntity } from './space-phase.entity';
 import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
@@ -57,7 +58,10 @@ export class SpacesService {
     user: CurrentUser | null,
   ) {
     return this.tenantDb.run(async (em) => {
-      const space = await em.findOneBy(SpaceEntity, { ...where, publishedAt: Not(IsNull()) });
+      const space = await em.findOne(SpaceEntity, {
+        where: { ...where, publishedAt: Not(IsNull()) },
+        relations: { group: true },
+      });
       if (!space) throw new SpaceNotFoundException();
       const memberOf = user ? await this.memberSpaceIds(em, user.id) : new Set<string>();
       if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
@@ -86,6 +90,19 @@ export class SpacesService {
         children: children.filter((c) => this.visible(c, user, memberOf)),
         canParticipate: this.canParticipate(space, user, memberOf),
       };
+    });
+  }
+
+  /** A process group and its published processes the person may see. */
+  async groupWithProcesses(groupId: string, user: CurrentUser | null) {
+    return this.tenantDb.run(async (em) => {
+      const group = await em.findOneBy(ProcessGroupEntity, { id: groupId });
+      if (!group) throw new NotFoundException('This group does not exist.');
+      const processes = await em.find(SpaceEntity, {
+        where: { groupId, kind: 'process', publishedAt: Not(IsNull()) },
+        order: { promoted: 'DESC', startDate: 'DESC' },
+      });
+      return { group, processes };
     });
   }
 
