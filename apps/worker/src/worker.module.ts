@@ -6,6 +6,7 @@ import { CoreModule, PlazaConfig } from '@plaza/core';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { ProposalsJobsModule } from '@plaza/proposals';
+import { SocialJobsModule } from '@plaza/social';
 import { PhaseScheduleJob, SpacesJobsModule } from '@plaza/spaces';
 import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
 
@@ -26,6 +27,7 @@ export class WorkerModule {
         MailModule,
         SpacesJobsModule,
         ProposalsJobsModule,
+        SocialJobsModule,
       ],
       providers: [ProvisionTenantJob, SendMailJob, PhaseScheduleJob],
     };

@@ -8,3 +8,4 @@ export * from './social.errors';
 export * from './social.messages';
 export * from './social.module';
 export * from './social-resources';
+export * from './notification-digest.job';

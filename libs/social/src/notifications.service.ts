@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { EntityManager } from 'typeorm';
 
+import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
 import { MailQueue } from '@plaza/mail';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 
@@ -39,6 +40,7 @@ export class NotificationsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly mail: MailQueue,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
   /** Inside the caller's transaction; returns who wants an email now. */
@@ -65,6 +67,7 @@ export class NotificationsService {
   /** After commit: one mail job per recipient, added in batches. */
   async sendEmails(e: NotificationEvent, recipients: Recipient[]): Promise<void> {
     const tenant = TenantContext.current();
+    const link = publicUrl(this.config, `${tenant.slug}.${this.config.baseDomain}`, e.url);
     for (let i = 0; i < recipients.length; i += EMAIL_BATCH) {
       await this.mail.queue.addBulk(
         recipients.slice(i, i + EMAIL_BATCH).map((r) => {
@@ -77,7 +80,7 @@ export class NotificationsService {
               message: {
                 to: r.email,
                 subject,
-                text: `${socialT(locale, 'emailIntro')}\n\n${subject}\n\n${socialT(locale, 'emailLink', { url: e.url })}`,
+                text: `${socialT(locale, 'emailIntro')}\n\n${subject}\n\n${socialT(locale, 'emailLink', { url: link })}`,
               },
             },
           };

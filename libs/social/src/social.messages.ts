@@ -3,6 +3,7 @@ import { defineMessages } from '@plaza/web';
 /** Strings of comments, follows, notifications and moderation. */
 export const socialT = defineMessages('social', {
   en: {
+    'digest.subject': '{site}: {count} notifications',
     comments: 'Comments',
     noComments: 'No comments yet.',
     addComment: 'Add a comment',
@@ -57,6 +58,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'You have already reported this.',
   },
   fr: {
+    'digest.subject': '{site} : {count} notifications',
     comments: 'Commentaires',
     noComments: 'Pas encore de commentaire.',
     addComment: 'Ajouter un commentaire',
@@ -111,6 +113,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'Vous avez déjà signalé ce contenu.',
   },
   es: {
+    'digest.subject': '{site}: {count} notificaciones',
     comments: 'Comentarios',
     noComments: 'Todavía no hay comentarios.',
     addComment: 'Añadir un comentario',
@@ -165,6 +168,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'Ya has denunciado este contenido.',
   },
   ca: {
+    'digest.subject': '{site}: {count} notificacions',
     comments: 'Comentaris',
     noComments: 'Encara no hi ha comentaris.',
     addComment: 'Afegeix un comentari',

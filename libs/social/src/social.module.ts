@@ -7,6 +7,7 @@ import { CommentsApiController } from './comments.api.controller';
 import { CommentsService } from './comments.service';
 import { FollowsService } from './follows.service';
 import { ModerationService } from './moderation.service';
+import { NotificationDigestJob } from './notification-digest.job';
 import { NotificationsService } from './notifications.service';
 import { SocialPages } from './social.pages';
 import { SocialResources } from './social-resources';
@@ -31,3 +32,10 @@ import { SocialResources } from './social-resources';
   ],
 })
 export class SocialModule {}
+
+/** Worker side: digest emails. */
+@Module({
+  imports: [MailModule],
+  providers: [NotificationDigestJob],
+})
+export class SocialJobsModule {}

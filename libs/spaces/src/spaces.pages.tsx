@@ -52,10 +52,7 @@ export class SpacesPages {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const { group, processes } = await this.spaces.groupWithProcesses(
-      groupId,
-      await this.users.of(request),
-    );
+    const { group, processes } = await this.spaces.groupWithProcesses(groupId);
     const site = await this.siteContext.build(request);
     const tr = this.tr(site);
     await this.send(

@@ -94,7 +94,7 @@ export class SpacesService {
   }
 
   /** A process group and its published processes the person may see. */
-  async groupWithProcesses(groupId: string, user: CurrentUser | null) {
+  async groupWithProcesses(groupId: string) {
     return this.tenantDb.run(async (em) => {
       const group = await em.findOneBy(ProcessGroupEntity, { id: groupId });
       if (!group) throw new NotFoundException('This group does not exist.');
