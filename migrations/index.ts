@@ -3,6 +3,7 @@ import { seedFirstAdmin, UserEntity } from '@plaza/identity';
 import {
   ProposalEndorsementEntity,
   ProposalEntity,
+  ProposalStateEntity,
   ProposalSupportEntity,
   ProposalVersionEntity,
 } from '@plaza/proposals';
@@ -58,6 +59,7 @@ export const SCHEMA: SchemaCatalog = {
     ProposalSupportEntity,
     ProposalEndorsementEntity,
     ProposalVersionEntity,
+    ProposalStateEntity,
     CommentEntity,
     CommentVoteEntity,
     FollowEntity,

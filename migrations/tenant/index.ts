@@ -5,6 +5,7 @@ import { AddFiles1795709038826 } from './1795709038826-add-files.migration';
 import { AddSpaces1795710438089 } from './1795710438089-add-spaces.migration';
 import { AddProposals1795710737467 } from './1795710737467-add-proposals.migration';
 import { AddSocial1795711555535 } from './1795711555535-add-social.migration';
+import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-states.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -13,4 +14,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddSpaces1795710438089,
   AddProposals1795710737467,
   AddSocial1795711555535,
+  AddProposalStates1795712412247,
 ];

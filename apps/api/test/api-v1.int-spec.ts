@@ -137,8 +137,10 @@ describe('Public JSON API /api/v1 (two tenants)', () => {
       .set('Host', hostA())
       .expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['order', 'per_page']);
-    const badState = await http().get(`${base}?state=lost`).set('Host', hostA()).expect(400);
+    const badState = await http().get(`${base}?state=Not-A-State`).set('Host', hostA()).expect(400);
     expect(badState.body.fields.state[0]).toContain('comma-separated');
+    const unknownState = await http().get(`${base}?state=lost`).set('Host', hostA()).expect(200);
+    expect(unknownState.body.meta.total).toBe(0);
   });
 
   it('writes with the session and its CSRF token, under the same rules as the pages', async () => {

@@ -149,6 +149,49 @@ describe('Proposals pages (two tenants)', () => {
     expect(after.supportsCount).toBe(1);
   });
 
+  it('lets admins add custom answer states per component and answer with them', async () => {
+    const adminBase = `/admin/spaces/${spaceId}/components/${componentId}/proposals`;
+    const created = await post(hostA(), author, base, {
+      title: 'Repair the bridge over the canal',
+      body: 'The bridge needs new railings.',
+    }).expect(303);
+    const proposalPath = created.headers.location as string;
+    const proposalId = proposalPath.split('/').pop()!;
+    await post(hostA(), admin, `${adminBase}/states`, {
+      token: 'Bad Token',
+      state_title_en: 'x',
+    }).expect(400);
+    await post(hostA(), admin, `${adminBase}/states`, {
+      token: 'accepted',
+      state_title_en: 'x',
+    }).expect(400);
+    await post(hostA(), admin, `${adminBase}/states`, {
+      token: 'in_progress',
+      state_title_en: 'In progress',
+      state_title_fr: 'En cours',
+    }).expect(303);
+    const unknown = await post(hostA(), admin, `${adminBase}/${proposalId}/answer`, {
+      state: 'lost',
+    }).expect(422);
+    expect(unknown.text).toContain('role="alert"');
+    await post(hostA(), admin, `${adminBase}/${proposalId}/answer`, {
+      state: 'in_progress',
+      answer_en: 'Works start in May.',
+    }).expect(303);
+    await post(hostA(), admin, `${adminBase}/publish_answers`, { ids: [proposalId] }).expect(303);
+    const page = await get(hostA(), proposalPath).expect(200);
+    expect(page.text).toContain('In progress');
+    const filtered = await get(hostA(), `${base}?state=in_progress`).expect(200);
+    expect(filtered.text).toContain('Repair the bridge over the canal');
+    expect(filtered.text).not.toContain('More trees on the main square');
+    const fr = await get(hostA(), proposalPath).set('Cookie', 'plaza_locale=fr').expect(200);
+    expect(fr.text).toContain('En cours');
+    await post(hostB(), intruder, `${adminBase}/states`, {
+      token: 'sneaky',
+      state_title_en: 'x',
+    }).expect(404);
+  });
+
   it('sends anonymous visitors to sign in and refuses creation without the CSRF token', async () => {
     const anon = await http().get(`${base}/new`).set('Host', hostA()).expect(303);
     expect(anon.headers.location).toContain('/users/sign_in');

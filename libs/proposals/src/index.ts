@@ -12,3 +12,4 @@ export * from './dto/proposal.dto';
 export * from './proposals.api.controller';
 export * from './proposal-export';
 export * from './proposal-export.job';
+export * from './proposal-state.entity';

@@ -10,10 +10,12 @@ import type { CurrentUser } from '@plaza/web';
 
 import { ANSWER_STATES, AnswerState, ProposalEntity } from './proposal.entity';
 import { proposalsPath } from './proposal-paths';
+import { ProposalStateEntity } from './proposal-state.entity';
 import { ProposalNotFoundException } from './proposals.service';
 
 export interface AnswerInput {
-  state: AnswerState;
+  /** A built-in state or one of the component's custom states. */
+  state: string;
   answer: Translated;
   cost: number | null;
   costReport: Translated | null;
@@ -22,6 +24,22 @@ export interface AnswerInput {
 
 export function isAnswerState(value: unknown): value is AnswerState {
   return typeof value === 'string' && (ANSWER_STATES as readonly string[]).includes(value);
+}
+
+/** Tokens of custom states: lowercase letters, digits and underscores, not a reserved word. */
+export const STATE_TOKEN = /^[a-z][a-z0-9_]{1,39}$/;
+const RESERVED = new Set<string>([...ANSWER_STATES, 'withdrawn', 'not_answered']);
+
+export class UnknownStateError extends Error {
+  constructor() {
+    super('Choose one of the answer states of this component.');
+  }
+}
+
+export class StateTokenError extends Error {
+  constructor() {
+    super('Use 2 to 40 lowercase letters, digits or underscores, not a built-in state.');
+  }
 }
 
 /**
@@ -45,6 +63,11 @@ export class ProposalAnswersService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!proposal || proposal.withdrawnAt) throw new ProposalNotFoundException();
+      if (
+        !isAnswerState(input.state) &&
+        !(await em.existsBy(ProposalStateEntity, { componentId, token: input.state }))
+      )
+        throw new UnknownStateError();
       const withCosts =
         boolSetting(ctx.settings.step, 'answers_with_costs') && input.state === 'accepted';
       const publish = boolSetting(ctx.settings.step, 'publish_answers_immediately');
@@ -64,6 +87,35 @@ export class ProposalAnswersService {
     });
     await this.deliver(sent);
     return saved;
+  }
+
+  /** The component's custom states, in order. */
+  async customStates(componentId: string): Promise<ProposalStateEntity[]> {
+    return this.tenantDb.run((em) =>
+      em.find(ProposalStateEntity, {
+        where: { componentId },
+        order: { position: 'ASC', token: 'ASC' },
+      }),
+    );
+  }
+
+  async addState(
+    componentId: string,
+    token: string,
+    title: Translated,
+  ): Promise<ProposalStateEntity> {
+    if (!STATE_TOKEN.test(token) || RESERVED.has(token)) throw new StateTokenError();
+    return this.tenantDb.run(async (em) => {
+      const position = await em.countBy(ProposalStateEntity, { componentId });
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(ProposalStateEntity)
+        .values({ componentId, token, title, position })
+        .orIgnore()
+        .execute();
+      return em.findOneByOrFail(ProposalStateEntity, { componentId, token });
+    });
   }
 
   /** Publishes the answers of `proposalIds` that are answered and not yet published. */

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -22,9 +33,14 @@ import {
 } from '@plaza/web';
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
-import { isAnswerState, ProposalAnswersService } from './proposal-answers.service';
+import {
+  ProposalAnswersService,
+  StateTokenError,
+  UnknownStateError,
+} from './proposal-answers.service';
 import { EXPORT_FORMATS, ExportFormat } from './proposal-export';
 import { ProposalExportQueue } from './proposal-export.job';
+import { stateLabel } from './proposal-paths';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import { ProposalNotFoundException } from './proposals.service';
 
@@ -52,8 +68,12 @@ export class ProposalsAdminPages {
     @Res() reply: FastifyReply,
   ) {
     const { component, proposals } = await this.load(spaceId, componentId);
+    const custom = await this.answers.customStates(componentId);
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
+    const label = (token: string) =>
+      stateLabel(token, custom, site.locale, TenantContext.current().defaultLocale);
+    const locales = TenantContext.current().locales;
     const base = `/admin/spaces/${spaceId}/components/${componentId}/proposals`;
     const title = t('admin.title', { name: tr(component.name) });
     await this.send(
@@ -96,10 +116,10 @@ export class ProposalsAdminPages {
                   </td>
                   <td>
                     {p.withdrawnAt
-                      ? t('state.withdrawn')
+                      ? label('withdrawn')
                       : p.state
-                        ? `${t(`state.${p.state}` as ProposalsKey)}${p.statePublishedAt ? '' : ` (${t('admin.unpublished')})`}`
-                        : t('state.not_answered')}
+                        ? `${label(p.state)}${p.statePublishedAt ? '' : ` (${t('admin.unpublished')})`}`
+                        : label('not_answered')}
                   </td>
                   <td>{p.supportsCount}</td>
                 </tr>
@@ -108,6 +128,27 @@ export class ProposalsAdminPages {
           </table>
           <button type="submit">{t('admin.publishSelected')}</button>
         </form>
+        <section aria-labelledby="states-title">
+          <h2 id="states-title">{t('admin.states')}</h2>
+          <ul>
+            {custom.map((c) => (
+              <li key={c.id}>
+                {tr(c.title)} (<code>{c.token}</code>)
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`${base}/states`}>
+            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+            <TextField
+              name="token"
+              label={t('admin.stateToken')}
+              hint={t('admin.stateTokenHint')}
+              required
+            />
+            <TranslatedField name="state_title" legend={t('title')} locales={locales} errors={{}} />
+            <button type="submit">{t('admin.addState')}</button>
+          </form>
+        </section>
       </SiteLayout>,
     );
   }
@@ -150,6 +191,36 @@ export class ProposalsAdminPages {
     );
   }
 
+  @Post('states')
+  async addState(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Body() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.load(spaceId, componentId);
+    const locales = TenantContext.current().locales;
+    const title: Translated = {};
+    for (const l of locales) {
+      const v = body[`state_title_${l}`];
+      if (typeof v === 'string' && v.trim()) title[l as keyof Translated] = v.trim().slice(0, 100);
+    }
+    try {
+      await this.answers.addState(
+        componentId,
+        typeof body.token === 'string' ? body.token.trim() : '',
+        title,
+      );
+    } catch (error) {
+      if (error instanceof StateTokenError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    return reply.redirect(
+      `/admin/spaces/${spaceId}/components/${componentId}/proposals#states-title`,
+      303,
+    );
+  }
+
   @Get(':proposalId/answer')
   async answerForm(
     @Param('spaceId', ParseUUIDPipe) spaceId: string,
@@ -178,7 +249,7 @@ export class ProposalsAdminPages {
     if (!proposal) throw new ProposalNotFoundException();
     const locales = TenantContext.current().locales;
     const errors: Record<string, ProposalsKey> = {};
-    if (!isAnswerState(body.state)) errors.state = 'state';
+    const state = typeof body.state === 'string' ? body.state : '';
     const costRaw = typeof body.cost === 'string' ? body.cost.trim() : '';
     if (costRaw && !/^\d{1,12}$/.test(costRaw)) errors.cost = 'cost';
     const pick = (name: string): Translated => {
@@ -190,17 +261,23 @@ export class ProposalsAdminPages {
       }
       return out;
     };
-    if (Object.keys(errors).length || !isAnswerState(body.state))
-      return this.form(request, reply, spaceId, componentId, proposal, body, errors, 422);
-    const admin = (await this.users.of(request))!;
-    await this.answers.answer(componentId, proposalId, admin, {
-      state: body.state,
-      answer: pick('answer'),
-      cost: costRaw ? Number(costRaw) : null,
-      costReport: pick('costReport'),
-      executionPeriod: pick('executionPeriod'),
-    });
-    return reply.redirect(`/admin/spaces/${spaceId}/components/${componentId}/proposals`, 303);
+    if (Object.keys(errors).length === 0) {
+      try {
+        const admin = (await this.users.of(request))!;
+        await this.answers.answer(componentId, proposalId, admin, {
+          state,
+          answer: pick('answer'),
+          cost: costRaw ? Number(costRaw) : null,
+          costReport: pick('costReport'),
+          executionPeriod: pick('executionPeriod'),
+        });
+        return reply.redirect(`/admin/spaces/${spaceId}/components/${componentId}/proposals`, 303);
+      } catch (error) {
+        if (!(error instanceof UnknownStateError)) throw error;
+        errors.state = 'state';
+      }
+    }
+    return this.form(request, reply, spaceId, componentId, proposal, body, errors, 422);
   }
 
   private async form(
@@ -216,6 +293,7 @@ export class ProposalsAdminPages {
     const site = await this.siteContext.build(request);
     const { t } = this.i18n(site);
     const locales = TenantContext.current().locales;
+    const custom = await this.answers.customStates(componentId);
     const errors = Object.fromEntries(Object.entries(rawErrors).map(([k, v]) => [k, t(v)]));
     const str = (k: string) => (typeof body?.[k] === 'string' ? (body[k] as string) : '');
     await this.send(
@@ -241,7 +319,18 @@ export class ProposalsAdminPages {
             label={t('state')}
             value={str('state') || proposal.state || 'evaluating'}
             error={errors.state}
-            options={ANSWER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+            options={[
+              ...ANSWER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })),
+              ...custom.map((c) => ({
+                value: c.token,
+                label: stateLabel(
+                  c.token,
+                  custom,
+                  site.locale,
+                  TenantContext.current().defaultLocale,
+                ),
+              })),
+            ]}
           />
           <TranslatedField
             name="answer"

@@ -97,7 +97,7 @@ export class ProposalsApiController {
     if (states === 'invalid')
       throw new FieldsException('Some fields are not valid.', {
         state: [
-          'state must be a comma-separated list of: accepted, evaluating, rejected, not_answered, withdrawn.',
+          'state must be a comma-separated list of state tokens (accepted, evaluating, rejected, not_answered, withdrawn or a custom state).',
         ],
       });
     const ctx = await this.context(spaceId, componentId, request);

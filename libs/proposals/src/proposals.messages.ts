@@ -3,6 +3,10 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the proposals pages. */
 export const proposalsT = defineMessages('proposals', {
   en: {
+    'admin.states': 'Answer states',
+    'admin.addState': 'Add an answer state',
+    'admin.stateToken': 'Identifier',
+    'admin.stateTokenHint': '2 to 40 lowercase letters, digits or underscores, e.g. in_progress.',
     'export.csv': 'Export as CSV',
     'export.json': 'Export as JSON',
     'export.queued': 'The export is being prepared. You will receive it by email.',
@@ -89,6 +93,11 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'This proposal is already withdrawn.',
   },
   fr: {
+    'admin.states': 'États de réponse',
+    'admin.addState': 'Ajouter un état de réponse',
+    'admin.stateToken': 'Identifiant',
+    'admin.stateTokenHint':
+      '2 à 40 lettres minuscules, chiffres ou tirets bas, par exemple in_progress.',
     'export.csv': 'Exporter en CSV',
     'export.json': 'Exporter en JSON',
     'export.queued': "L'export est en préparation. Vous le recevrez par courriel.",
@@ -176,6 +185,11 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Cette proposition est déjà retirée.',
   },
   es: {
+    'admin.states': 'Estados de respuesta',
+    'admin.addState': 'Añadir un estado de respuesta',
+    'admin.stateToken': 'Identificador',
+    'admin.stateTokenHint':
+      'De 2 a 40 minúsculas, cifras o guiones bajos, por ejemplo in_progress.',
     'export.csv': 'Exportar en CSV',
     'export.json': 'Exportar en JSON',
     'export.queued': 'La exportación se está preparando. La recibirás por correo.',
@@ -261,6 +275,11 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Esta propuesta ya está retirada.',
   },
   ca: {
+    'admin.states': 'Estats de resposta',
+    'admin.addState': 'Afegeix un estat de resposta',
+    'admin.stateToken': 'Identificador',
+    'admin.stateTokenHint':
+      'De 2 a 40 minúscules, xifres o guions baixos, per exemple in_progress.',
     'export.csv': 'Exporta en CSV',
     'export.json': 'Exporta en JSON',
     'export.queued': 'L’exportació s’està preparant. La rebràs per correu.',

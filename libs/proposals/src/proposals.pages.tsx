@@ -53,18 +53,13 @@ import {
 
 import { ProposalEntity } from './proposal.entity';
 import { ProposalRefusal, RefusalCode } from './proposal.errors';
+import { ProposalAnswersService } from './proposal-answers.service';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalInput } from './proposal-input';
-import { proposalsPath, publicState } from './proposal-paths';
+import { proposalsPath, publicState, stateLabel } from './proposal-paths';
 import { ProposalVersionEntity } from './proposal-version.entity';
 import { ProposalsKey, proposalsT } from './proposals.messages';
-import {
-  PROPOSAL_ORDERS,
-  ProposalOrder,
-  ProposalsQuery,
-  STATE_FILTERS,
-  StateFilter,
-} from './proposals.query';
+import { PROPOSAL_ORDERS, ProposalOrder, ProposalsQuery, STATE_FILTERS } from './proposals.query';
 import { BodyTooLongError, ProposalNotFoundException, ProposalsService } from './proposals.service';
 
 type T = (key: ProposalsKey, params?: Record<string, string | number>) => string;
@@ -88,6 +83,7 @@ export class ProposalsPages {
     private readonly comments: CommentsService,
     private readonly follows: FollowsService,
     private readonly moderation: ModerationService,
+    private readonly answers: ProposalAnswersService,
   ) {}
 
   @Get()
@@ -104,9 +100,11 @@ export class ProposalsPages {
     const session = await this.sessions.ensure(request, reply);
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
-    const states = asArray(q.state).filter((s): s is StateFilter =>
-      (STATE_FILTERS as readonly string[]).includes(s),
-    );
+    const custom = await this.answers.customStates(componentId);
+    const known = [...STATE_FILTERS, ...custom.map((c) => c.token)];
+    const states = asArray(q.state).filter((s) => known.includes(s));
+    const label = (token: string) =>
+      stateLabel(token, custom, site.locale, TenantContext.current().defaultLocale);
     const order = (PROPOSAL_ORDERS as readonly string[]).includes(String(q.order))
       ? (q.order as ProposalOrder)
       : 'random';
@@ -153,7 +151,7 @@ export class ProposalsPages {
           <TextField name="q" label={t('search')} value={search} />
           <fieldset>
             <legend>{t('state')}</legend>
-            {STATE_FILTERS.map((s) => (
+            {known.map((s) => (
               <div class="field checkbox" key={s}>
                 <input
                   type="checkbox"
@@ -162,7 +160,7 @@ export class ProposalsPages {
                   value={s}
                   checked={states.includes(s)}
                 />
-                <label for={`state-${s}`}>{t(`state.${s}`)}</label>
+                <label for={`state-${s}`}>{label(s)}</label>
               </div>
             ))}
           </fieldset>
@@ -187,7 +185,7 @@ export class ProposalsPages {
                 </h2>
                 <p>
                   {p.official ? t('official') : t('by', { name: p.author?.name ?? '' })} ·{' '}
-                  <span class="badge">{t(`state.${publicState(p)}` as ProposalsKey)}</span>
+                  <span class="badge">{label(publicState(p))}</span>
                 </p>
                 <p>
                   {!hidden && <>{t('supports', { count: p.supportsCount })} · </>}
@@ -284,7 +282,12 @@ export class ProposalsPages {
     const base = proposalsPath(ctx);
     const here = `${base}/${proposal.id}`;
     const csrf = site.csrfToken ?? '';
-    const state = publicState(proposal);
+    const state = stateLabel(
+      publicState(proposal),
+      await this.answers.customStates(componentId),
+      site.locale,
+      TenantContext.current().defaultLocale,
+    );
     const votesEnabled = boolSetting(ctx.settings.step, 'votes_enabled');
     const hidden = boolSetting(ctx.settings.step, 'votes_hidden');
     const refusal =
@@ -310,7 +313,7 @@ export class ProposalsPages {
         <h1>{proposal.title}</h1>
         <p>
           {proposal.official ? t('official') : t('by', { name: proposal.author?.name ?? '' })} ·{' '}
-          <span class="badge">{t(`state.${state}` as ProposalsKey)}</span>
+          <span class="badge">{state}</span>
         </p>
         {proposal.body.split(/\n{2,}/).map((para, i) => (
           <p key={i}>{para}</p>

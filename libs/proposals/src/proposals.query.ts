@@ -25,7 +25,8 @@ export const STATE_FILTERS = [
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
 export interface ProposalFilters {
-  states?: StateFilter[];
+  /** STATE_FILTERS or a component's custom state tokens. */
+  states?: string[];
   search?: string;
   /** Only this participant's proposals ("my proposals"). */
   authorId?: string;

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS, StateFilter } from '../proposals.query';
+import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS } from '../proposals.query';
 
 export class ProposalDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -12,7 +12,8 @@ export class ProposalDto {
   @ApiProperty() body!: string;
   @ApiProperty() official!: boolean;
   @ApiProperty({ type: String, nullable: true }) authorName!: string | null;
-  @ApiProperty({ enum: [...STATE_FILTERS] }) state!: string;
+  @ApiProperty({ description: `${STATE_FILTERS.join(', ')} or a custom state token` })
+  state!: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
@@ -71,7 +72,9 @@ export class ProposalListQuery {
   @Max(100, { message: 'per_page must be at most 100.' })
   per_page?: number;
 
-  @ApiPropertyOptional({ enum: [...STATE_FILTERS], description: 'Comma-separated states' })
+  @ApiPropertyOptional({
+    description: `Comma-separated states: ${STATE_FILTERS.join(', ')} or the component's custom states`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -95,13 +98,11 @@ export class ProposalListQuery {
   seed?: string;
 }
 
-export function parseStates(raw: string | undefined): StateFilter[] | 'invalid' {
+export function parseStates(raw: string | undefined): string[] | 'invalid' {
   if (!raw) return [];
   const parts = raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  return parts.every((p) => (STATE_FILTERS as readonly string[]).includes(p))
-    ? (parts as StateFilter[])
-    : 'invalid';
+  return parts.every((p) => /^[a-z][a-z0-9_]{1,39}$/.test(p)) ? parts : 'invalid';
 }
