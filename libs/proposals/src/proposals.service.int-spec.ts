@@ -201,9 +201,23 @@ describe('Proposals: rules and exact counts under concurrency', () => {
     const strict = await component({ threshold_per_proposal: 2 }, { votes_enabled: true });
     const [p] = await proposals(strict, 1);
     const people = await users(3);
+    await inTenant((em) =>
+      em.query(
+        `insert into follows (user_id, resource_type, resource_id) values ($1, 'proposal', $2)`,
+        [people[2].id, p.id],
+      ),
+    );
     expect(await as(() => refusal(sut.support(strict, p.id, people[0])))).toBe('accepted');
     expect(await as(() => refusal(sut.support(strict, p.id, people[1])))).toBe('accepted');
     expect(await as(() => refusal(sut.support(strict, p.id, people[2])))).toBe('thresholdReached');
+    // Its follower learns that it reached the threshold, once.
+    const notified = await inTenant((em) =>
+      em.query(
+        `select count(*)::int as n from notifications where resource_id = $1 and event = 'supports_threshold_reached'`,
+        [p.id],
+      ),
+    );
+    expect(notified[0].n).toBe(1);
     const loose = await component(
       { threshold_per_proposal: 2, can_accumulate_votes_beyond_threshold: true },
       { votes_enabled: true },

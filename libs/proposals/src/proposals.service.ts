@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
 
-import { FollowsService } from '@plaza/social';
+import { FollowsService, NotificationEvent, NotificationsService, Recipient } from '@plaza/social';
 import { boolSetting, ComponentInContext, intSetting, SpacesService } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
@@ -11,6 +11,7 @@ import { ProposalEntity } from './proposal.entity';
 import { ProposalRefusal } from './proposal.errors';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalInput } from './proposal-input';
+import { proposalsPath } from './proposal-paths';
 import { ProposalSupportEntity } from './proposal-support.entity';
 import { ProposalVersionEntity } from './proposal-version.entity';
 
@@ -57,6 +58,7 @@ export class ProposalsService {
     private readonly tenantDb: TenantDb,
     private readonly spaces: SpacesService,
     private readonly follows: FollowsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async context(componentId: string, user: CurrentUser | null) {
@@ -200,7 +202,9 @@ export class ProposalsService {
    * has `minimum_votes_per_user`, at which point all of theirs count.
    */
   async support(componentId: string, proposalId: string, user: CurrentUser | null) {
-    return this.transaction(async (em) => {
+    let reached: { event: NotificationEvent; recipients: Recipient[] } | null = null;
+    const status = await this.transaction(async (em) => {
+      reached = null;
       const ctx = await this.contextIn(em, componentId, user);
       const author = this.participant(ctx, user);
       this.requireSupports(ctx);
@@ -241,9 +245,26 @@ export class ProposalsService {
           );
         }
         await this.bumpCounts(em, [proposalId, ...promoted.map((s) => s.proposalId)], 1);
+        if (threshold > 0 && proposal.supportsCount < threshold) {
+          const after = await em.findOneByOrFail(ProposalEntity, { id: proposalId });
+          if (after.supportsCount >= threshold) {
+            const event: NotificationEvent = {
+              event: 'supports_threshold_reached',
+              resourceType: 'proposal',
+              resourceId: proposalId,
+              title: proposal.title,
+              url: `${proposalsPath(ctx)}/${proposalId}`,
+              actorId: null,
+            };
+            reached = { event, recipients: await this.notifications.notifyFollowers(em, event) };
+          }
+        }
       }
       return this.status(em, ctx, proposalId, author.id);
     });
+    const done = reached as { event: NotificationEvent; recipients: Recipient[] } | null;
+    if (done) await this.notifications.sendEmails(done.event, done.recipients);
+    return status;
   }
 
   /** Withdraws a support; below the minimum, the participant's other supports become temporary again. */

@@ -3,6 +3,7 @@ import { defineMessages } from '@plaza/web';
 /** Strings of comments, follows, notifications and moderation. */
 export const socialT = defineMessages('social', {
   en: {
+    'event.supports_threshold_reached': 'The proposal “{title}” has reached the supports it needed',
     'digest.subject': '{site}: {count} notifications',
     comments: 'Comments',
     noComments: 'No comments yet.',
@@ -58,6 +59,8 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'You have already reported this.',
   },
   fr: {
+    'event.supports_threshold_reached':
+      'La proposition « {title} » a atteint les soutiens nécessaires',
     'digest.subject': '{site} : {count} notifications',
     comments: 'Commentaires',
     noComments: 'Pas encore de commentaire.',
@@ -113,6 +116,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'Vous avez déjà signalé ce contenu.',
   },
   es: {
+    'event.supports_threshold_reached': 'La propuesta «{title}» ha alcanzado los apoyos necesarios',
     'digest.subject': '{site}: {count} notificaciones',
     comments: 'Comentarios',
     noComments: 'Todavía no hay comentarios.',
@@ -168,6 +172,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'Ya has denunciado este contenido.',
   },
   ca: {
+    'event.supports_threshold_reached': 'La proposta «{title}» ha arribat als suports necessaris',
     'digest.subject': '{site}: {count} notificacions',
     comments: 'Comentaris',
     noComments: 'Encara no hi ha comentaris.',
