@@ -203,6 +203,33 @@ describe('Comments, follows, notifications and moderation (two tenants)', () => 
     expect(foreign.status).toBe(403);
   });
 
+  it('lets participants follow a space and tells them about new proposals in it', async () => {
+    const spacePage = await get(hostA(), '/processes/talk', other).expect(200);
+    const spaceId = /name="resource_id" value="([0-9a-f-]{36})"/.exec(spacePage.text)![1];
+    await post(hostA(), other, '/follows', {
+      resource_type: 'space',
+      resource_id: spaceId,
+      back: '/processes/talk',
+    }).expect(303);
+    expect((await get(hostA(), '/processes/talk', other).expect(200)).text).toContain(
+      'Stop following',
+    );
+    const componentId = path.split('/')[4];
+    await post(hostA(), author, `/processes/talk/f/${componentId}/proposals`, {
+      title: 'Free water fountains in parks',
+      body: 'Fountains help everyone in summer.',
+    }).expect(303);
+    const inbox = await get(hostA(), '/notifications', other).expect(200);
+    expect(inbox.text).toContain(
+      'New proposal in a space you follow: “Free water fountains in parks”',
+    );
+    await post(hostB(), intruder, '/follows', {
+      resource_type: 'space',
+      resource_id: spaceId,
+      back: '/',
+    }).expect(404);
+  });
+
   it('serves comments through /api/v1/comments, reading without sign-in and writing with the session', async () => {
     const threads = await http()
       .get(`/api/v1/comments?resource_type=proposal&resource_id=${proposalId}`)

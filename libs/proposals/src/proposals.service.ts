@@ -84,7 +84,9 @@ export class ProposalsService {
     input: ProposalInput,
     options: { official?: boolean } = {},
   ): Promise<ProposalEntity> {
-    return this.transaction(async (em) => {
+    let announced: { event: NotificationEvent; recipients: Recipient[] } | null = null;
+    const created = await this.transaction(async (em) => {
+      announced = null;
       const ctx = await this.contextIn(em, componentId, user);
       const official = options.official === true;
       if (official) {
@@ -133,8 +135,21 @@ export class ProposalsService {
           editorId: user?.id ?? null,
         }),
       );
+      // Followers of the space hear about the new proposal.
+      const event: NotificationEvent = {
+        event: 'proposal_created',
+        resourceType: 'space',
+        resourceId: ctx.space.id,
+        title: proposal.title,
+        url: `${proposalsPath(ctx)}/${proposal.id}`,
+        actorId: user?.id ?? null,
+      };
+      announced = { event, recipients: await this.notifications.notifyFollowers(em, event) };
       return proposal;
     });
+    const done = announced as { event: NotificationEvent; recipients: Recipient[] } | null;
+    if (done) await this.notifications.sendEmails(done.event, done.recipients);
+    return created;
   }
 
   /** The author edits within `proposal_edit_time_limit` minutes of publication. */

@@ -14,7 +14,7 @@ import {
 import { socialT } from './social.messages';
 
 export interface NotificationEvent {
-  event: 'comment_created' | 'answer_published' | 'supports_threshold_reached';
+  event: 'comment_created' | 'answer_published' | 'supports_threshold_reached' | 'proposal_created';
   resourceType: string;
   resourceId: string;
   title: string;

@@ -11,6 +11,7 @@ import { NotificationDigestJob } from './notification-digest.job';
 import { NotificationsService } from './notifications.service';
 import { SocialPages } from './social.pages';
 import { SocialResources } from './social-resources';
+import { SpaceSocial } from './space-social';
 
 /** Comments, follows, notifications and moderation for any registered resource. */
 @Module({
@@ -22,6 +23,7 @@ import { SocialResources } from './social-resources';
     FollowsService,
     NotificationsService,
     ModerationService,
+    SpaceSocial,
   ],
   exports: [
     SocialResources,

@@ -15,3 +15,4 @@ export * from './spaces.module';
 export * from './spaces.service';
 export * from './dto/space.dto';
 export * from './spaces.api.controller';
+export * from './space-page-extensions';

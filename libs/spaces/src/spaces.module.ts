@@ -4,6 +4,7 @@ import { ThemingModule } from '@plaza/theming';
 
 import { PhasesService } from './phases.service';
 import { SiteContextProvider } from './site-context.provider';
+import { SpacePageExtensions } from './space-page-extensions';
 import { SpacesApiController } from './spaces.api.controller';
 import { SpacesPages } from './spaces.pages';
 import { SpacesService } from './spaces.service';
@@ -14,8 +15,14 @@ import { SpacesAdminService } from './spaces-admin.service';
 @Module({
   imports: [ThemingModule],
   controllers: [SpacesPages, SpacesAdminPages, SpacesApiController],
-  providers: [SpacesService, SpacesAdminService, PhasesService, SiteContextProvider],
-  exports: [SpacesService, PhasesService, SiteContextProvider],
+  providers: [
+    SpacesService,
+    SpacesAdminService,
+    PhasesService,
+    SiteContextProvider,
+    SpacePageExtensions,
+  ],
+  exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions],
 })
 export class SpacesModule {}
 

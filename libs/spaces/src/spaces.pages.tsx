@@ -9,6 +9,7 @@ import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaz
 import { componentPath, spacePath } from './paths';
 import { SiteContextProvider } from './site-context.provider';
 import { PROCESS_METADATA_KEYS, SpaceEntity, SpaceKind } from './space.entity';
+import { SpacePageExtensions } from './space-page-extensions';
 import { SpacesKey, spacesT } from './spaces.messages';
 import { SpacesService } from './spaces.service';
 
@@ -20,6 +21,7 @@ export class SpacesPages {
     private readonly spaces: SpacesService,
     private readonly users: CurrentUsers,
     private readonly siteContext: SiteContextProvider,
+    private readonly extensions: SpacePageExtensions,
   ) {}
 
   @Get('processes')
@@ -144,8 +146,10 @@ export class SpacesPages {
     reply: FastifyReply,
   ) {
     const site = await this.siteContext.build(request);
-    const view = await this.spaces.findPublished(kind, slug, await this.users.of(request));
+    const user = await this.users.of(request);
+    const view = await this.spaces.findPublished(kind, slug, user);
     const { space, phases, components, members, children } = view;
+    const extra = await this.extensions.render(space, user, site);
     const t = (key: SpacesKey) => spacesT(site.locale, key);
     const tr = this.tr(site);
     await this.send(
@@ -168,6 +172,7 @@ export class SpacesPages {
             {t('hashtag')}: #{space.hashtag}
           </p>
         )}
+        {extra}
         {tr(space.shortDescription) && <p>{tr(space.shortDescription)}</p>}
         {tr(space.description) && <div class="description">{tr(space.description)}</div>}
         {phases.length > 0 && (
