@@ -28,6 +28,7 @@ import type { FastifyRequest } from 'fastify';
 
 import { FieldsException } from '@plaza/core';
 import { boolSetting, ErrorDto } from '@plaza/spaces';
+import { TenantDb } from '@plaza/tenancy';
 import { CurrentUsers, OnHost } from '@plaza/web';
 
 import {
@@ -80,6 +81,7 @@ export class ProposalsApiController {
     private readonly proposals: ProposalsService,
     private readonly query: ProposalsQuery,
     private readonly users: CurrentUsers,
+    private readonly tenantDb: TenantDb,
   ) {}
 
   @Get()
@@ -100,20 +102,30 @@ export class ProposalsApiController {
           'state must be a comma-separated list of state tokens (accepted, evaluating, rejected, not_answered, withdrawn or a custom state).',
         ],
       });
-    const ctx = await this.context(spaceId, componentId, request);
-    const page = await this.query.list(componentId, {
-      states,
-      search: q.q?.trim() || undefined,
-      order: q.order ?? 'recent',
-      seed: q.seed ?? '',
-      page: q.page ?? 1,
-      perPage: q.per_page ?? 20,
+    const user = await this.users.of(request);
+    // One unit of work (one connection, one transaction) for the whole read: the nested
+    // calls join it.
+    return this.tenantDb.run(async (em) => {
+      const ctx = await this.proposals.context(componentId, user);
+      if (ctx.space.id !== spaceId) throw new NotFoundException('This component does not exist.');
+      const page = await this.query.list(
+        componentId,
+        {
+          states,
+          search: q.q?.trim() || undefined,
+          order: q.order ?? 'recent',
+          seed: q.seed ?? '',
+          page: q.page ?? 1,
+          perPage: q.per_page ?? 20,
+        },
+        em,
+      );
+      const hidden = boolSetting(ctx.settings.step, 'votes_hidden');
+      return {
+        items: page.items.map((p) => toDto(p, hidden)),
+        meta: { page: page.page, perPage: page.perPage, total: page.total },
+      };
     });
-    const hidden = boolSetting(ctx.settings.step, 'votes_hidden');
-    return {
-      items: page.items.map((p) => toDto(p, hidden)),
-      meta: { page: page.page, perPage: page.perPage, total: page.total },
-    };
   }
 
   @Get(':proposalId')
