@@ -11,9 +11,15 @@ const shared = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // sanitize-html's parser (htmlparser2 and its helpers) ships ES modules only: compile them for jest.
+  transformIgnorePatterns: [
+    '/node_modules/(?!.*/node_modules/)(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+  ],
 };
 
 module.exports = {
+  // A global option: jest ignores it inside projects. Browser tests set their own.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -26,7 +32,13 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.{ts,tsx}'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       setupFiles: ['<rootDir>/libs/testing/src/env.ts'],
-      testTimeout: 60000,
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.browser-spec.{ts,tsx}'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      setupFiles: ['<rootDir>/libs/testing/src/env.ts'],
     },
   ],
 };

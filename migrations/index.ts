@@ -1,5 +1,12 @@
+import { BILLING_ENTITIES } from '@plaza/billing';
 import { ConsoleUserEntity } from '@plaza/console';
-import { seedFirstAdmin, UserEntity } from '@plaza/identity';
+import {
+  ActionLogEntity,
+  DataExportEntity,
+  seedFirstAdmin,
+  UserEntity,
+  UserTokenEntity,
+} from '@plaza/identity';
 import {
   ProposalEndorsementEntity,
   ProposalEntity,
@@ -33,7 +40,14 @@ import {
   TenantEntity,
   TenantSeeder,
 } from '@plaza/tenancy';
-import { seedDefaultPages, StaticPageEntity } from '@plaza/theming';
+import {
+  AppearanceEntity,
+  ContentBlockEntity,
+  seedAppearance,
+  seedDefaultPages,
+  StaticPageEntity,
+  StaticPageTopicEntity,
+} from '@plaza/theming';
 
 import { PLATFORM_MIGRATIONS } from './platform';
 import { TENANT_MIGRATIONS } from './tenant';
@@ -43,12 +57,18 @@ import { TENANT_MIGRATIONS } from './tenant';
  * tenant. Apps, the CLI and the drift check all read this one list.
  */
 export const SCHEMA: SchemaCatalog = {
-  platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity],
+  platformEntities: [TenantEntity, TenantDomainEntity, ConsoleUserEntity, ...BILLING_ENTITIES],
   tenantEntities: [
     OrganizationEntity,
     UserEntity,
+    UserTokenEntity,
+    DataExportEntity,
+    ActionLogEntity,
     StaticPageEntity,
     StoredFileEntity,
+    StaticPageTopicEntity,
+    AppearanceEntity,
+    ContentBlockEntity,
     ProcessGroupEntity,
     SpaceEntity,
     SpacePhaseEntity,
@@ -73,4 +93,9 @@ export const SCHEMA: SchemaCatalog = {
 };
 
 /** Default data of a new tenant, in order. */
-export const TENANT_SEEDERS: TenantSeeder[] = [seedOrganization, seedDefaultPages, seedFirstAdmin];
+export const TENANT_SEEDERS: TenantSeeder[] = [
+  seedOrganization,
+  seedDefaultPages,
+  seedAppearance,
+  seedFirstAdmin,
+];

@@ -47,6 +47,24 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps no session state on pooled connections, so PgBouncer in transaction mode works', () => {
+    // Each transaction may run on another server connection: settings must be
+    // transaction-local, locks transaction-scoped, statements unnamed. The schema
+    // diff tool is exempt: it runs on a scratch database over a direct login.
+    const sessionState = [
+      /\bpg_advisory_(lock|lock_shared|unlock)\s*\(/i,
+      /set_config\s*\([^)]*,\s*false\s*\)/i,
+      /\bSET\s+(SESSION\s+)?(search_path|role|statement_timeout|lock_timeout|time\s+zone)\b/i,
+      /\b(LISTEN|PREPARE)\s+[a-z_"]/,
+      /\{\s*name:\s*[^,}]+,\s*text:/,
+    ];
+    const offenders = files
+      .filter((f) => !isTest(f.path) && f.path !== 'libs/tenancy/src/schema-diff.ts')
+      .filter((f) => sessionState.some((re) => re.test(f.text)))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps apps as composition roots: no entities or SQL in apps/', () => {
     const offenders = files
       .filter((f) => f.path.startsWith('apps/') && !isTest(f.path))

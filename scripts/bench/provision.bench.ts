@@ -2,49 +2,20 @@
  * npm run bench:provision -- --tenants 100
  * Provisions N tenants one after another and prints p50/p95/max seconds per
  * tenant, total time, and database size added per tenant. Ends with RESULT {json}.
- * Uses the test database (reset first), never the demo's.
+ * Uses its own bench database (reset first), never the demo's or the tests'.
  */
 import 'reflect-metadata';
-
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 
 import { DataSource } from 'typeorm';
 
 import { ADMIN_DATA_SOURCE, ProvisioningService, TenantRegistry } from '@plaza/tenancy';
-import { applyTestEnv, TestPlatform, uniqueSlug } from '@plaza/testing';
+import { TestPlatform, uniqueSlug } from '@plaza/testing';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+import { intArg, percentile, useBenchDatabase } from './bench-db';
 
 async function main(): Promise<void> {
-  applyTestEnv();
-  process.env.DATABASE_URL = process.env.DATABASE_URL!.replace('/plaza_test', '/plaza_benchtest');
-  process.env.DATABASE_ADMIN_URL = process.env.DATABASE_ADMIN_URL!.replace(
-    '/plaza_test',
-    '/plaza_benchtest',
-  );
-  process.env.DB_ROLE_PREFIX = 'plazabenchtest';
-  const n = arg('tenants', 100);
-  execFileSync(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      '-e',
-      `require(${JSON.stringify(join(__dirname, '../../libs/testing/src/global-setup.ts'))}).default()`,
-    ],
-    {
-      stdio: 'inherit',
-      env: process.env,
-    },
-  );
+  const n = intArg('tenants', 100);
+  useBenchDatabase('provbench');
   const platform = await TestPlatform.start();
   const admin = platform.get<DataSource>(ADMIN_DATA_SOURCE);
   const dbSize = async () =>

@@ -10,7 +10,7 @@ import { createValidationPipe, PinoNestLogger, PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
 import { registerHttpPlugins } from '@plaza/web';
 
-import { ApiModule } from './api.module';
+import { ApiModule, ModuleImport } from './api.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -18,6 +18,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 export async function createApiApp(
   config: PlazaConfig,
   logger: Logger,
+  /** Tests mount probe controllers this way; production passes nothing. */
+  extraImports: ModuleImport[] = [],
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -29,11 +31,13 @@ export async function createApiApp(
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.forRoot(config, logger),
+    ApiModule.forRoot(config, logger, extraImports),
     adapter,
     {
       logger: new PinoNestLogger(logger),
       bufferLogs: false,
+      // Stripe signs the exact bytes it sent.
+      rawBody: true,
     },
   );
   app.useGlobalPipes(createValidationPipe());

@@ -1,8 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
 import { ApiDocsModule } from '@plaza/api-docs';
+import { BillingHttpModule } from '@plaza/billing';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
@@ -13,10 +14,16 @@ import { TenancyModule } from '@plaza/tenancy';
 import { ThemingModule } from '@plaza/theming';
 import { WebModule } from '@plaza/web';
 
+export type ModuleImport = Type | DynamicModule;
+
 /** Composition root of the HTTP server. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: PlazaConfig, logger: Logger): DynamicModule {
+  static forRoot(
+    config: PlazaConfig,
+    logger: Logger,
+    extraImports: ModuleImport[] = [],
+  ): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -34,6 +41,8 @@ export class ApiModule {
         SpacesModule,
         ProposalsModule,
         ApiDocsModule,
+        BillingHttpModule,
+        ...extraImports,
       ],
     };
   }

@@ -34,10 +34,10 @@ describe('Host routing', () => {
   it("serves each tenant's own site on its subdomain", async () => {
     const pageA = await get(app, host(a.slug)).expect(200);
     const pageB = await get(app, `${host(b.slug)}:3000`).expect(200);
-    expect(pageA.text).toContain('<h1>Ville A</h1>');
+    expect(pageA.text).toMatch(/<h1[^>]*>Ville A<\/h1>/);
     expect(pageA.text).toContain('lang="fr"');
     expect(pageA.text).not.toContain('Coop B');
-    expect(pageB.text).toContain('<h1>Coop B</h1>');
+    expect(pageB.text).toMatch(/<h1[^>]*>Coop B<\/h1>/);
     expect(pageB.text).not.toContain('Ville A');
   });
 

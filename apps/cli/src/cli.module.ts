@@ -5,6 +5,7 @@ import { Logger } from 'pino';
 import { ConsoleModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { DemoModule } from '@plaza/demo';
+import { IdentityProvisioningModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { TenancyModule } from '@plaza/tenancy';
 
@@ -24,6 +25,7 @@ export class CliModule {
         }),
         ConsoleModule,
         DemoModule,
+        IdentityProvisioningModule,
       ],
     };
   }

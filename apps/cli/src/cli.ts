@@ -7,7 +7,13 @@ import { Command, Option } from 'commander';
 import { ConsoleUsersService } from '@plaza/console';
 import { createLogger, loadConfigOrExit, PlazaConfig, publicUrl } from '@plaza/core';
 import { DemoService } from '@plaza/demo';
-import { bootstrapDatabase, Migrator, ProvisioningService, TenantRegistry } from '@plaza/tenancy';
+import {
+  bootstrapDatabase,
+  Migrator,
+  ProvisioningService,
+  TenantProvisionedHooks,
+  TenantRegistry,
+} from '@plaza/tenancy';
 
 import { CliModule } from './cli.module';
 
@@ -132,9 +138,11 @@ export async function runCli(
             planCode: opts.plan,
           });
           const t0 = Date.now();
-          await ctx
+          const ref = await ctx
             .get(ProvisioningService)
             .provision(row.id, { template: opts.template as 'empty' | 'demo' });
+          // The same follow-up as the worker's provisioning job (the first admin's invitation).
+          await ctx.get(TenantProvisionedHooks).runAll(ref);
           out(
             `Created ${row.slug} (${row.id}) in ${Date.now() - t0} ms: ${publicUrl(config, `${row.slug}.${config.baseDomain}`)}`,
           );

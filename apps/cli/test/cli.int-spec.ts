@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { ADMIN_DATA_SOURCE } from '@plaza/tenancy';
+import { ADMIN_DATA_SOURCE, TenantDb, TenantRegistry, toTenantRef } from '@plaza/tenancy';
 import { TestPlatform, uniqueSlug } from '@plaza/testing';
 
 import { runCli } from '../src/cli';
@@ -41,6 +41,15 @@ describe('plaza CLI', () => {
     );
     expect(created.code).toBe(0);
     expect(created.out).toContain(`Created ${slug}`);
+    // The first admin's invitation is issued (and its mail queued for the worker).
+    const row = await platform.get(TenantRegistry).getBySlug(slug);
+    const invitations = await platform.get(TenantDb).runFor(toTenantRef(row), (em) =>
+      em.query(
+        `select t.purpose from user_tokens t join users u on u.id = t.user_id
+            where u.email = 'a@cli.example'`,
+      ),
+    );
+    expect(invitations).toEqual([{ purpose: 'invite' }]);
 
     const listed = await cli('tenants:list', '--json');
     const tenants = JSON.parse(listed.out) as {

@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
+import { BillingJob, BillingModule } from '@plaza/billing';
 import { CoreModule, PlazaConfig } from '@plaza/core';
+import { IdentityJobsModule } from '@plaza/identity';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
 import { ProposalsJobsModule } from '@plaza/proposals';
@@ -28,8 +30,10 @@ export class WorkerModule {
         SpacesJobsModule,
         ProposalsJobsModule,
         SocialJobsModule,
+        BillingModule,
+        IdentityJobsModule,
       ],
-      providers: [ProvisionTenantJob, SendMailJob, PhaseScheduleJob],
+      providers: [ProvisionTenantJob, SendMailJob, PhaseScheduleJob, BillingJob],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 
+import { hashPassword, passwordProblem } from '@plaza/core';
 import { PlatformDb } from '@plaza/tenancy';
 
 import { CONSOLE_ROLES, ConsoleRole, ConsoleUserEntity } from './console-user.entity';
-import { hashPassword, passwordProblem } from './password';
 
 export interface NewConsoleUser {
   email: string;

@@ -1,4 +1,3 @@
 export * from './console-user.entity';
 export * from './console-users.service';
 export * from './console.module';
-export * from './password';

@@ -16,7 +16,21 @@ describe('loadConfig', () => {
       publicScheme: 'http',
       queuePrefix: '{plaza}',
       databaseAdminUrl: undefined,
+      dbPoolMax: 10,
+      dbPoolPartitions: 1,
     });
+  });
+
+  it('splits the pool into at most DB_POOL_MAX partitions', () => {
+    expect(
+      loadConfig({ ...valid, DB_POOL_PARTITIONS: '8', DB_POOL_MAX: '16' }).dbPoolPartitions,
+    ).toBe(8);
+    expect(() => loadConfig({ ...valid, DB_POOL_PARTITIONS: '12' })).toThrow(
+      'DB_POOL_PARTITIONS (12) must not exceed DB_POOL_MAX (10): each partition needs a connection',
+    );
+    expect(() => loadConfig({ ...valid, DB_POOL_PARTITIONS: '0' })).toThrow(
+      'DB_POOL_PARTITIONS must be a whole number from 1 to 64, got "0"',
+    );
   });
 
   it('reports every problem at once, one line each', () => {

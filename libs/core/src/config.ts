@@ -48,6 +48,8 @@ export interface PlazaConfig {
   logLevel: string;
   dbPoolMax: number;
   dbPoolMaxUses: number;
+  /** Tenant-affinity partitions of the serving pool (1 = one shared pool). */
+  dbPoolPartitions: number;
   dbRolePrefix: string;
   queuePrefix: string;
   tenantCacheSize: number;
@@ -62,6 +64,19 @@ export interface PlazaConfig {
   /** Cookies carry `Secure` (always true in production). */
   secureCookies: boolean;
   storage: StorageSettings;
+  billing: BillingSettings;
+}
+
+/** Stripe billing; off (plans assigned by hand) when no secret key is set. */
+export interface BillingSettings {
+  enabled: boolean;
+  stripeSecretKey: string | undefined;
+  webhookSecret: string | undefined;
+  /** Where the Stripe SDK sends requests; only changed for local test servers. */
+  apiHost: string | undefined;
+  apiPort: number | undefined;
+  apiProtocol: 'http' | 'https' | undefined;
+  graceDays: number;
 }
 
 export interface ConfigNeeds {
@@ -167,6 +182,7 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
   }
 
   const storage = storageSettings(env, nodeEnv, problems);
+  const billing = billingSettings(env, nodeEnv, problems, int);
 
   const config: PlazaConfig = {
     nodeEnv,
@@ -182,6 +198,7 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     logLevel,
     dbPoolMax: int('DB_POOL_MAX', 10, 1, 1000),
     dbPoolMaxUses: int('DB_POOL_MAX_USES', 50000, 0, 100_000_000),
+    dbPoolPartitions: int('DB_POOL_PARTITIONS', 1, 1, 64),
     dbRolePrefix,
     queuePrefix: str('QUEUE_PREFIX', '{plaza}'),
     tenantCacheSize: int('TENANT_CACHE_SIZE', 10000, 1, 10_000_000),
@@ -193,12 +210,52 @@ export function loadConfig(env: Env = process.env, needs: ConfigNeeds = {}): Pla
     sessionAbsoluteSeconds: int('SESSION_ABSOLUTE_HOURS', 24 * 14, 1, 24 * 90) * 3600,
     secureCookies: nodeEnv === 'production' || schemeRaw === 'https',
     storage,
+    billing,
   };
+  if (config.dbPoolPartitions > config.dbPoolMax) {
+    problems.push(
+      `DB_POOL_PARTITIONS (${config.dbPoolPartitions}) must not exceed DB_POOL_MAX (${config.dbPoolMax}): each partition needs a connection`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+function billingSettings(
+  env: Env,
+  nodeEnv: NodeEnv,
+  problems: string[],
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): BillingSettings {
+  const get = (name: string) => env[name]?.trim() || undefined;
+  const stripeSecretKey = get('STRIPE_SECRET_KEY');
+  const webhookSecret = get('STRIPE_WEBHOOK_SECRET');
+  if (stripeSecretKey && !/^(sk|rk)_(test|live)_\w+$/.test(stripeSecretKey)) {
+    problems.push('STRIPE_SECRET_KEY must look like sk_test_... or sk_live_...');
+  }
+  if (stripeSecretKey && !webhookSecret)
+    problems.push('STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set');
+  if (webhookSecret && !webhookSecret.startsWith('whsec_'))
+    problems.push('STRIPE_WEBHOOK_SECRET must start with whsec_');
+  const protocol = get('STRIPE_API_PROTOCOL');
+  if (protocol && protocol !== 'http' && protocol !== 'https') {
+    problems.push(`STRIPE_API_PROTOCOL must be http or https, got "${protocol}"`);
+  }
+  if (nodeEnv === 'production' && protocol === 'http')
+    problems.push('STRIPE_API_PROTOCOL=http is refused in production');
+  const portRaw = get('STRIPE_API_PORT');
+  return {
+    enabled: !!stripeSecretKey,
+    stripeSecretKey,
+    webhookSecret,
+    apiHost: get('STRIPE_API_HOST'),
+    apiPort: portRaw ? int('STRIPE_API_PORT', 443, 1, 65535) : undefined,
+    apiProtocol: protocol === 'http' || protocol === 'https' ? protocol : undefined,
+    graceDays: int('BILLING_GRACE_DAYS', 14, 1, 90),
+  };
+}
 
 function storageSettings(env: Env, nodeEnv: NodeEnv, problems: string[]): StorageSettings {
   const get = (name: string) => env[name]?.trim() || undefined;

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './logger';
 export * from './i18n';
 export * from './redis';
+export * from './password';

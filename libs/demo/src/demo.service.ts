@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { ConsoleUsersService, hashPassword } from '@plaza/console';
-import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
+import { ConsoleUsersService } from '@plaza/console';
+import { hashPassword, PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
 import {
   PlatformDb,
   ProvisioningService,

@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { IsNull } from 'typeorm';
 
-import { TenantContext, TenantDb } from '@plaza/tenancy';
-import { CurrentUser, CurrentUserResolver, Sessions } from '@plaza/web';
+import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
+import { CurrentUser, CurrentUserResolver, Sessions, stateOf } from '@plaza/web';
 
 import { UserEntity } from './user.entity';
 
-/** Tenant sites: the session's user, if it still exists and is not deleted. */
+/** Tenant sites: the session's user, if it still exists and is neither deleted nor blocked. */
 @Injectable()
 export class SessionUserResolver implements CurrentUserResolver {
   constructor(
@@ -17,21 +17,34 @@ export class SessionUserResolver implements CurrentUserResolver {
   ) {}
 
   async resolve(request: FastifyRequest): Promise<CurrentUser | null> {
-    if (!TenantContext.currentOrUndefined()) return null;
+    // Guards run before the interceptor that enters TenantContext: the host's resolution says who.
+    const resolution = stateOf(request)?.resolution;
+    if (resolution?.kind !== 'tenant') return null;
     const session = await this.sessions.current(request);
     if (!session?.userId) return null;
     const userId = session.userId;
-    const user = await this.tenantDb.run((em) =>
-      em.findOneBy(UserEntity, { id: userId, deletedAt: IsNull() }),
-    );
-    if (!user) return null;
+    const found = await this.tenantDb.runFor(resolution.tenant, async (em) => {
+      const user = await em.findOneBy(UserEntity, {
+        id: userId,
+        deletedAt: IsNull(),
+        blockedAt: IsNull(),
+      });
+      const mustUseTwoFactor =
+        !!user?.roles.includes('admin') &&
+        !user.totpSecret &&
+        !!(await em.findOneBy(OrganizationEntity, { id: 1 }))?.requireAdminTwoFactor;
+      return user && { user, mustUseTwoFactor };
+    });
+    if (!found) return null;
+    const { user, mustUseTwoFactor } = found;
     return {
       id: user.id,
       name: user.name,
       nickname: user.nickname,
       email: user.email,
       locale: user.locale,
-      roles: user.roles,
+      // An admin who must use two-factor sign-in acts as a participant until it is on.
+      roles: mustUseTwoFactor ? user.roles.filter((r) => r !== 'admin') : user.roles,
       confirmed: user.confirmedAt !== null,
     };
   }

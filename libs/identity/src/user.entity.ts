@@ -37,11 +37,12 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
   roles!: OrganizationRole[];
 
+  /** A new address waiting for confirmation by its emailed link; `email` changes only then. */
+  @Column({ name: 'unconfirmed_email', type: 'varchar', length: 254, nullable: true })
+  unconfirmedEmail!: string | null;
+
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
   confirmedAt!: Date | null;
-
-  @Column({ name: 'invitation_token_hash', type: 'varchar', length: 128, nullable: true })
-  invitationTokenHash!: string | null;
 
   @Column({ name: 'invited_at', type: 'timestamptz', nullable: true })
   invitedAt!: Date | null;
@@ -52,6 +53,34 @@ export class UserEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** Version of the terms-of-service page the person last accepted. */
+  @Column({ name: 'terms_accepted_version', type: 'integer', nullable: true })
+  termsAcceptedVersion!: number | null;
+
+  @Column({ name: 'terms_accepted_at', type: 'timestamptz', nullable: true })
+  termsAcceptedAt!: Date | null;
+
+  /** Consent to the newsletter and when it was given; null means no consent. */
+  @Column({ name: 'newsletter_consent_at', type: 'timestamptz', nullable: true })
+  newsletterConsentAt!: Date | null;
+
+  /** Base32 TOTP secret once two-factor sign-in is on; null when off. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  totpSecret!: string | null;
+
+  /** Time step of the last accepted code: a code works once (no replay within its 30 seconds). */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep!: string | null;
+
+  @Column({ name: 'blocked_at', type: 'timestamptz', nullable: true })
+  blockedAt!: Date | null;
+
+  @Column({ name: 'blocked_reason', type: 'varchar', length: 500, nullable: true })
+  blockedReason!: string | null;
+
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
+
+  @Column({ name: 'deletion_reason', type: 'varchar', length: 500, nullable: true })
+  deletionReason!: string | null;
 }

@@ -1,4 +1,7 @@
+import { PoolConfig } from 'pg';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+
+import { QueryCountingLogger } from './query-counter';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function | EntitySchema;
@@ -23,6 +26,20 @@ export interface DataSourceSettings {
   entities: EntityClass[];
 }
 
+/** Settings of a pg Pool on the serving or privileged login. */
+export function poolConfig(
+  settings: Pick<DataSourceSettings, 'url' | 'applicationName' | 'poolMax' | 'maxUses'>,
+): PoolConfig {
+  return {
+    connectionString: settings.url,
+    application_name: settings.applicationName,
+    max: settings.poolMax,
+    maxUses: settings.maxUses,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  };
+}
+
 /**
  * One DataSource per login for the whole process, never one per tenant: entity
  * metadata is built once and tenant tables resolve through search_path.
@@ -35,15 +52,11 @@ export function buildDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    logger: new QueryCountingLogger(),
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     applicationName: settings.applicationName,
-    extra: {
-      max: settings.poolMax,
-      maxUses: settings.maxUses,
-      idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 10_000,
-    },
+    extra: poolConfig(settings),
   });
 }
 

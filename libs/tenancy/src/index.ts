@@ -18,3 +18,6 @@ export * from './organization.seeder';
 export * from './schema-diff';
 export * from './database-bootstrap';
 export * from './provision-tenant.job';
+export * from './pool-partitions';
+export * from './query-counter';
+export * from './tenant-provisioned-hooks';

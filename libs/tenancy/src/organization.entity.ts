@@ -23,6 +23,10 @@ export class OrganizationEntity {
   @Column({ name: 'force_sign_in', type: 'boolean', default: false })
   forceSignIn!: boolean;
 
+  /** Admins must use two-factor sign-in: until they turn it on they act as participants. */
+  @Column({ name: 'require_admin_two_factor', type: 'boolean', default: false })
+  requireAdminTwoFactor!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

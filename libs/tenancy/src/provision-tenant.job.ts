@@ -10,6 +10,7 @@ import { PROVISIONING_QUEUE, ProvisionJobData } from './provisioning.queue';
 import { ProvisioningService } from './provisioning.service';
 import { TenantRef } from './tenant-context';
 import { tenantProcessor } from './tenant-job';
+import { TenantProvisionedHooks } from './tenant-provisioned-hooks';
 import { TenantRegistry } from './tenant-registry.service';
 
 /** Worker side of provisioning: runs the job inside the tenant's context, reports progress. */
@@ -23,6 +24,7 @@ export class ProvisionTenantJob implements OnModuleInit, OnModuleDestroy {
     @Inject(PLAZA_LOGGER) private readonly logger: Logger,
     private readonly provisioning: ProvisioningService,
     private readonly registry: TenantRegistry,
+    private readonly hooks: TenantProvisionedHooks,
   ) {}
 
   onModuleInit(): void {
@@ -56,6 +58,7 @@ export class ProvisionTenantJob implements OnModuleInit, OnModuleDestroy {
       template: job.data.template,
       onProgress: (_step, progress) => job.updateProgress(progress),
     });
+    await this.hooks.runAll(ref);
     this.logger.info({ tenant: ref.slug, jobId: job.id }, 'tenant provisioned');
     return { status: ref.status };
   };

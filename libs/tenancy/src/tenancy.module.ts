@@ -14,10 +14,12 @@ import {
 import { HostResolver } from './host-resolver.service';
 import { Migrator } from './migrator.service';
 import { PlatformDb } from './platform-db.service';
+import { partitionSizes, POOL_PARTITIONS, PoolPartitions } from './pool-partitions';
 import { ProvisioningQueue } from './provisioning.queue';
 import { ProvisioningService, TENANT_SEEDERS, TenantSeeder } from './provisioning.service';
 import { TenantDb } from './tenant-db.service';
 import { TenantEvents } from './tenant-events.service';
+import { TenantProvisionedHooks } from './tenant-provisioned-hooks';
 import { TenantRegistry } from './tenant-registry.service';
 
 export interface TenancyModuleOptions {
@@ -29,8 +31,12 @@ export interface TenancyModuleOptions {
 }
 
 class DataSourceCloser implements OnApplicationShutdown {
-  constructor(private readonly sources: DataSource[]) {}
+  constructor(
+    private readonly partitions: PoolPartitions,
+    private readonly sources: DataSource[],
+  ) {}
   async onApplicationShutdown(): Promise<void> {
+    await this.partitions.close().catch(() => undefined);
     await Promise.allSettled(this.sources.filter((s) => s.isInitialized).map((s) => s.destroy()));
   }
 }
@@ -50,10 +56,23 @@ export class TenancyModule {
           buildDataSource({
             url: config.databaseUrl,
             applicationName: options.applicationName,
-            poolMax: config.dbPoolMax,
+            // Partition 0 is this pool; the other partitions open beside it.
+            poolMax: partitionSizes(config.dbPoolMax, config.dbPoolPartitions)[0],
             maxUses: config.dbPoolMaxUses,
             entities,
           }).initialize(),
+      },
+      {
+        provide: POOL_PARTITIONS,
+        inject: [APP_DATA_SOURCE, PLAZA_CONFIG],
+        useFactory: (dataSource: DataSource, config: PlazaConfig) =>
+          PoolPartitions.open(dataSource, {
+            url: config.databaseUrl,
+            applicationName: options.applicationName,
+            poolMax: config.dbPoolMax,
+            partitions: config.dbPoolPartitions,
+            maxUses: config.dbPoolMaxUses,
+          }),
       },
       TenantDb,
       PlatformDb,
@@ -61,6 +80,7 @@ export class TenancyModule {
       HostResolver,
       TenantRegistry,
       ProvisioningQueue,
+      TenantProvisionedHooks,
     ];
     const exportsList: (symbol | Provider)[] = [
       APP_DATA_SOURCE,
@@ -71,6 +91,7 @@ export class TenancyModule {
       HostResolver,
       TenantRegistry,
       ProvisioningQueue,
+      TenantProvisionedHooks,
     ];
     const closers: symbol[] = [APP_DATA_SOURCE];
     if (options.admin) {
@@ -98,8 +119,9 @@ export class TenancyModule {
     }
     providers.push({
       provide: DataSourceCloser,
-      inject: closers,
-      useFactory: (...sources: DataSource[]) => new DataSourceCloser(sources),
+      inject: [POOL_PARTITIONS, ...closers],
+      useFactory: (partitions: PoolPartitions, ...sources: DataSource[]) =>
+        new DataSourceCloser(partitions, sources),
     });
     return { module: TenancyModule, providers, exports: exportsList };
   }

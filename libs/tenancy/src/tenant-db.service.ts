@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import { DataSource, EntityManager } from 'typeorm';
 
 import { APP_DATA_SOURCE } from './database';
+import { POOL_PARTITIONS, PoolPartitions } from './pool-partitions';
+import { TENANT_UNIT_MARK } from './query-counter';
 import { TenantContext, TenantRef } from './tenant-context';
 
 interface ActiveUnit {
@@ -20,13 +22,20 @@ export const SWITCH_TENANT_SQL =
  * The only way to reach tenant tables. Each unit of work is one transaction on
  * one pooled connection whose first statement switches role and search_path
  * with transaction-local settings, so nothing leaks to the next borrower and
- * PgBouncer in transaction mode keeps working.
+ * PgBouncer in transaction mode keeps working. The connection comes from the
+ * tenant's pool partition (one partition unless DB_POOL_PARTITIONS says more).
  */
 @Injectable()
 export class TenantDb {
   private readonly active = new AsyncLocalStorage<ActiveUnit>();
+  private readonly partitions: PoolPartitions;
 
-  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(APP_DATA_SOURCE) dataSource: DataSource,
+    @Optional() @Inject(POOL_PARTITIONS) partitions?: PoolPartitions,
+  ) {
+    this.partitions = partitions ?? PoolPartitions.single(dataSource);
+  }
 
   /** Runs `work` for the tenant in context. Nested calls join the open unit. */
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -45,7 +54,8 @@ export class TenantDb {
     tenant: TenantRef,
     work: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
+    const runner = this.partitions.createQueryRunner(tenant.id);
+    runner.data = { [TENANT_UNIT_MARK]: true };
     await runner.connect();
     let began = false;
     try {

@@ -5,7 +5,8 @@ import { Logger } from 'pino';
 
 import { createRedis, PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/core';
 
-export const TENANT_CHANGED_CHANNEL = 'plaza:tenancy:changed';
+/** Suffix of the pub/sub channel; prefixed like the queues so deployments sharing a Redis stay apart. */
+export const TENANT_CHANGED_CHANNEL = 'tenancy:changed';
 
 type Listener = (tenantId: string) => void;
 
@@ -25,6 +26,10 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
     @Inject(PLAZA_LOGGER) private readonly logger: Logger,
   ) {}
 
+  private get channel(): string {
+    return `${this.config.queuePrefix}:${TENANT_CHANGED_CHANNEL}`;
+  }
+
   async onModuleInit(): Promise<void> {
     this.publisher = createRedis(this.config.redisUrl, 'plaza-tenancy-pub');
     this.subscriber = createRedis(this.config.redisUrl, 'plaza-tenancy-sub');
@@ -37,7 +42,7 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
         }
       }
     });
-    await this.subscriber.subscribe(TENANT_CHANGED_CHANNEL);
+    await this.subscriber.subscribe(this.channel);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -50,7 +55,7 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
   }
 
   async publishChange(tenantId: string): Promise<void> {
-    await this.publisher.publish(TENANT_CHANGED_CHANNEL, tenantId);
+    await this.publisher.publish(this.channel, tenantId);
   }
 
   /** The command connection, for health checks. */

@@ -130,12 +130,39 @@ export class TenantRegistry {
     return row ? toTenantRef(row) : null;
   }
 
+  /** The host people use for this tenant: its verified primary domain, else its subdomain. */
+  async primaryHost(tenant: Pick<TenantRef, 'id' | 'slug'>): Promise<string> {
+    const rows: { domain: string }[] = await this.platformDb.manager.query(
+      `select domain from platform.tenant_domains
+        where tenant_id = $1 and is_primary and verified_at is not null limit 1`,
+      [tenant.id],
+    );
+    return rows[0]?.domain ?? `${tenant.slug}.${this.config.baseDomain}`;
+  }
+
   async setStatus(
     id: string,
     status: TenantStatus,
     extra: Partial<TenantEntity> = {},
   ): Promise<void> {
     await this.platformDb.manager.update(TenantEntity, { id }, { status, ...extra });
+    await this.events.publishChange(id);
+  }
+
+  /**
+   * Changes the languages an organization's site offers; every process hears
+   * of it (host resolution caches the tenant with its locales).
+   */
+  async setLocales(id: string, locales: string[], defaultLocale: string): Promise<void> {
+    const unique = [...new Set(locales)];
+    const fields: Record<string, string[]> = {};
+    if (unique.length === 0 || unique.some((l) => !isLocale(l)))
+      fields.locales = ['Choose one or more of en, fr, es, ca.'];
+    if (!unique.includes(defaultLocale))
+      fields.defaultLocale = ['The default locale must be one of the available locales.'];
+    if (Object.keys(fields).length)
+      throw new TenantInputError('The languages cannot be changed as given.', fields);
+    await this.platformDb.manager.update(TenantEntity, { id }, { locales: unique, defaultLocale });
     await this.events.publishChange(id);
   }
 

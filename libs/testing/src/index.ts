@@ -3,3 +3,5 @@ export * from './harness';
 export * from './s3-server';
 export * from './test-smtp';
 export * from './accounts';
+export * from './fake-stripe';
+export * from './browser';

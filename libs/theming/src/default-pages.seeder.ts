@@ -7,10 +7,10 @@ const TERMS_TITLE: Record<string, string> = {
   ca: "Condicions d'ús",
 };
 const TERMS_BODY: Record<string, string> = {
-  en: 'These terms describe how this participation site may be used. The organization will publish its own text here.',
-  fr: "Ces conditions décrivent l'usage de ce site de participation. L'organisation publiera ici son propre texte.",
-  es: 'Estas condiciones describen el uso de este sitio de participación. La organización publicará aquí su propio texto.',
-  ca: "Aquestes condicions descriuen l'ús d'aquest lloc de participació. L'organització hi publicarà el seu propi text.",
+  en: '<p>These terms describe how this participation site may be used. The organization will publish its own text here.</p>',
+  fr: "<p>Ces conditions décrivent l'usage de ce site de participation. L'organisation publiera ici son propre texte.</p>",
+  es: '<p>Estas condiciones describen el uso de este sitio de participación. La organización publicará aquí su propio texto.</p>',
+  ca: "<p>Aquestes condicions descriuen l'ús d'aquest lloc de participació. L'organització hi publicarà el seu propi text.</p>",
 };
 
 /** The undeletable terms-of-service page every site starts with. */
@@ -21,5 +21,26 @@ export const seedDefaultPages: TenantSeeder = async (em, { tenant }) => {
     `insert into static_pages (slug, title, content, is_terms, weight) values ('terms', $1::jsonb, $2::jsonb, true, 0)
      on conflict (slug) do nothing`,
     [JSON.stringify(pick(TERMS_TITLE)), JSON.stringify(pick(TERMS_BODY))],
+  );
+};
+
+/** Default look and a homepage in the usual order (blocks of unbuilt features show nothing). */
+export const seedAppearance: TenantSeeder = async (em) => {
+  await em.query(`insert into appearance (id) values (1) on conflict (id) do nothing`);
+  await em.query(
+    `insert into content_blocks (kind, position)
+     select kind, position from unnest($1::varchar[]) with ordinality as b(kind, position)
+     where not exists (select 1 from content_blocks)`,
+    [
+      [
+        'hero',
+        'how_to_participate',
+        'highlighted_processes',
+        'upcoming_meetings',
+        'statistics',
+        'last_activity',
+        'footer_sub_hero',
+      ],
+    ],
   );
 };

@@ -1,12 +1,53 @@
 import { Injectable } from '@nestjs/common';
 
 import type { FastifyRequest } from 'fastify';
+import type { EntityManager } from 'typeorm';
 
 import { translate } from '@plaza/core';
 import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
-import { CurrentUsers, Sessions, SiteContext, stateOf } from '@plaza/web';
+import { CurrentUsers, NavItem, Sessions, SiteContext, stateOf } from '@plaza/web';
 
-import { StaticPageEntity } from './static-page.entity';
+import { AppearanceEntity, SOCIAL_NETWORKS, SocialNetwork } from './appearance/appearance.entity';
+import { ImageUrls } from './appearance/image-urls';
+import { buildThemeCss } from './appearance/theme-css';
+import { StaticPageEntity } from './pages/static-page.entity';
+
+const SOCIAL_LABELS: Record<SocialNetwork, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  linkedin: 'LinkedIn',
+};
+
+const SOCIAL_BASES: Record<SocialNetwork, string> = {
+  mastodon: 'https://mastodon.social/',
+  bluesky: 'https://bsky.app/profile/',
+  facebook: 'https://www.facebook.com/',
+  instagram: 'https://www.instagram.com/',
+  youtube: 'https://www.youtube.com/',
+  linkedin: 'https://www.linkedin.com/company/',
+};
+
+/** A stored handle as a link: full addresses as they are, handles on the network's site. */
+export function socialHref(network: SocialNetwork, handle: string): string {
+  if (/^https?:\/\//.test(handle)) return handle;
+  const bare = handle.replace(/^@/, '');
+  if (network === 'mastodon' && bare.includes('@')) {
+    const [user, server] = bare.split('@');
+    return `https://${server}/@${user}`;
+  }
+  if (network === 'youtube') return `${SOCIAL_BASES.youtube}@${bare}`;
+  return `${SOCIAL_BASES[network]}${bare}`;
+}
+
+export interface SiteData {
+  site: SiteContext;
+  appearance: AppearanceEntity;
+  organization: OrganizationEntity | null;
+  heroImageUrl: string | null;
+}
 
 /** Builds what the shared layout shows for the current tenant request, in one unit of work. */
 @Injectable()
@@ -15,22 +56,45 @@ export class SiteContextService {
     private readonly tenantDb: TenantDb,
     private readonly sessions: Sessions,
     private readonly users: CurrentUsers,
+    private readonly images: ImageUrls,
   ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
+    return (await this.load(request)).site;
+  }
+
+  /** The layout's data plus the organization and appearance, for pages that show more of them. */
+  async load(request: FastifyRequest, em?: EntityManager): Promise<SiteData> {
     const tenant = TenantContext.current();
     const state = stateOf(request);
     const locale = state?.locale ?? tenant.defaultLocale;
-    const { organization, pages } = await this.tenantDb.run(async (em) => ({
-      organization: await em.findOneBy(OrganizationEntity, { id: 1 }),
-      pages: await em.find(StaticPageEntity, {
+    const read = async (m: EntityManager) => {
+      // One connection runs one query at a time: sequential on purpose.
+      const organization = await m.findOneBy(OrganizationEntity, { id: 1 });
+      const pages = await m.find(StaticPageEntity, {
         order: { weight: 'ASC', slug: 'ASC' },
         select: ['slug', 'title'],
-      }),
-    }));
+      });
+      const stored = await m.findOneBy(AppearanceEntity, { id: 1 });
+      const appearance = stored ?? m.create(AppearanceEntity, { id: 1, social: {} });
+      const images = await this.images.of(m, [
+        appearance.logo,
+        appearance.favicon,
+        appearance.footerLogo,
+        appearance.heroImage,
+      ]);
+      return { organization, pages, appearance, images };
+    };
+    const { organization, pages, appearance, images } = em
+      ? await read(em)
+      : await this.tenantDb.run(read);
     const session = await this.sessions.current(request);
     const user = await this.users.of(request);
-    return {
+    const socialLinks: NavItem[] = SOCIAL_NETWORKS.filter((n) => appearance.social?.[n]).map(
+      (n) => ({ href: socialHref(n, appearance.social[n] as string), label: SOCIAL_LABELS[n] }),
+    );
+    const imageUrl = (id: string | null) => (id ? (images.get(id)?.url ?? null) : null);
+    const site: SiteContext = {
       locale,
       locales: tenant.locales,
       organizationName: translate(organization?.name, locale, tenant.defaultLocale) || tenant.name,
@@ -42,6 +106,20 @@ export class SiteContextService {
         href: `/pages/${p.slug}`,
         label: translate(p.title, locale, tenant.defaultLocale),
       })),
+      themeCss: buildThemeCss({
+        primaryColor: appearance.primaryColor,
+        secondaryColor: appearance.secondaryColor,
+        tertiaryColor: appearance.tertiaryColor,
+        font: appearance.font,
+        customCss: appearance.customCssAllowed ? appearance.customCss : '',
+      }),
+      logoUrl: imageUrl(appearance.logo),
+      faviconUrl: imageUrl(appearance.favicon),
+      footerLogoUrl: imageUrl(appearance.footerLogo),
+      officialUrl: appearance.officialUrl,
+      socialLinks,
     };
+    const hero = appearance.heroImage ? images.get(appearance.heroImage) : undefined;
+    return { site, appearance, organization, heroImageUrl: hero?.large ?? null };
   }
 }

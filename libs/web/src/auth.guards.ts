@@ -22,6 +22,17 @@ export class SignInRequiredException extends HttpException {
   }
 }
 
+/** Sends people to another page first (e.g. to accept new terms); APIs get the status as JSON. */
+export class SeeOtherException extends HttpException {
+  constructor(
+    readonly location: string,
+    message: string,
+    status: HttpStatus = HttpStatus.FORBIDDEN,
+  ) {
+    super(message, status);
+  }
+}
+
 @Injectable()
 export class SignedInGuard implements CanActivate {
   constructor(private readonly users: CurrentUsers) {}

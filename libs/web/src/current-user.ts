@@ -33,19 +33,17 @@ export class CurrentUsers {
 
   async of(request: FastifyRequest): Promise<CurrentUser | null> {
     const r = request as WithUser;
-    if (r.plazaUser === undefined) r.plazaUser = await this.resolve(request);
+    if (r.plazaUser === undefined) {
+      // Guards run before the interceptor that enters the tenant: enter it here
+      // so that RequireSignIn/RequireAdmin see the person too.
+      const resolution = stateOf(request)?.resolution;
+      const resolve = () => this.resolver.resolve(request);
+      r.plazaUser =
+        resolution?.kind === 'tenant' && !TenantContext.currentOrUndefined()
+          ? await TenantContext.run(resolution.tenant, resolve)
+          : await resolve();
+    }
     return r.plazaUser;
-  }
-
-  /**
-   * Guards run before the interceptor that enters the tenant's context, so a
-   * guard asking who is signed in enters it here from the host resolution.
-   */
-  private resolve(request: FastifyRequest): Promise<CurrentUser | null> {
-    const state = stateOf(request);
-    if (TenantContext.currentOrUndefined() || state?.resolution.kind !== 'tenant')
-      return this.resolver.resolve(request);
-    return TenantContext.run(state.resolution.tenant, () => this.resolver.resolve(request));
   }
 
   /** Forget the remembered person (after sign-in, sign-out or a role change in this request). */

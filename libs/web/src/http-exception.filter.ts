@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { toErrorBody } from '@plaza/core';
 
-import { SignInRequiredException } from './auth.guards';
+import { SeeOtherException, SignInRequiredException } from './auth.guards';
 import { wantsJson } from './host-routing';
 import { platformMessages } from './messages';
 import { TooManyAttemptsException } from './rate-limiter.service';
@@ -20,6 +20,10 @@ export class PlazaExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     if (exception instanceof SignInRequiredException && !wantsJson(request)) {
       void reply.redirect(`/users/sign_in?back=${encodeURIComponent(exception.back)}`, 303);
+      return;
+    }
+    if (exception instanceof SeeOtherException && !wantsJson(request)) {
+      void reply.redirect(exception.location, 303);
       return;
     }
     const body = toErrorBody(exception);

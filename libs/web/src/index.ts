@@ -18,3 +18,7 @@ export * from './i18n';
 export * from './site.messages';
 export * from './site-layout';
 export * from './auth.guards';
+export * from './uploaded-file';
+export * from './forms';
+export * from './admin-layout';
+export * from './admin.messages';

@@ -23,6 +23,12 @@ export interface SiteContext {
   themeCss?: string;
   nav?: NavItem[];
   footerLinks?: NavItem[];
+  /** Image URLs from the organization's appearance. */
+  logoUrl?: string | null;
+  faviconUrl?: string | null;
+  footerLogoUrl?: string | null;
+  officialUrl?: string | null;
+  socialLinks?: NavItem[];
 }
 
 export interface SiteLayoutProps {
@@ -39,7 +45,9 @@ const LAYOUT_CSS = `
 .account{display:flex;gap:1rem;align-items:center}
 .account form{margin:0}
 .link-button{background:none;border:none;padding:0;font:inherit;color:var(--plaza-primary);text-decoration:underline;cursor:pointer}
-.site-footer{padding:1rem 2rem;border-top:1px solid #ddd;color:var(--plaza-muted)}
+.site-header .logo{max-height:3rem;width:auto;display:block}
+.footer-logo{max-height:3rem;width:auto}
+.site-footer{display:flex;flex-direction:column;gap:.75rem;padding:1rem 2rem;border-top:1px solid #ddd;color:var(--plaza-muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
 `;
 
@@ -58,9 +66,12 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
         <title>
           {title === site.organizationName ? title : `${title} · ${site.organizationName}`}
         </title>
+        {site.faviconUrl && <link rel="icon" href={site.faviconUrl} />}
         <style
           nonce={site.nonce}
-          dangerouslySetInnerHTML={{ __html: BASE_STYLES + LAYOUT_CSS + (site.themeCss ?? '') }}
+          dangerouslySetInnerHTML={{
+            __html: BASE_STYLES + LAYOUT_CSS + (site.themeCss ?? ''),
+          }}
         />
       </head>
       <body>
@@ -69,7 +80,11 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
         </a>
         <header class="site-header">
           <a class="org" href="/">
-            {site.organizationName}
+            {site.logoUrl ? (
+              <img class="logo" src={site.logoUrl} alt={site.organizationName} />
+            ) : (
+              site.organizationName
+            )}
           </a>
           <nav class="site-nav" aria-label={t('nav.main')}>
             <ul>
@@ -104,7 +119,7 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
           <div class="account">
             {site.user ? (
               <>
-                <span>{t('account.signedInAs', { name: site.user.name })}</span>
+                <a href="/account">{t('account.signedInAs', { name: site.user.name })}</a>
                 <form method="post" action="/users/sign_out">
                   <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
                   <button type="submit" class="link-button">
@@ -124,6 +139,9 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
           {children}
         </main>
         <footer class="site-footer">
+          {site.footerLogoUrl && (
+            <img class="footer-logo" src={site.footerLogoUrl} alt={site.organizationName} />
+          )}
           {site.footerLinks && site.footerLinks.length > 0 && (
             <nav aria-label={t('footer.pages')}>
               <ul>
@@ -134,6 +152,24 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
                 ))}
               </ul>
             </nav>
+          )}
+          {site.socialLinks && site.socialLinks.length > 0 && (
+            <nav aria-label={t('footer.social')}>
+              <ul>
+                {site.socialLinks.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href} rel="me noopener">
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {site.officialUrl && (
+            <p>
+              <a href={site.officialUrl}>{t('footer.officialSite')}</a>
+            </p>
           )}
           <p>{t('footer.poweredBy')}</p>
         </footer>

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 
+import { AdminSections } from './admin-layout';
 import { AdminGuard, SignedInGuard } from './auth.guards';
 import { ConsoleIndexController } from './console-index.controller';
 import { CsrfGuard } from './csrf.guard';
@@ -27,11 +28,20 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     CurrentUsers,
     SignedInGuard,
     AdminGuard,
+    AdminSections,
     { provide: APP_GUARD, useClass: HostKindGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
     { provide: APP_FILTER, useClass: PlazaExceptionFilter },
   ],
-  exports: [SessionStore, Sessions, RateLimiter, CurrentUsers, SignedInGuard, AdminGuard],
+  exports: [
+    SessionStore,
+    Sessions,
+    RateLimiter,
+    CurrentUsers,
+    SignedInGuard,
+    AdminGuard,
+    AdminSections,
+  ],
 })
 export class WebModule {}

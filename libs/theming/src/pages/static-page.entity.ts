@@ -3,11 +3,15 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
+
+import { StaticPageTopicEntity } from './static-page-topic.entity';
 
 @Entity({ name: 'static_pages' })
 export class StaticPageEntity {
@@ -33,6 +37,13 @@ export class StaticPageEntity {
 
   @Column({ type: 'integer', default: 0 })
   weight!: number;
+
+  @Column({ name: 'topic_id', type: 'uuid', nullable: true })
+  topicId!: string | null;
+
+  @ManyToOne(() => StaticPageTopicEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'topic_id' })
+  topic?: StaticPageTopicEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,0 +1,111 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import request from 'supertest';
+
+import { QueryCounter, TenantDb, TenantRef } from '@plaza/tenancy';
+import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
+import {
+  CONTENT_BLOCK_KINDS,
+  ContentBlockEntity,
+  ContentBlockProviders,
+  ITEM_BLOCK_KINDS,
+  StaticPageEntity,
+  StaticPageTopicEntity,
+} from '@plaza/theming';
+
+import { createApiApp } from '../src/api.app';
+
+/** No N+1: a page sends the same number of SQL statements however many blocks and pages exist. */
+describe('SQL statements per page render', () => {
+  let platform: TestPlatform;
+  let app: NestFastifyApplication;
+  let tenant: TenantRef;
+  let admin: TestSession;
+
+  const count = async (path: string, session?: TestSession) => {
+    const send = () => {
+      const req = request(app.getHttpServer()).get(path).set('Host', `${tenant.slug}.plaza.test`);
+      return (session ? req.set('Cookie', session.cookie) : req).expect(200);
+    };
+    await send(); // warms the host cache
+    return (await QueryCounter.measure(() => send())).queries.tenant;
+  };
+
+  const grow = (times: number) =>
+    platform.get(TenantDb).runFor(tenant, async (em) => {
+      const [{ max }] = (await em.query(
+        'select coalesce(max(position), 0) as max from content_blocks',
+      )) as { max: number }[];
+      let position = max;
+      for (let i = 0; i < times; i++) {
+        const topic = await em.save(em.create(StaticPageTopicEntity, { title: { en: `T${i}` } }));
+        await em.save(
+          em.create(StaticPageEntity, {
+            slug: `page-${Date.now()}-${i}`,
+            title: { en: `Page ${i}` },
+            content: { en: '<p>x</p>' },
+            topicId: topic.id,
+          }),
+        );
+        for (const kind of CONTENT_BLOCK_KINDS) {
+          await em.save(
+            em.create(ContentBlockEntity, {
+              kind,
+              position: ++position,
+              settings: { title: { en: kind }, body: { en: '<p>Body</p>' } },
+            }),
+          );
+        }
+      }
+    });
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start();
+    app = await createApiApp(platform.config, testLogger());
+    tenant = await platform.createTenant({ name: 'Counting' });
+    admin = await signInAs(
+      app,
+      tenant,
+      (await createUser(platform.ctx, tenant, { roles: ['admin'] })).id,
+    );
+    // Stand-ins for the features: one statement per call, as providers must.
+    const providers = app.get(ContentBlockProviders);
+    for (const kind of ITEM_BLOCK_KINDS) {
+      providers.provideItems(kind, async ({ em, limit }) => {
+        const rows = (await em.query('select generate_series(1, $1::int) as n', [limit])) as {
+          n: number;
+        }[];
+        return rows.map((r) => ({ title: `${kind} ${r.n}`, href: `/x/${r.n}` }));
+      });
+    }
+    // Every kind of block present once, so that growth adds only more of the same.
+    await grow(1);
+    providers.provideStatistics(async ({ em }) => {
+      const [{ n }] = (await em.query('select count(*)::int as n from static_pages')) as {
+        n: number;
+      }[];
+      return [{ label: 'pages', value: n }];
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await platform?.close();
+  });
+
+  it.each([
+    ['/', false],
+    ['/pages', false],
+    ['/pages/terms', false],
+    ['/', true],
+    ['/admin/homepage', true],
+    ['/admin/pages', true],
+  ])('%s (signed in as admin: %s) is constant as blocks and pages grow', async (path, signedIn) => {
+    const session = signedIn ? admin : undefined;
+    const before = await count(path, session);
+    await grow(3);
+    const after = await count(path, session);
+    expect({ path, queries: after }).toEqual({ path, queries: before });
+    // And small in absolute terms: a handful of statements, not dozens.
+    expect(before).toBeLessThanOrEqual(20);
+  });
+});

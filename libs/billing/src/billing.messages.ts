@@ -1,0 +1,88 @@
+import { defineMessages } from '@plaza/web';
+
+export const billingT = defineMessages('billing', {
+  en: {
+    title: 'Plan and billing',
+    plan: 'Plan',
+    noPlan: 'No plan assigned yet.',
+    status: 'Subscription status',
+    renews: 'Current period ends on {date}',
+    cancelsAt: 'The subscription ends on {date}.',
+    invoices: 'Invoices',
+    noInvoices: 'No invoices yet.',
+    'invoice.number': 'Number',
+    'invoice.date': 'Date',
+    'invoice.amount': 'Amount',
+    'invoice.status': 'Status',
+    'invoice.view': 'View invoice {number}',
+    portal: 'Manage payment methods and billing details',
+    off: 'Billing is handled by your provider; contact them about your plan.',
+    'banner.grace':
+      'A payment failed. Please settle the invoice before {date}, or the site will be suspended.',
+    'banner.suspended':
+      'The site is suspended for an unpaid invoice. It comes back as soon as the invoice is paid.',
+  },
+  fr: {
+    title: 'Offre et facturation',
+    plan: 'Offre',
+    noPlan: 'Aucune offre attribuée pour le moment.',
+    status: "État de l'abonnement",
+    renews: 'La période en cours se termine le {date}',
+    cancelsAt: "L'abonnement se termine le {date}.",
+    invoices: 'Factures',
+    noInvoices: 'Aucune facture pour le moment.',
+    'invoice.number': 'Numéro',
+    'invoice.date': 'Date',
+    'invoice.amount': 'Montant',
+    'invoice.status': 'État',
+    'invoice.view': 'Voir la facture {number}',
+    portal: 'Gérer les moyens de paiement et les coordonnées de facturation',
+    off: 'La facturation est gérée par votre prestataire ; contactez-le au sujet de votre offre.',
+    'banner.grace':
+      'Un paiement a échoué. Réglez la facture avant le {date}, sinon le site sera suspendu.',
+    'banner.suspended':
+      'Le site est suspendu pour une facture impayée. Il revient dès que la facture est réglée.',
+  },
+  es: {
+    title: 'Plan y facturación',
+    plan: 'Plan',
+    noPlan: 'Todavía no hay ningún plan asignado.',
+    status: 'Estado de la suscripción',
+    renews: 'El periodo actual termina el {date}',
+    cancelsAt: 'La suscripción termina el {date}.',
+    invoices: 'Facturas',
+    noInvoices: 'Todavía no hay facturas.',
+    'invoice.number': 'Número',
+    'invoice.date': 'Fecha',
+    'invoice.amount': 'Importe',
+    'invoice.status': 'Estado',
+    'invoice.view': 'Ver la factura {number}',
+    portal: 'Gestionar los medios de pago y los datos de facturación',
+    off: 'La facturación la gestiona su proveedor; contacte con él sobre su plan.',
+    'banner.grace':
+      'Un pago ha fallado. Pague la factura antes del {date} o el sitio se suspenderá.',
+    'banner.suspended':
+      'El sitio está suspendido por una factura impagada. Volverá en cuanto se pague.',
+  },
+  ca: {
+    title: 'Pla i facturació',
+    plan: 'Pla',
+    noPlan: 'Encara no hi ha cap pla assignat.',
+    status: 'Estat de la subscripció',
+    renews: 'El període actual acaba el {date}',
+    cancelsAt: 'La subscripció acaba el {date}.',
+    invoices: 'Factures',
+    noInvoices: 'Encara no hi ha factures.',
+    'invoice.number': 'Número',
+    'invoice.date': 'Data',
+    'invoice.amount': 'Import',
+    'invoice.status': 'Estat',
+    'invoice.view': 'Mostra la factura {number}',
+    portal: 'Gestiona els mitjans de pagament i les dades de facturació',
+    off: 'La facturació la gestiona el vostre proveïdor; contacteu-hi sobre el vostre pla.',
+    'banner.grace':
+      'Un pagament ha fallat. Pagueu la factura abans del {date} o el lloc se suspendrà.',
+    'banner.suspended':
+      'El lloc està suspès per una factura impagada. Tornarà tan aviat com es pagui.',
+  },
+});

@@ -1,0 +1,141 @@
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { SUPPORTED_LOCALES } from '@plaza/core';
+import { TenantContext, TenantRegistry } from '@plaza/tenancy';
+import {
+  AdminLayout,
+  adminT,
+  CsrfField,
+  ErrorSummary,
+  FieldError,
+  FieldErrors,
+  fieldId,
+  formString,
+  LOCALE_NAMES,
+  OnHost,
+  renderPage,
+  RequireAdmin,
+  SelectField,
+} from '@plaza/web';
+
+import { themingT } from '../theming.messages';
+import { AdminPage } from './admin-page';
+
+/** Values of a repeated checkbox: a string when one is ticked, an array when several are. */
+function formList(body: Record<string, unknown>, name: string): string[] {
+  const value = body[name];
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** /admin/languages: which of the supported languages the site offers, and its default. */
+@Controller('admin/languages')
+@OnHost('tenant')
+@RequireAdmin()
+export class LanguagesAdminController {
+  constructor(
+    private readonly adminPage: AdminPage,
+    private readonly registry: TenantRegistry,
+  ) {}
+
+  @Get()
+  async show(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('saved') saved?: string,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    await this.render(request, reply, [...tenant.locales], tenant.defaultLocale, {}, saved === '1');
+  }
+
+  @Post()
+  async save(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const tenant = TenantContext.current();
+    const { site } = await this.adminPage.of(request);
+    const locales = formList(body, 'locales').filter((l) =>
+      (SUPPORTED_LOCALES as readonly string[]).includes(l),
+    );
+    const defaultLocale = formString(body, 'defaultLocale');
+    const errors: FieldErrors = {};
+    if (locales.length === 0) errors.locales = [themingT(site.locale, 'languages.noneChosen')];
+    else if (!locales.includes(defaultLocale))
+      errors.defaultLocale = [themingT(site.locale, 'languages.defaultNotAvailable')];
+    if (Object.keys(errors).length) {
+      await this.render(request, reply, locales, defaultLocale, errors, false, 422);
+      return;
+    }
+    await this.registry.setLocales(tenant.id, locales, defaultLocale);
+    void reply.redirect('/admin/languages?saved=1', 303);
+  }
+
+  private async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locales: string[],
+    defaultLocale: string,
+    errors: FieldErrors,
+    saved: boolean,
+    status = 200,
+  ): Promise<void> {
+    const { site, sections } = await this.adminPage.of(request);
+    const t = (key: Parameters<typeof themingT>[1]) => themingT(site.locale, key);
+    const title = t('section.languages');
+    const html = renderPage(
+      <AdminLayout site={site} title={title} sections={sections}>
+        <h1>{title}</h1>
+        {saved && (
+          <p class="notice" role="status">
+            {adminT(site.locale, 'form.saved')}
+          </p>
+        )}
+        <ErrorSummary title={adminT(site.locale, 'form.errorsTitle')} errors={errors} />
+        <p>{t('languages.hint')}</p>
+        <form method="post" action="/admin/languages" noValidate>
+          <CsrfField token={site.csrfToken} />
+          <div class="form-field">
+            <fieldset
+              id={fieldId('locales')}
+              aria-describedby={errors.locales ? `${fieldId('locales')}-error` : undefined}
+            >
+              <legend>{t('languages.available')}</legend>
+              <FieldError name="locales" errors={errors} />
+              {SUPPORTED_LOCALES.map((l) => (
+                <p key={l}>
+                  <input
+                    type="checkbox"
+                    id={`locale-${l}`}
+                    name="locales"
+                    value={l}
+                    checked={locales.includes(l)}
+                  />{' '}
+                  <label for={`locale-${l}`} lang={l}>
+                    {LOCALE_NAMES[l]}
+                  </label>
+                </p>
+              ))}
+            </fieldset>
+          </div>
+          <SelectField
+            name="defaultLocale"
+            label={t('languages.default')}
+            value={defaultLocale}
+            errors={errors}
+            options={SUPPORTED_LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+          />
+          <p>
+            <button type="submit" class="button">
+              {t('languages.save')}
+            </button>
+          </p>
+        </form>
+      </AdminLayout>,
+    );
+    await reply.code(status).type('text/html; charset=utf-8').send(html);
+  }
+}
