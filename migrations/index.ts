@@ -16,6 +16,30 @@ import {
   UserEntity,
   UserTokenEntity,
 } from '@plaza/identity';
+import {
+  ProposalEndorsementEntity,
+  ProposalEntity,
+  ProposalStateEntity,
+  ProposalSupportEntity,
+  ProposalVersionEntity,
+} from '@plaza/proposals';
+import {
+  CommentEntity,
+  CommentVoteEntity,
+  FollowEntity,
+  ModerationEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  ReportEntity,
+} from '@plaza/social';
+import {
+  AssemblyMemberEntity,
+  ComponentEntity,
+  ProcessGroupEntity,
+  SpaceEntity,
+  SpacePhaseEntity,
+  SpaceRoleEntity,
+} from '@plaza/spaces';
 import { StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
@@ -66,6 +90,24 @@ export const SCHEMA: SchemaCatalog = {
     StaticPageTopicEntity,
     AppearanceEntity,
     ContentBlockEntity,
+    ProcessGroupEntity,
+    SpaceEntity,
+    SpacePhaseEntity,
+    AssemblyMemberEntity,
+    ComponentEntity,
+    SpaceRoleEntity,
+    ProposalEntity,
+    ProposalSupportEntity,
+    ProposalEndorsementEntity,
+    ProposalVersionEntity,
+    ProposalStateEntity,
+    CommentEntity,
+    CommentVoteEntity,
+    FollowEntity,
+    NotificationEntity,
+    NotificationPreferenceEntity,
+    ModerationEntity,
+    ReportEntity,
   ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,

@@ -4,11 +4,15 @@ import { Init1795707307232 } from './1795707307232-init.migration';
 import { AddFiles1795709038826 } from './1795709038826-add-files.migration';
 import { Accounts1795710236815 } from './1795710236815-accounts.migration';
 import { ThemingSite1795710307623 } from './1795710307623-theming-site.migration';
+import { AddSpaces1795710438089 } from './1795710438089-add-spaces.migration';
+import { AddProposals1795710737467 } from './1795710737467-add-proposals.migration';
 import { DataExports1795711237580 } from './1795711237580-data-exports.migration';
 import { ActionLogs1795711440362 } from './1795711440362-action-logs.migration';
+import { AddSocial1795711555535 } from './1795711555535-add-social.migration';
 import { TwoFactor1795711647249 } from './1795711647249-two-factor.migration';
 import { ChangeEmail1795712267939 } from './1795712267939-change-email.migration';
 import { TotpLastStep1795712406783 } from './1795712406783-totp-last-step.migration';
+import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-states.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -16,9 +20,13 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddFiles1795709038826,
   Accounts1795710236815,
   ThemingSite1795710307623,
+  AddSpaces1795710438089,
+  AddProposals1795710737467,
   DataExports1795711237580,
   ActionLogs1795711440362,
+  AddSocial1795711555535,
   TwoFactor1795711647249,
   ChangeEmail1795712267939,
   TotpLastStep1795712406783,
+  AddProposalStates1795712412247,
 ];

@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 
 import { Logger } from 'pino';
 
+import { buildOpenApiDocument, OpenApiDocument } from '@plaza/api-docs';
 import { QueueDashboard } from '@plaza/console';
 import { createValidationPipe, PinoNestLogger, PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
@@ -45,6 +46,7 @@ export async function createApiApp(
   await registerHttpPlugins(app.getHttpAdapter().getInstance(), app.get(HostResolver), config);
   await app.get(QueueDashboard).register(app.getHttpAdapter().getInstance());
   await app.init();
+  app.get(OpenApiDocument).set(buildOpenApiDocument(app));
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }

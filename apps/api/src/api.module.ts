@@ -2,11 +2,14 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 
 import { Logger } from 'pino';
 
+import { ApiDocsModule } from '@plaza/api-docs';
 import { BillingHttpModule } from '@plaza/billing';
 import { ConsoleWebModule } from '@plaza/console';
 import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityModule } from '@plaza/identity';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { ProposalsModule } from '@plaza/proposals';
+import { SpacesModule } from '@plaza/spaces';
 import { StorageModule } from '@plaza/storage';
 import { TenancyModule } from '@plaza/tenancy';
 import { ThemingModule } from '@plaza/theming';
@@ -36,6 +39,9 @@ export class ApiModule {
         IdentityModule,
         ThemingModule,
         StorageModule,
+        SpacesModule,
+        ProposalsModule,
+        ApiDocsModule,
         BillingHttpModule,
         ConsoleWebModule,
         ...extraImports,

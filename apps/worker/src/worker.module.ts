@@ -8,6 +8,9 @@ import { CoreModule, PlazaConfig } from '@plaza/core';
 import { IdentityJobsModule } from '@plaza/identity';
 import { MailModule, SendMailJob } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { ProposalsJobsModule } from '@plaza/proposals';
+import { SocialJobsModule } from '@plaza/social';
+import { PhaseScheduleJob, SpacesJobsModule } from '@plaza/spaces';
 import { ProvisionTenantJob, TenancyModule } from '@plaza/tenancy';
 
 /** Composition root of the job processors. */
@@ -25,11 +28,14 @@ export class WorkerModule {
           applicationName: 'plaza-worker',
         }),
         MailModule,
+        SpacesJobsModule,
+        ProposalsJobsModule,
+        SocialJobsModule,
         BillingModule,
         IdentityJobsModule,
         ConsoleWorkerModule,
       ],
-      providers: [ProvisionTenantJob, SendMailJob, BillingJob],
+      providers: [ProvisionTenantJob, SendMailJob, PhaseScheduleJob, BillingJob],
     };
   }
 }

@@ -5,6 +5,7 @@ export const TENANT_UNIT_MARK = 'plazaTenantUnit';
 
 let total = 0;
 let tenant = 0;
+let recording: { sql: string; params: unknown[] }[] | null = null;
 
 export interface QueryCount {
   /** Every statement the process sent. */
@@ -23,6 +24,18 @@ export const QueryCounter = {
   current(): QueryCount {
     return { all: total, tenant };
   },
+  /** The tenant statements sent while `work` ran, in order (benchmarks replay them). */
+  async record<T>(
+    work: () => Promise<T>,
+  ): Promise<{ result: T; statements: { sql: string; params: unknown[] }[] }> {
+    recording = [];
+    try {
+      const result = await work();
+      return { result, statements: recording };
+    } finally {
+      recording = null;
+    }
+  },
   async measure<T>(work: () => Promise<T>): Promise<{ result: T; queries: QueryCount }> {
     const before = QueryCounter.current();
     const result = await work();
@@ -32,9 +45,12 @@ export const QueryCounter = {
 
 /** TypeORM calls logQuery for every statement; this logger only counts them (logging stays off). */
 export class QueryCountingLogger implements TypeOrmLogger {
-  logQuery(_query: string, _parameters?: unknown[], runner?: QueryRunner): void {
+  logQuery(query: string, parameters?: unknown[], runner?: QueryRunner): void {
     total++;
-    if (runner?.data && (runner.data as Record<string, unknown>)[TENANT_UNIT_MARK]) tenant++;
+    if (runner?.data && (runner.data as Record<string, unknown>)[TENANT_UNIT_MARK]) {
+      tenant++;
+      recording?.push({ sql: query, params: parameters ?? [] });
+    }
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

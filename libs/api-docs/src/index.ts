@@ -1,0 +1,2 @@
+export * from './api-docs.module';
+export * from './openapi';

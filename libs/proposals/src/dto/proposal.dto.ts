@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS } from '../proposals.query';
+
+export class ProposalDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) componentId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty() official!: boolean;
+  @ApiProperty({ type: String, nullable: true }) authorName!: string | null;
+  @ApiProperty({ description: `${STATE_FILTERS.join(', ')} or a custom state token` })
+  state!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    description: 'Published answer, per locale',
+  })
+  answer!: Record<string, string> | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null while the phase hides supports' })
+  supportsCount!: number | null;
+  @ApiProperty() endorsementsCount!: number;
+  @ApiProperty() commentsCount!: number;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
+}
+
+export class PageMetaDto {
+  @ApiProperty() page!: number;
+  @ApiProperty() perPage!: number;
+  @ApiProperty() total!: number;
+}
+
+export class ProposalPageDto {
+  @ApiProperty({ type: [ProposalDto] }) items!: ProposalDto[];
+  @ApiProperty({ type: PageMetaDto }) meta!: PageMetaDto;
+}
+
+export class SupportStatusDto {
+  @ApiProperty() supportsCount!: number;
+  @ApiProperty() supported!: boolean;
+  @ApiProperty() temporary!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) remaining!: number | null;
+  @ApiProperty() missingForMinimum!: number;
+}
+
+export class EndorsementStatusDto {
+  @ApiProperty() endorsementsCount!: number;
+  @ApiProperty() endorsed!: boolean;
+}
+
+export class ProposalListQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number.' })
+  @Min(1, { message: 'page must be at least 1.' })
+  @Max(100000, { message: 'page must be at most 100000.' })
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'per_page must be a whole number.' })
+  @Min(1, { message: 'per_page must be at least 1.' })
+  @Max(100, { message: 'per_page must be at most 100.' })
+  per_page?: number;
+
+  @ApiPropertyOptional({
+    description: `Comma-separated states: ${STATE_FILTERS.join(', ')} or the component's custom states`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  state?: string;
+
+  @ApiPropertyOptional({ description: 'Text searched in titles and bodies' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'q must have at most 200 characters.' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: [...PROPOSAL_ORDERS], default: 'recent' })
+  @IsOptional()
+  @IsIn([...PROPOSAL_ORDERS], { message: `order must be one of: ${PROPOSAL_ORDERS.join(', ')}.` })
+  order?: ProposalOrder;
+
+  @ApiPropertyOptional({ description: 'Seed of the random order; keep it between pages' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  seed?: string;
+}
+
+export function parseStates(raw: string | undefined): string[] | 'invalid' {
+  if (!raw) return [];
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return parts.every((p) => /^[a-z][a-z0-9_]{1,39}$/.test(p)) ? parts : 'invalid';
+}

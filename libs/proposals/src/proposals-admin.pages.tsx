@@ -1,0 +1,398 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { translate, Translated } from '@plaza/core';
+import {
+  ComponentEntity,
+  ErrorSummary,
+  Select,
+  SiteContextProvider,
+  TextField,
+  TranslatedField,
+} from '@plaza/spaces';
+import { TenantContext, TenantDb } from '@plaza/tenancy';
+import {
+  CurrentUsers,
+  OnHost,
+  renderPage,
+  RequireAdmin,
+  SiteContext,
+  SiteLayout,
+} from '@plaza/web';
+
+import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
+import {
+  ProposalAnswersService,
+  StateTokenError,
+  UnknownStateError,
+} from './proposal-answers.service';
+import { EXPORT_FORMATS, ExportFormat } from './proposal-export';
+import { ProposalExportQueue } from './proposal-export.job';
+import { stateLabel } from './proposal-paths';
+import { ProposalsKey, proposalsT } from './proposals.messages';
+import { ProposalNotFoundException } from './proposals.service';
+
+type FormBody = Record<string, unknown>;
+
+/** Admins answer proposals and publish answers in bulk. */
+@Controller('admin/spaces/:spaceId/components/:componentId/proposals')
+@OnHost('tenant')
+@RequireAdmin()
+export class ProposalsAdminPages {
+  constructor(
+    private readonly answers: ProposalAnswersService,
+    private readonly tenantDb: TenantDb,
+    private readonly users: CurrentUsers,
+    private readonly siteContext: SiteContextProvider,
+    private readonly exports: ProposalExportQueue,
+  ) {}
+
+  @Get()
+  async index(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Query('export') exported: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const { component, proposals } = await this.load(spaceId, componentId);
+    const custom = await this.answers.customStates(componentId);
+    const site = await this.siteContext.build(request);
+    const { t, tr } = this.i18n(site);
+    const label = (token: string) =>
+      stateLabel(token, custom, site.locale, TenantContext.current().defaultLocale);
+    const locales = TenantContext.current().locales;
+    const base = `/admin/spaces/${spaceId}/components/${componentId}/proposals`;
+    const title = t('admin.title', { name: tr(component.name) });
+    await this.send(
+      reply,
+      200,
+      <SiteLayout site={site} title={title}>
+        <h1>{title}</h1>
+        {exported === 'queued' && <p role="status">{t('export.queued')}</p>}
+        {EXPORT_FORMATS.map((f) => (
+          <form key={f} method="post" action={`${base}/export`} class="inline">
+            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+            <input type="hidden" name="format" value={f} />
+            <button type="submit">{t(`export.${f}`)}</button>
+          </form>
+        ))}
+        <form method="post" action={`${base}/publish_answers`}>
+          <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('title')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('supports', { count: '' }).trim()}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposals.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.state && !p.statePublishedAt && (
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={p.id}
+                        id={`sel-${p.id}`}
+                        aria-label={t('admin.select', { title: p.title })}
+                      />
+                    )}{' '}
+                    <a href={`${base}/${p.id}/answer`}>{p.title}</a>
+                  </td>
+                  <td>
+                    {p.withdrawnAt
+                      ? label('withdrawn')
+                      : p.state
+                        ? `${label(p.state)}${p.statePublishedAt ? '' : ` (${t('admin.unpublished')})`}`
+                        : label('not_answered')}
+                  </td>
+                  <td>{p.supportsCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="submit">{t('admin.publishSelected')}</button>
+        </form>
+        <section aria-labelledby="states-title">
+          <h2 id="states-title">{t('admin.states')}</h2>
+          <ul>
+            {custom.map((c) => (
+              <li key={c.id}>
+                {tr(c.title)} (<code>{c.token}</code>)
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`${base}/states`}>
+            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+            <TextField
+              name="token"
+              label={t('admin.stateToken')}
+              hint={t('admin.stateTokenHint')}
+              required
+            />
+            <TranslatedField name="state_title" legend={t('title')} locales={locales} errors={{}} />
+            <button type="submit">{t('admin.addState')}</button>
+          </form>
+        </section>
+      </SiteLayout>,
+    );
+  }
+
+  @Post('publish_answers')
+  async publish(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Body() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.load(spaceId, componentId);
+    const raw = Array.isArray(body.ids) ? body.ids : body.ids ? [body.ids] : [];
+    const ids = raw.map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    await this.answers.publish(componentId, ids);
+    return reply.redirect(`/admin/spaces/${spaceId}/components/${componentId}/proposals`, 303);
+  }
+
+  @Post('export')
+  async export(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.load(spaceId, componentId);
+    const format = (EXPORT_FORMATS as readonly string[]).includes(String(body.format))
+      ? (body.format as ExportFormat)
+      : 'csv';
+    await this.exports.enqueue({
+      tenantId: TenantContext.current().id,
+      componentId,
+      format,
+      userId: (await this.users.of(request))!.id,
+    });
+    return reply.redirect(
+      `/admin/spaces/${spaceId}/components/${componentId}/proposals?export=queued`,
+      303,
+    );
+  }
+
+  @Post('states')
+  async addState(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Body() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.load(spaceId, componentId);
+    const locales = TenantContext.current().locales;
+    const title: Translated = {};
+    for (const l of locales) {
+      const v = body[`state_title_${l}`];
+      if (typeof v === 'string' && v.trim()) title[l as keyof Translated] = v.trim().slice(0, 100);
+    }
+    try {
+      await this.answers.addState(
+        componentId,
+        typeof body.token === 'string' ? body.token.trim() : '',
+        title,
+      );
+    } catch (error) {
+      if (error instanceof StateTokenError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    return reply.redirect(
+      `/admin/spaces/${spaceId}/components/${componentId}/proposals#states-title`,
+      303,
+    );
+  }
+
+  @Get(':proposalId/answer')
+  async answerForm(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const { proposals } = await this.load(spaceId, componentId);
+    const proposal = proposals.find((p) => p.id === proposalId);
+    if (!proposal) throw new ProposalNotFoundException();
+    await this.form(request, reply, spaceId, componentId, proposal, null, {}, 200);
+  }
+
+  @Post(':proposalId/answer')
+  async answer(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const { proposals } = await this.load(spaceId, componentId);
+    const proposal = proposals.find((p) => p.id === proposalId);
+    if (!proposal) throw new ProposalNotFoundException();
+    const locales = TenantContext.current().locales;
+    const errors: Record<string, ProposalsKey> = {};
+    const state = typeof body.state === 'string' ? body.state : '';
+    const costRaw = typeof body.cost === 'string' ? body.cost.trim() : '';
+    if (costRaw && !/^\d{1,12}$/.test(costRaw)) errors.cost = 'cost';
+    const pick = (name: string): Translated => {
+      const out: Translated = {};
+      for (const l of locales) {
+        const v = body[`${name}_${l}`];
+        if (typeof v === 'string' && v.trim())
+          out[l as keyof Translated] = v.trim().slice(0, 20000);
+      }
+      return out;
+    };
+    if (Object.keys(errors).length === 0) {
+      try {
+        const admin = (await this.users.of(request))!;
+        await this.answers.answer(componentId, proposalId, admin, {
+          state,
+          answer: pick('answer'),
+          cost: costRaw ? Number(costRaw) : null,
+          costReport: pick('costReport'),
+          executionPeriod: pick('executionPeriod'),
+        });
+        return reply.redirect(`/admin/spaces/${spaceId}/components/${componentId}/proposals`, 303);
+      } catch (error) {
+        if (!(error instanceof UnknownStateError)) throw error;
+        errors.state = 'state';
+      }
+    }
+    return this.form(request, reply, spaceId, componentId, proposal, body, errors, 422);
+  }
+
+  private async form(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    spaceId: string,
+    componentId: string,
+    proposal: ProposalEntity,
+    body: FormBody | null,
+    rawErrors: Record<string, ProposalsKey>,
+    status: number,
+  ) {
+    const site = await this.siteContext.build(request);
+    const { t } = this.i18n(site);
+    const locales = TenantContext.current().locales;
+    const custom = await this.answers.customStates(componentId);
+    const errors = Object.fromEntries(Object.entries(rawErrors).map(([k, v]) => [k, t(v)]));
+    const str = (k: string) => (typeof body?.[k] === 'string' ? (body[k] as string) : '');
+    await this.send(
+      reply,
+      status,
+      <SiteLayout site={site} title={t('admin.answer')}>
+        <h1>{t('admin.answer')}</h1>
+        <h2>{proposal.title}</h2>
+        <p>{proposal.body}</p>
+        <ErrorSummary
+          title={t('errorSummary')}
+          errors={errors}
+          labels={{ state: t('state'), cost: t('cost') }}
+        />
+        <form
+          method="post"
+          action={`/admin/spaces/${spaceId}/components/${componentId}/proposals/${proposal.id}/answer`}
+          noValidate
+        >
+          <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+          <Select
+            name="state"
+            label={t('state')}
+            value={str('state') || proposal.state || 'evaluating'}
+            error={errors.state}
+            options={[
+              ...ANSWER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })),
+              ...custom.map((c) => ({
+                value: c.token,
+                label: stateLabel(
+                  c.token,
+                  custom,
+                  site.locale,
+                  TenantContext.current().defaultLocale,
+                ),
+              })),
+            ]}
+          />
+          <TranslatedField
+            name="answer"
+            legend={t('answer')}
+            locales={locales}
+            value={proposal.answer ?? {}}
+            errors={errors}
+            multiline
+          />
+          <TextField
+            name="cost"
+            type="number"
+            label={t('cost')}
+            value={str('cost') || (proposal.cost?.toString() ?? '')}
+            error={errors.cost}
+          />
+          <TranslatedField
+            name="costReport"
+            legend={t('admin.costReport')}
+            locales={locales}
+            value={proposal.costReport ?? {}}
+            errors={errors}
+            multiline
+          />
+          <TranslatedField
+            name="executionPeriod"
+            legend={t('admin.executionPeriod')}
+            locales={locales}
+            value={proposal.executionPeriod ?? {}}
+            errors={errors}
+          />
+          <button type="submit">{t('save')}</button>
+        </form>
+      </SiteLayout>,
+    );
+  }
+
+  private async load(spaceId: string, componentId: string) {
+    return this.tenantDb.run(async (em) => {
+      const component = await em.findOneBy(ComponentEntity, {
+        id: componentId,
+        spaceId,
+        manifest: 'proposals',
+      });
+      if (!component) throw new ProposalNotFoundException();
+      const proposals = await em.find(ProposalEntity, {
+        where: { componentId },
+        order: { publishedAt: 'DESC' },
+      });
+      return { component, proposals };
+    });
+  }
+
+  private i18n(site: SiteContext) {
+    const fallback = TenantContext.current().defaultLocale;
+    const t = (key: ProposalsKey, params?: Record<string, string | number>) =>
+      proposalsT(site.locale, key, params);
+    const tr = (field: Translated | null | undefined) => translate(field, site.locale, fallback);
+    return { t, tr };
+  }
+
+  private async send(reply: FastifyReply, status: number, element: preact.VNode) {
+    await reply.code(status).type('text/html; charset=utf-8').send(renderPage(element));
+  }
+}

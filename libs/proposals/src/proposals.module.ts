@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+
+import { MailModule } from '@plaza/mail';
+import { SocialModule } from '@plaza/social';
+import { SpacesModule } from '@plaza/spaces';
+import { StorageModule } from '@plaza/storage';
+
+import { ProposalAnswersService } from './proposal-answers.service';
+import { ProposalExportJob, ProposalExportQueue } from './proposal-export.job';
+import { ProposalSocial } from './proposal-social';
+import { ProposalsApiController } from './proposals.api.controller';
+import { ProposalsPages } from './proposals.pages';
+import { ProposalsQuery } from './proposals.query';
+import { ProposalsService } from './proposals.service';
+import { ProposalsAdminPages } from './proposals-admin.pages';
+
+/** Proposals component: proposals, supports, endorsements, answers. */
+@Module({
+  imports: [SpacesModule, SocialModule],
+  controllers: [ProposalsPages, ProposalsAdminPages, ProposalsApiController],
+  providers: [
+    ProposalsService,
+    ProposalsQuery,
+    ProposalAnswersService,
+    ProposalSocial,
+    ProposalExportQueue,
+  ],
+  exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
+})
+export class ProposalsModule {}
+
+/** Worker side: the export job and what it needs (storage, mail). */
+@Module({
+  imports: [StorageModule, MailModule],
+  providers: [ProposalExportJob],
+})
+export class ProposalsJobsModule {}

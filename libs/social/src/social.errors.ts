@@ -1,0 +1,28 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+import type { SocialKey } from './social.messages';
+
+const MESSAGES = {
+  'error.commentLength': 'The comment is empty or too long.',
+  'error.commentsClosed': 'Comments are closed here.',
+  'error.depth': 'You cannot reply at this depth.',
+  'error.signIn': 'You need to sign in to do this.',
+  'error.alreadyReported': 'You have already reported this.',
+} as const;
+
+type Code = keyof typeof MESSAGES & SocialKey;
+
+const STATUS: Record<Code, HttpStatus> = {
+  'error.commentLength': HttpStatus.BAD_REQUEST,
+  'error.commentsClosed': HttpStatus.FORBIDDEN,
+  'error.depth': HttpStatus.BAD_REQUEST,
+  'error.signIn': HttpStatus.UNAUTHORIZED,
+  'error.alreadyReported': HttpStatus.CONFLICT,
+};
+
+/** A refused social action; `code` is the message key pages translate. */
+export class SocialRefusal extends HttpException {
+  constructor(readonly code: Code) {
+    super(MESSAGES[code], STATUS[code]);
+  }
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+
+import { MailModule } from '@plaza/mail';
+import { SpacesModule } from '@plaza/spaces';
+
+import { CommentsApiController } from './comments.api.controller';
+import { CommentsService } from './comments.service';
+import { FollowsService } from './follows.service';
+import { ModerationService } from './moderation.service';
+import { NotificationDigestJob } from './notification-digest.job';
+import { NotificationsService } from './notifications.service';
+import { SocialPages } from './social.pages';
+import { SocialResources } from './social-resources';
+import { SpaceSocial } from './space-social';
+
+/** Comments, follows, notifications and moderation for any registered resource. */
+@Module({
+  imports: [SpacesModule, MailModule],
+  controllers: [SocialPages, CommentsApiController],
+  providers: [
+    SocialResources,
+    CommentsService,
+    FollowsService,
+    NotificationsService,
+    ModerationService,
+    SpaceSocial,
+  ],
+  exports: [
+    SocialResources,
+    CommentsService,
+    FollowsService,
+    NotificationsService,
+    ModerationService,
+  ],
+})
+export class SocialModule {}
+
+/** Worker side: digest emails. */
+@Module({
+  imports: [MailModule],
+  providers: [NotificationDigestJob],
+})
+export class SocialJobsModule {}

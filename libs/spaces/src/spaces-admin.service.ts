@@ -1,0 +1,237 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+
+import { EntityManager, QueryFailedError } from 'typeorm';
+
+import type { Translated } from '@plaza/core';
+import { UserEntity } from '@plaza/identity';
+import { TenantDb } from '@plaza/tenancy';
+
+import { AssemblyMemberEntity, MemberPosition } from './assembly-member.entity';
+import { ComponentEntity, Settings } from './component.entity';
+import { manifestOf } from './component-manifests';
+import { PhasesService } from './phases.service';
+import { ProcessGroupEntity } from './process-group.entity';
+import { SpaceEntity, SpaceKind } from './space.entity';
+import { PhaseInput, SpaceInput } from './space-form';
+import { SpacePhaseEntity } from './space-phase.entity';
+import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
+
+export class SlugTakenError extends Error {}
+
+/** Everything the admin page of one space shows. */
+export interface SpaceAdminView {
+  space: SpaceEntity;
+  phases: SpacePhaseEntity[];
+  components: ComponentEntity[];
+  members: AssemblyMemberEntity[];
+  roles: (SpaceRoleEntity & { user: UserEntity })[];
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === '23505'
+  );
+}
+
+/** Organization admins' writes to spaces, phases, components, members and roles. */
+@Injectable()
+export class SpacesAdminService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly phases: PhasesService,
+  ) {}
+
+  async list(): Promise<{ spaces: SpaceEntity[]; groups: ProcessGroupEntity[] }> {
+    return this.tenantDb.run(async (em) => ({
+      spaces: await em.find(SpaceEntity, { order: { kind: 'DESC', createdAt: 'DESC' } }),
+      groups: await em.find(ProcessGroupEntity, { order: { createdAt: 'ASC' } }),
+    }));
+  }
+
+  async view(id: string): Promise<SpaceAdminView> {
+    return this.tenantDb.run(async (em) => {
+      const space = await em.findOneBy(SpaceEntity, { id });
+      if (!space) throw new NotFoundException('This space does not exist.');
+      const phases = await em.find(SpacePhaseEntity, {
+        where: { spaceId: id },
+        order: { position: 'ASC' },
+      });
+      const components = await em.find(ComponentEntity, {
+        where: { spaceId: id },
+        order: { weight: 'ASC' },
+      });
+      const members = await em.find(AssemblyMemberEntity, {
+        where: { spaceId: id },
+        order: { weight: 'ASC' },
+      });
+      const roles = await em.find(SpaceRoleEntity, {
+        where: { spaceId: id },
+        relations: { user: true },
+        order: { createdAt: 'ASC' },
+      });
+      return {
+        space,
+        phases,
+        components,
+        members,
+        roles: roles as (SpaceRoleEntity & { user: UserEntity })[],
+      };
+    });
+  }
+
+  async createGroup(title: Translated, description: Translated): Promise<ProcessGroupEntity> {
+    return this.tenantDb.run((em) =>
+      em.save(em.create(ProcessGroupEntity, { title, description })),
+    );
+  }
+
+  /** Other assemblies an assembly may hang under (never itself). */
+  async assemblies(): Promise<SpaceEntity[]> {
+    return this.tenantDb.run((em) =>
+      em.find(SpaceEntity, { where: { kind: 'assembly' }, order: { createdAt: 'ASC' } }),
+    );
+  }
+
+  async create(kind: SpaceKind, input: SpaceInput): Promise<SpaceEntity> {
+    return this.saveSpace(async (em) =>
+      em.save(em.create(SpaceEntity, { kind, ...(await this.fields(em, input)) })),
+    );
+  }
+
+  async update(id: string, input: SpaceInput): Promise<SpaceEntity> {
+    return this.saveSpace(async (em) => {
+      const space = await em.findOneBy(SpaceEntity, { id });
+      if (!space) throw new NotFoundException('This space does not exist.');
+      const fields = await this.fields(em, input, space.publishedAt);
+      if (fields.parentId === id) fields.parentId = null;
+      return em.save(Object.assign(space, fields));
+    });
+  }
+
+  async addPhase(spaceId: string, input: PhaseInput): Promise<SpacePhaseEntity> {
+    return this.tenantDb.run(async (em) => {
+      await this.requireSpace(em, spaceId);
+      const last = await em.findOne(SpacePhaseEntity, {
+        where: { spaceId },
+        order: { position: 'DESC' },
+      });
+      const phase = await em.save(
+        em.create(SpacePhaseEntity, { spaceId, ...input, position: (last?.position ?? -1) + 1 }),
+      );
+      await this.phases.ensureOneActive(em, spaceId);
+      return phase;
+    });
+  }
+
+  async activatePhase(spaceId: string, phaseId: string): Promise<void> {
+    await this.phases.activate(spaceId, phaseId);
+  }
+
+  async addComponent(
+    spaceId: string,
+    manifest: string,
+    name: Translated,
+  ): Promise<ComponentEntity> {
+    if (!manifestOf(manifest))
+      throw new NotFoundException('This kind of component does not exist.');
+    return this.tenantDb.run(async (em) => {
+      await this.requireSpace(em, spaceId);
+      const count = await em.countBy(ComponentEntity, { spaceId });
+      return em.save(em.create(ComponentEntity, { spaceId, manifest, name, weight: count }));
+    });
+  }
+
+  async component(spaceId: string, componentId: string): Promise<ComponentEntity> {
+    return this.tenantDb.run(async (em) => {
+      const component = await em.findOneBy(ComponentEntity, { id: componentId, spaceId });
+      if (!component) throw new NotFoundException('This component does not exist.');
+      return component;
+    });
+  }
+
+  async updateComponent(
+    spaceId: string,
+    componentId: string,
+    change: {
+      name: Translated;
+      weight: number;
+      settings: Settings;
+      stepSettings: Record<string, Settings>;
+      defaultStepSettings: Settings;
+    },
+  ): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      const result = await em.update(ComponentEntity, { id: componentId, spaceId }, change);
+      if (!result.affected) throw new NotFoundException('This component does not exist.');
+    });
+  }
+
+  async setComponentPublished(spaceId: string, componentId: string, published: boolean) {
+    await this.tenantDb.run(async (em) => {
+      const result = await em.update(
+        ComponentEntity,
+        { id: componentId, spaceId },
+        { publishedAt: published ? new Date() : null },
+      );
+      if (!result.affected) throw new NotFoundException('This component does not exist.');
+    });
+  }
+
+  async addMember(
+    spaceId: string,
+    member: { fullName: string; position: MemberPosition; positionOther: string | null },
+  ): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      await this.requireSpace(em, spaceId);
+      const weight = await em.countBy(AssemblyMemberEntity, { spaceId });
+      await em.save(em.create(AssemblyMemberEntity, { spaceId, ...member, weight }));
+    });
+  }
+
+  /** Gives `role` to the participant with `email`; false when nobody has that email. */
+  async addRole(spaceId: string, email: string, role: SpaceRole): Promise<boolean> {
+    return this.tenantDb.run(async (em) => {
+      await this.requireSpace(em, spaceId);
+      const user = await em.findOneBy(UserEntity, { email: email.toLowerCase() });
+      if (!user) return false;
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(SpaceRoleEntity)
+        .values({ spaceId, userId: user.id, role })
+        .orIgnore()
+        .execute();
+      return true;
+    });
+  }
+
+  async removeRole(spaceId: string, roleId: string): Promise<void> {
+    await this.tenantDb.run((em) => em.delete(SpaceRoleEntity, { id: roleId, spaceId }));
+  }
+
+  private async requireSpace(em: EntityManager, id: string): Promise<SpaceEntity> {
+    const space = await em.findOneBy(SpaceEntity, { id });
+    if (!space) throw new NotFoundException('This space does not exist.');
+    return space;
+  }
+
+  /** Entity fields from the form; a group or parent that no longer exists is dropped. */
+  private async fields(em: EntityManager, input: SpaceInput, publishedAt: Date | null = null) {
+    const { published, ...rest } = input;
+    if (rest.groupId && !(await em.existsBy(ProcessGroupEntity, { id: rest.groupId })))
+      rest.groupId = null;
+    if (rest.parentId && !(await em.existsBy(SpaceEntity, { id: rest.parentId, kind: 'assembly' })))
+      rest.parentId = null;
+    return { ...rest, publishedAt: published ? (publishedAt ?? new Date()) : null };
+  }
+
+  private async saveSpace(work: (em: EntityManager) => Promise<SpaceEntity>): Promise<SpaceEntity> {
+    try {
+      return await this.tenantDb.run(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new SlugTakenError();
+      throw error;
+    }
+  }
+}

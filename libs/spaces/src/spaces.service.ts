@@ -1,0 +1,176 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+
+import { TenantDb } from '@plaza/tenancy';
+import type { CurrentUser } from '@plaza/web';
+
+import { AssemblyMemberEntity } from './assembly-member.entity';
+import { ComponentEntity } from './component.entity';
+import { EffectiveSettings, effectiveSettings } from './component-manifests';
+import { ProcessGroupEntity } from './process-group.entity';
+import { SpaceEntity, SpaceKind } from './space.entity';
+import { SpacePhaseEntity } from './space-phase.entity';
+import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
+
+export class SpaceNotFoundException extends NotFoundException {
+  constructor() {
+    super('This space does not exist or is not visible to you.');
+  }
+}
+
+/** A published component with the settings its space's active phase puts in force. */
+export interface ComponentInContext {
+  component: ComponentEntity;
+  space: SpaceEntity;
+  activePhase: SpacePhaseEntity | null;
+  settings: EffectiveSettings;
+}
+
+/** Reads spaces as visitors may see them; admin writes live in SpacesAdminService. */
+@Injectable()
+export class SpacesService {
+  constructor(private readonly tenantDb: TenantDb) {}
+
+  /** Published spaces of a kind the person may see, promoted first. */
+  async listPublished(kind: SpaceKind, user: CurrentUser | null): Promise<SpaceEntity[]> {
+    return this.tenantDb.run(async (em) => {
+      const spaces = await em.find(SpaceEntity, {
+        where: { kind, publishedAt: Not(IsNull()) },
+        order: { promoted: 'DESC', startDate: 'DESC', createdAt: 'DESC' },
+      });
+      const memberOf = user ? await this.memberSpaceIds(em, user.id) : new Set<string>();
+      return spaces.filter((s) => this.visible(s, user, memberOf));
+    });
+  }
+
+  /** A published space by slug, or 404 when it is missing, unpublished or private to others. */
+  async findPublished(kind: SpaceKind, slug: string, user: CurrentUser | null) {
+    return this.findOne({ kind, slug }, user);
+  }
+
+  async findPublishedById(id: string, user: CurrentUser | null) {
+    return this.findOne({ id }, user);
+  }
+
+  private async findOne(
+    where: { kind: SpaceKind; slug: string } | { id: string },
+    user: CurrentUser | null,
+  ) {
+    return this.tenantDb.run(async (em) => {
+      const space = await em.findOne(SpaceEntity, {
+        where: { ...where, publishedAt: Not(IsNull()) },
+        relations: { group: true },
+      });
+      if (!space) throw new SpaceNotFoundException();
+      const memberOf = user ? await this.memberSpaceIds(em, user.id) : new Set<string>();
+      if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
+      // One connection per unit of work: queries run one after another.
+      const phases = await em.find(SpacePhaseEntity, {
+        where: { spaceId: space.id },
+        order: { position: 'ASC' },
+      });
+      const components = await em.find(ComponentEntity, {
+        where: { spaceId: space.id, publishedAt: Not(IsNull()) },
+        order: { weight: 'ASC', createdAt: 'ASC' },
+      });
+      const members = await em.find(AssemblyMemberEntity, {
+        where: { spaceId: space.id },
+        order: { weight: 'ASC', fullName: 'ASC' },
+      });
+      const children = await em.find(SpaceEntity, {
+        where: { parentId: space.id, publishedAt: Not(IsNull()) },
+        order: { createdAt: 'ASC' },
+      });
+      return {
+        space,
+        phases,
+        components,
+        members,
+        children: children.filter((c) => this.visible(c, user, memberOf)),
+        canParticipate: this.canParticipate(space, user, memberOf),
+      };
+    });
+  }
+
+  /** A process group and its published processes the person may see. */
+  async groupWithProcesses(groupId: string) {
+    return this.tenantDb.run(async (em) => {
+      const group = await em.findOneBy(ProcessGroupEntity, { id: groupId });
+      if (!group) throw new NotFoundException('This group does not exist.');
+      const processes = await em.find(SpaceEntity, {
+        where: { groupId, kind: 'process', publishedAt: Not(IsNull()) },
+        order: { promoted: 'DESC', startDate: 'DESC' },
+      });
+      return { group, processes };
+    });
+  }
+
+  /**
+   * A published component of a visible, published space, with the settings in
+   * force. Used by component features (proposals) and the JSON API.
+   */
+  async componentInContext(
+    componentId: string,
+    user: CurrentUser | null,
+    em?: EntityManager,
+  ): Promise<ComponentInContext & { canParticipate: boolean }> {
+    const work = async (m: EntityManager) => {
+      const component = await m.findOne(ComponentEntity, {
+        where: { id: componentId, publishedAt: Not(IsNull()) },
+        relations: { space: true },
+      });
+      const space = component?.space;
+      if (!component || !space?.publishedAt) throw new SpaceNotFoundException();
+      const memberOf = user ? await this.memberSpaceIds(m, user.id) : new Set<string>();
+      if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
+      const activePhase = await m.findOneBy(SpacePhaseEntity, { spaceId: space.id, active: true });
+      return {
+        component,
+        space,
+        activePhase,
+        settings: effectiveSettings(component, activePhase?.id ?? null),
+        canParticipate: this.canParticipate(space, user, memberOf),
+      };
+    };
+    return em ? work(em) : this.tenantDb.run(work);
+  }
+
+  /** Space ids where the person holds `roles` (any role when omitted). */
+  async spacesWithRole(userId: string, roles?: SpaceRole[]): Promise<string[]> {
+    return this.tenantDb.run(async (em) => {
+      const rows = await em.find(SpaceRoleEntity, {
+        where: roles ? { userId, role: In(roles) } : { userId },
+        select: ['spaceId'],
+      });
+      return [...new Set(rows.map((r) => r.spaceId))];
+    });
+  }
+
+  async hasRole(spaceId: string, userId: string, roles: SpaceRole[]): Promise<boolean> {
+    return this.tenantDb.run((em) =>
+      em.existsBy(SpaceRoleEntity, { spaceId, userId, role: In(roles) }),
+    );
+  }
+
+  private async memberSpaceIds(em: EntityManager, userId: string): Promise<Set<string>> {
+    const rows = await em.find(SpaceRoleEntity, { where: { userId }, select: ['spaceId'] });
+    return new Set(rows.map((r) => r.spaceId));
+  }
+
+  private visible(space: SpaceEntity, user: CurrentUser | null, memberOf: Set<string>): boolean {
+    if (space.visibility !== 'private') return true;
+    return !!user && (user.roles.includes('admin') || memberOf.has(space.id));
+  }
+
+  /** Only members (or admins) take part in private and transparent spaces. */
+  private canParticipate(
+    space: SpaceEntity,
+    user: CurrentUser | null,
+    memberOf: Set<string>,
+  ): boolean {
+    if (!user) return false;
+    if (space.visibility === 'public') return true;
+    return user.roles.includes('admin') || memberOf.has(space.id);
+  }
+}

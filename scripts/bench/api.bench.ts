@@ -1,0 +1,258 @@
+/**
+ * npm run bench:api -- [--tenants 1000] [--duration 10] [--connections 16]
+ *
+ * Seeds one tenant with a process, a proposals component and 200 proposals
+ * (and N-1 more tenants with 20 each), then measures with autocannon:
+ *   (a) GET the first page (20) of proposals through the real API, one tenant;
+ *   (b) the same spread across all N tenants;
+ *   (c) a node:http + pg baseline replaying the exact SQL the API sent for (a),
+ *       with the same per-transaction role and search_path switch.
+ * The API runs as its own process (compiled), so its resident memory is read
+ * after (a) (1 tenant warmed) and after (b) (N tenants warmed).
+ * Ends with RESULT {json}. Uses its own bench database, never the demo's.
+ */
+import 'reflect-metadata';
+
+import { ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+
+import autocannon from 'autocannon';
+
+import { ProposalEntity } from '@plaza/proposals';
+import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import { QueryCounter, TenantDb, TenantRef } from '@plaza/tenancy';
+import { testLogger, TestPlatform } from '@plaza/testing';
+
+import { createApiApp } from '../../apps/api/src/api.app';
+import { forEachLimit, intArg, provisionTenants, useBenchDatabase } from './bench-db';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface Target {
+  tenant: TenantRef;
+  path: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function seed(tenantDb: TenantDb, tenant: TenantRef, proposals: number): Promise<string> {
+  return tenantDb.runFor(tenant, async (em) => {
+    const space = await em.save(
+      em.create(SpaceEntity, {
+        kind: 'process',
+        slug: 'budget',
+        title: { en: 'Budget 2027' },
+        publishedAt: new Date(),
+      }),
+    );
+    const phase = await em.save(
+      em.create(SpacePhaseEntity, { spaceId: space.id, title: { en: 'Proposals' }, active: true }),
+    );
+    const component = await em.save(
+      em.create(ComponentEntity, {
+        spaceId: space.id,
+        manifest: 'proposals',
+        name: { en: 'Ideas' },
+        publishedAt: new Date(),
+        settings: {},
+        stepSettings: { [phase.id]: { votes_enabled: true } },
+      }),
+    );
+    await em.save(
+      Array.from({ length: proposals }, (_, i) =>
+        em.create(ProposalEntity, {
+          componentId: component.id,
+          title: `Proposal number ${i} for a greener city`,
+          body: 'Plant trees along the avenues and open the schoolyards on weekends.',
+          official: true,
+          publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        }),
+      ),
+      { chunk: 100 },
+    );
+    return `/api/v1/spaces/${space.id}/components/${component.id}/proposals?page=1&per_page=20`;
+  });
+}
+
+function waitForHttp(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      if (child.exitCode !== null) return reject(new Error('the server exited while starting'));
+      fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((r) => (r.ok ? resolve() : retry()))
+        .catch(retry);
+    };
+    const retry = () =>
+      Date.now() > deadline ? reject(new Error('server did not start')) : setTimeout(attempt, 200);
+    attempt();
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(
+  port: number,
+  targets: Target[],
+  duration: number,
+  connections: number,
+  baseDomain: string,
+): Promise<Figures> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration,
+    requests: targets.map((t) => ({
+      method: 'GET',
+      path: t.path,
+      headers: { host: `${t.tenant.slug}.${baseDomain}` },
+    })),
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const tenantCount = intArg('tenants', 1000);
+  const duration = intArg('duration', 10);
+  const connections = intArg('connections', 16);
+  useBenchDatabase('api');
+  console.log('→ compiling the API');
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+
+  const platform = await TestPlatform.start();
+  const baseDomain = platform.config.baseDomain;
+  console.log(`→ provisioning ${tenantCount} tenants`);
+  const tenants = await provisionTenants(platform, tenantCount, 8);
+  const tenantDb = platform.get(TenantDb);
+  const targets: Target[] = new Array(tenants.length);
+  await forEachLimit([...tenants.keys()], 8, async (i) => {
+    targets[i] = { tenant: tenants[i], path: await seed(tenantDb, tenants[i], i === 0 ? 200 : 20) };
+  });
+
+  // The exact statements the API sends for (a), for the baseline to replay.
+  const inProcess = await createApiApp(platform.config, testLogger());
+  const { result: probe, statements } = await QueryCounter.record(() =>
+    inProcess.inject({
+      method: 'GET',
+      url: targets[0].path,
+      headers: { host: `${targets[0].tenant.slug}.${baseDomain}` },
+    }),
+  );
+  await inProcess.close();
+  if (probe.statusCode !== 200 || JSON.parse(probe.body).items.length !== 20) {
+    throw new Error(
+      `the API did not answer the first page: ${probe.statusCode} ${probe.body.slice(0, 200)}`,
+    );
+  }
+  mkdirSync(join(ROOT, 'var'), { recursive: true });
+  const statementsFile = join(ROOT, 'var', 'bench-api-statements.json');
+  writeFileSync(statementsFile, JSON.stringify(statements));
+  console.log(
+    `  the API sends ${statements.length} statements per page: ${statements.map((s) => s.sql.split(/\s+/).slice(0, 2).join(' ')).join(' | ')}`,
+  );
+  await platform.close();
+
+  const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const apiPort = await freePort();
+  const api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const basePort = await freePort();
+  const baseline = fork(join(__dirname, 'baseline-server.js'), [], {
+    env: { ...env, PORT: String(basePort), BASELINE_STATEMENTS: statementsFile },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    await Promise.all([waitForHttp(apiPort, api), new Promise((r) => baseline.once('message', r))]);
+    const one = [targets[0]];
+    console.log(`→ warm-up`);
+    await load(apiPort, one, 3, connections, baseDomain);
+    await load(basePort, one, 3, connections, baseDomain);
+    console.log(`→ (c) baseline, ${duration} s`);
+    const c = await load(basePort, one, duration, connections, baseDomain);
+    console.log(`→ (a) API, one tenant, ${duration} s`);
+    const a = await load(apiPort, one, duration, connections, baseDomain);
+    const rssOne = rssMb(api.pid as number);
+    console.log(`→ warming ${tenants.length} tenants`);
+    await load(
+      apiPort,
+      targets,
+      Math.max(5, Math.ceil(tenants.length / 400)),
+      connections,
+      baseDomain,
+    );
+    console.log(`→ (b) API, ${tenants.length} tenants, ${duration} s`);
+    const b = await load(apiPort, targets, duration, connections, baseDomain);
+    const rssMany = rssMb(api.pid as number);
+
+    const row = (name: string, f: Figures) =>
+      `${name.padEnd(34)} ${String(f.rps).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors + f.non2xx}`;
+    console.log('');
+    console.log(row('(a) API, 1 tenant', a));
+    console.log(row(`(b) API, ${tenants.length} tenants`, b));
+    console.log(row('(c) node:http + pg baseline', c));
+    const ratioAC = +(a.rps / c.rps).toFixed(3);
+    const ratioBA = +(b.rps / a.rps).toFixed(3);
+    const growth = +(rssMany - rssOne).toFixed(1);
+    console.log(`a/c = ${ratioAC} (goal ≥ 0.70)   b/a = ${ratioBA} (goal ≥ 0.85)`);
+    console.log(
+      `API resident memory: ${rssOne} MB with 1 tenant warmed, ${rssMany} MB with ${tenants.length} (growth ${growth} MB, goal < 50)`,
+    );
+    console.log(
+      `RESULT ${JSON.stringify({
+        tenants: tenants.length,
+        duration_s: duration,
+        connections,
+        a,
+        b,
+        c,
+        ratio_a_c: ratioAC,
+        ratio_b_a: ratioBA,
+        rss_one_mb: rssOne,
+        rss_many_mb: rssMany,
+        rss_growth_mb: growth,
+        statements_per_request: statements.length,
+      })}`,
+    );
+  } finally {
+    api.kill('SIGTERM');
+    baseline.kill('SIGTERM');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
