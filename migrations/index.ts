@@ -3,8 +3,10 @@ import { seedFirstAdmin, UserEntity } from '@plaza/identity';
 import {
   ProposalEndorsementEntity,
   ProposalEntity,
+  ProposalNoteEntity,
   ProposalStateEntity,
   ProposalSupportEntity,
+  ProposalValuatorEntity,
   ProposalVersionEntity,
 } from '@plaza/proposals';
 import {
@@ -60,6 +62,8 @@ export const SCHEMA: SchemaCatalog = {
     ProposalEndorsementEntity,
     ProposalVersionEntity,
     ProposalStateEntity,
+    ProposalValuatorEntity,
+    ProposalNoteEntity,
     CommentEntity,
     CommentVoteEntity,
     FollowEntity,

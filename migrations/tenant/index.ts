@@ -6,6 +6,7 @@ import { AddSpaces1795710438089 } from './1795710438089-add-spaces.migration';
 import { AddProposals1795710737467 } from './1795710737467-add-proposals.migration';
 import { AddSocial1795711555535 } from './1795711555535-add-social.migration';
 import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-states.migration';
+import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -15,4 +16,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddProposals1795710737467,
   AddSocial1795711555535,
   AddProposalStates1795712412247,
+  AddProposalValuation1795712865035,
 ];

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
 import { ProposalEntity } from '@plaza/proposals';
-import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import { ComponentEntity, SpaceEntity, SpacePhaseEntity, SpaceRoleEntity } from '@plaza/spaces';
 import { TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 
@@ -190,6 +190,38 @@ describe('Proposals pages (two tenants)', () => {
       token: 'sneaky',
       state_title_en: 'x',
     }).expect(404);
+  });
+
+  it('lets admins assign space valuators and keep private notes on a proposal', async () => {
+    const adminBase = `/admin/spaces/${spaceId}/components/${componentId}/proposals`;
+    const created = await post(hostA(), author, base, {
+      title: 'Night buses on weekends please',
+      body: 'Night buses would help young people.',
+    }).expect(303);
+    const proposalId = (created.headers.location as string).split('/').pop()!;
+    const valuator = await createUser(platform.ctx, a, { name: 'Val Valuator' });
+    const notValuator = await createUser(platform.ctx, a);
+    await inA((em) =>
+      em.insert(SpaceRoleEntity, { spaceId, userId: valuator.id, role: 'valuator' }),
+    );
+    await post(hostA(), admin, `${adminBase}/${proposalId}/valuators`, {
+      user_id: notValuator.id,
+    }).expect(400);
+    await post(hostA(), admin, `${adminBase}/${proposalId}/valuators`, {
+      user_id: valuator.id,
+    }).expect(303);
+    await post(hostA(), admin, `${adminBase}/${proposalId}/notes`, {
+      body: 'Check the transport budget.',
+    }).expect(303);
+    await post(hostA(), admin, `${adminBase}/${proposalId}/notes`, { body: '' }).expect(400);
+    const page = await get(hostA(), `${adminBase}/${proposalId}/answer`, admin).expect(200);
+    expect(page.text).toContain('Val Valuator');
+    expect(page.text).toContain('Check the transport budget.');
+    const publicPage = await get(hostA(), `${base}/${proposalId}`).expect(200);
+    expect(publicPage.text).not.toContain('Check the transport budget.');
+    await post(hostB(), intruder, `${adminBase}/${proposalId}/notes`, { body: 'From B' }).expect(
+      404,
+    );
   });
 
   it('sends anonymous visitors to sign in and refuses creation without the CSRF token', async () => {

@@ -3,6 +3,12 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the proposals pages. */
 export const proposalsT = defineMessages('proposals', {
   en: {
+    'admin.valuators': 'Valuators',
+    'admin.valuator': 'Valuator',
+    'admin.assign': 'Assign',
+    'admin.notes': 'Private notes',
+    'admin.note': 'Note (visible to administrators and valuators only)',
+    'admin.addNote': 'Add note',
     'admin.states': 'Answer states',
     'admin.addState': 'Add an answer state',
     'admin.stateToken': 'Identifier',
@@ -93,6 +99,12 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'This proposal is already withdrawn.',
   },
   fr: {
+    'admin.valuators': 'Évaluateurs',
+    'admin.valuator': 'Évaluateur·rice',
+    'admin.assign': 'Attribuer',
+    'admin.notes': 'Notes privées',
+    'admin.note': 'Note (visible des administrateurs et évaluateurs seulement)',
+    'admin.addNote': 'Ajouter la note',
     'admin.states': 'États de réponse',
     'admin.addState': 'Ajouter un état de réponse',
     'admin.stateToken': 'Identifiant',
@@ -185,6 +197,12 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Cette proposition est déjà retirée.',
   },
   es: {
+    'admin.valuators': 'Evaluadores',
+    'admin.valuator': 'Persona evaluadora',
+    'admin.assign': 'Asignar',
+    'admin.notes': 'Notas privadas',
+    'admin.note': 'Nota (solo visible para administración y evaluación)',
+    'admin.addNote': 'Añadir nota',
     'admin.states': 'Estados de respuesta',
     'admin.addState': 'Añadir un estado de respuesta',
     'admin.stateToken': 'Identificador',
@@ -275,6 +293,12 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Esta propuesta ya está retirada.',
   },
   ca: {
+    'admin.valuators': 'Avaluadors',
+    'admin.valuator': 'Persona avaluadora',
+    'admin.assign': 'Assigna',
+    'admin.notes': 'Notes privades',
+    'admin.note': 'Nota (només visible per a administració i avaluació)',
+    'admin.addNote': 'Afegeix la nota',
     'admin.states': 'Estats de resposta',
     'admin.addState': 'Afegeix un estat de resposta',
     'admin.stateToken': 'Identificador',
