@@ -100,6 +100,45 @@ describe('Participatory spaces: admin and public pages (two tenants)', () => {
     ).expect(303);
     const after = await inA((em) => em.findBy(SpacePhaseEntity, { spaceId, active: true }));
     expect(after.map((p) => p.id)).toEqual([phases[1].id]);
+    const phaseForm = await get(
+      hostA(),
+      `/admin/spaces/${spaceId}/phases/${phases[0].id}`,
+      adminA,
+    ).expect(200);
+    expect(phaseForm.text).toContain('value="2027-01-01"');
+    const badPhase = await post(
+      hostA(),
+      adminA,
+      `/admin/spaces/${spaceId}/phases/${phases[0].id}`,
+      {
+        phase_title_en: 'Proposals',
+        phase_startDate: '2027-01-31',
+        phase_endDate: '2027-01-01',
+      },
+    ).expect(422);
+    expect(badPhase.text).toContain('The end date must not be before the start date.');
+    await post(hostA(), adminA, `/admin/spaces/${spaceId}/phases/${phases[0].id}`, {
+      phase_title_en: 'Proposals (renamed)',
+      phase_startDate: '2027-01-01',
+      phase_endDate: '2027-01-30',
+    }).expect(303);
+    expect(
+      (await inA((em) => em.findOneByOrFail(SpacePhaseEntity, { id: phases[0].id }))).title.en,
+    ).toBe('Proposals (renamed)');
+    await post(
+      hostB(),
+      adminB,
+      `/admin/spaces/${spaceId}/phases/${phases[0].id}/delete`,
+      {},
+    ).expect(404);
+    await post(hostA(), adminA, `/admin/spaces/${spaceId}/phases`, {
+      phase_title_en: 'Temporary',
+    }).expect(303);
+    const temp = await inA((em) => em.findOneByOrFail(SpacePhaseEntity, { spaceId, position: 2 }));
+    await post(hostA(), adminA, `/admin/spaces/${spaceId}/phases/${temp.id}/delete`, {}).expect(
+      303,
+    );
+    expect(await inA((em) => em.countBy(SpacePhaseEntity, { spaceId }))).toBe(2);
 
     const added = await post(hostA(), adminA, `/admin/spaces/${spaceId}/components`, {
       manifest: 'proposals',

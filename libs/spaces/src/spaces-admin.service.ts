@@ -124,6 +124,30 @@ export class SpacesAdminService {
     });
   }
 
+  async phase(spaceId: string, phaseId: string): Promise<SpacePhaseEntity> {
+    return this.tenantDb.run(async (em) => {
+      const phase = await em.findOneBy(SpacePhaseEntity, { id: phaseId, spaceId });
+      if (!phase) throw new NotFoundException('This phase does not exist.');
+      return phase;
+    });
+  }
+
+  async updatePhase(spaceId: string, phaseId: string, input: PhaseInput): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      const result = await em.update(SpacePhaseEntity, { id: phaseId, spaceId }, input);
+      if (!result.affected) throw new NotFoundException('This phase does not exist.');
+    });
+  }
+
+  /** Removing the active phase makes the first remaining one active. */
+  async deletePhase(spaceId: string, phaseId: string): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      const result = await em.delete(SpacePhaseEntity, { id: phaseId, spaceId });
+      if (!result.affected) throw new NotFoundException('This phase does not exist.');
+      await this.phases.ensureOneActive(em, spaceId);
+    });
+  }
+
   async activatePhase(spaceId: string, phaseId: string): Promise<void> {
     await this.phases.activate(spaceId, phaseId);
   }

@@ -3,6 +3,8 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the spaces pages (public and admin). */
 export const spacesT = defineMessages('spaces', {
   en: {
+    'phases.edit': 'Edit phase',
+    'phases.delete': 'Delete phase',
     'nav.notifications': 'Notifications',
     groups: 'Process groups',
     'groups.add': 'Add a process group',
@@ -133,6 +135,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Text of the page',
   },
   fr: {
+    'phases.edit': 'Modifier la phase',
+    'phases.delete': 'Supprimer la phase',
     'nav.notifications': 'Notifications',
     groups: 'Groupes de concertations',
     'groups.add': 'Ajouter un groupe de concertations',
@@ -264,6 +268,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texte de la page',
   },
   es: {
+    'phases.edit': 'Editar la fase',
+    'phases.delete': 'Eliminar la fase',
     'nav.notifications': 'Notificaciones',
     groups: 'Grupos de procesos',
     'groups.add': 'Añadir un grupo de procesos',
@@ -394,6 +400,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texto de la página',
   },
   ca: {
+    'phases.edit': 'Edita la fase',
+    'phases.delete': 'Esborra la fase',
     'nav.notifications': 'Notificacions',
     groups: 'Grups de processos',
     'groups.add': 'Afegeix un grup de processos',
