@@ -94,7 +94,7 @@ export class ProposalsService {
         if (!boolSetting(ctx.settings.global, 'official_proposals_enabled'))
           throw new ProposalRefusal('creationDisabled');
       } else {
-        const author = this.participant(ctx, user);
+        const author = this.participant(ctx, user, 'create');
         if (!boolSetting(ctx.settings.step, 'creation_enabled'))
           throw new ProposalRefusal('creationDisabled');
         await this.lockParticipant(em, componentId, author.id);
@@ -221,7 +221,7 @@ export class ProposalsService {
     const status = await this.transaction(async (em) => {
       reached = null;
       const ctx = await this.contextIn(em, componentId, user);
-      const author = this.participant(ctx, user);
+      const author = this.participant(ctx, user, 'support');
       this.requireSupports(ctx);
       await this.lockParticipant(em, componentId, author.id);
       const proposal = await this.lockProposal(em, componentId, proposalId);
@@ -328,7 +328,7 @@ export class ProposalsService {
   ) {
     return this.transaction(async (em) => {
       const ctx = await this.contextIn(em, componentId, user);
-      const author = this.participant(ctx, user);
+      const author = this.participant(ctx, user, 'endorse');
       if (!boolSetting(ctx.settings.step, 'endorsements_enabled'))
         throw new ProposalRefusal('endorsementsDisabled');
       const proposal = await this.lockProposal(em, componentId, proposalId);
@@ -385,9 +385,16 @@ export class ProposalsService {
     return ctx;
   }
 
-  private participant(ctx: { canParticipate: boolean }, user: CurrentUser | null): CurrentUser {
+  /** Signed in, allowed in the space, and a member when the component restricts `action`. */
+  private participant(
+    ctx: ComponentInContext & { canParticipate: boolean; isMember: boolean },
+    user: CurrentUser | null,
+    action?: 'create' | 'support' | 'endorse',
+  ): CurrentUser {
     if (!user) throw new ProposalRefusal('signInRequired');
     if (!ctx.canParticipate) throw new ProposalRefusal('membersOnly');
+    if (action && boolSetting(ctx.settings.global, `members_only_${action}`) && !ctx.isMember)
+      throw new ProposalRefusal('membersOnly');
     return user;
   }
 

@@ -3,6 +3,10 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the spaces pages (public and admin). */
 export const spacesT = defineMessages('spaces', {
   en: {
+    'setting.members_only_create': 'Only members of the space can create proposals',
+    'setting.members_only_support': 'Only members of the space can support',
+    'setting.members_only_endorse': 'Only members of the space can endorse',
+    'setting.members_only_comment': 'Only members of the space can comment',
     'phases.edit': 'Edit phase',
     'phases.delete': 'Delete phase',
     'nav.notifications': 'Notifications',
@@ -135,6 +139,10 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Text of the page',
   },
   fr: {
+    'setting.members_only_create': "Seuls les membres de l'espace peuvent créer des propositions",
+    'setting.members_only_support': "Seuls les membres de l'espace peuvent soutenir",
+    'setting.members_only_endorse': "Seuls les membres de l'espace peuvent adhérer",
+    'setting.members_only_comment': "Seuls les membres de l'espace peuvent commenter",
     'phases.edit': 'Modifier la phase',
     'phases.delete': 'Supprimer la phase',
     'nav.notifications': 'Notifications',
@@ -268,6 +276,10 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texte de la page',
   },
   es: {
+    'setting.members_only_create': 'Solo los miembros del espacio pueden crear propuestas',
+    'setting.members_only_support': 'Solo los miembros del espacio pueden apoyar',
+    'setting.members_only_endorse': 'Solo los miembros del espacio pueden adherirse',
+    'setting.members_only_comment': 'Solo los miembros del espacio pueden comentar',
     'phases.edit': 'Editar la fase',
     'phases.delete': 'Eliminar la fase',
     'nav.notifications': 'Notificaciones',
@@ -400,6 +412,10 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texto de la página',
   },
   ca: {
+    'setting.members_only_create': 'Només els membres de l’espai poden crear propostes',
+    'setting.members_only_support': 'Només els membres de l’espai poden donar suport',
+    'setting.members_only_endorse': 'Només els membres de l’espai poden adherir-se',
+    'setting.members_only_comment': 'Només els membres de l’espai poden comentar',
     'phases.edit': 'Edita la fase',
     'phases.delete': 'Esborra la fase',
     'nav.notifications': 'Notificacions',

@@ -114,7 +114,7 @@ export class SpacesService {
     componentId: string,
     user: CurrentUser | null,
     em?: EntityManager,
-  ): Promise<ComponentInContext & { canParticipate: boolean }> {
+  ): Promise<ComponentInContext & { canParticipate: boolean; isMember: boolean }> {
     const work = async (m: EntityManager) => {
       const component = await m.findOne(ComponentEntity, {
         where: { id: componentId, publishedAt: Not(IsNull()) },
@@ -131,6 +131,7 @@ export class SpacesService {
         activePhase,
         settings: effectiveSettings(component, activePhase?.id ?? null),
         canParticipate: this.canParticipate(space, user, memberOf),
+        isMember: !!user && (user.roles.includes('admin') || memberOf.has(space.id)),
       };
     };
     return em ? work(em) : this.tenantDb.run(work);
