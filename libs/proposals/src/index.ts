@@ -15,3 +15,4 @@ export * from './proposal-export.job';
 export * from './proposal-state.entity';
 export * from './proposal-valuation.entities';
 export * from './proposal-valuation.service';
+export * from './demo-participation';
