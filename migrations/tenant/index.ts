@@ -7,6 +7,7 @@ import { AddProposals1795710737467 } from './1795710737467-add-proposals.migrati
 import { AddSocial1795711555535 } from './1795711555535-add-social.migration';
 import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-states.migration';
 import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
+import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -17,4 +18,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddSocial1795711555535,
   AddProposalStates1795712412247,
   AddProposalValuation1795712865035,
+  AddCategories1795713273923,
 ];

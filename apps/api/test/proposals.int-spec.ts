@@ -4,7 +4,13 @@ import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
 import { ProposalEntity } from '@plaza/proposals';
-import { ComponentEntity, SpaceEntity, SpacePhaseEntity, SpaceRoleEntity } from '@plaza/spaces';
+import {
+  ComponentEntity,
+  SpaceCategoryEntity,
+  SpaceEntity,
+  SpacePhaseEntity,
+  SpaceRoleEntity,
+} from '@plaza/spaces';
 import { TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 
@@ -222,6 +228,37 @@ describe('Proposals pages (two tenants)', () => {
     await post(hostB(), intruder, `${adminBase}/${proposalId}/notes`, { body: 'From B' }).expect(
       404,
     );
+  });
+
+  it('classifies proposals in the space categories and filters by category', async () => {
+    await post(hostA(), admin, `/admin/spaces/${spaceId}/categories`, {
+      category_name_en: 'Mobility',
+    }).expect(303);
+    const category = await inA((em) => em.findOneByOrFail(SpaceCategoryEntity, { spaceId }));
+    const form = await get(hostA(), `${base}/new`, author).expect(200);
+    expect(form.text).toContain('Mobility');
+    const wrong = await post(hostA(), author, base, {
+      title: 'Trams running all night long',
+      body: 'Night trams would help workers.',
+      categoryId: '00000000-0000-4000-8000-000000000000',
+    }).expect(422);
+    expect(wrong.text).toContain('Choose one of the categories of this space.');
+    await post(hostA(), author, base, {
+      title: 'Trams running all night long',
+      body: 'Night trams would help workers.',
+      categoryId: category.id,
+    }).expect(303);
+    const filtered = await get(hostA(), `${base}?category=${category.id}`).expect(200);
+    expect(filtered.text).toContain('Trams running all night long');
+    expect(filtered.text).toContain('1 proposals');
+    const api = await request(app.getHttpServer())
+      .get(`/api/v1/spaces/${spaceId}/components/${componentId}/proposals?category=${category.id}`)
+      .set('Host', hostA())
+      .expect(200);
+    expect(api.body.items.map((p: { categoryId: string }) => p.categoryId)).toEqual([category.id]);
+    await post(hostB(), intruder, `/admin/spaces/${spaceId}/categories`, {
+      category_name_en: 'X',
+    }).expect(404);
   });
 
   it('sends anonymous visitors to sign in and refuses creation without the CSRF token', async () => {

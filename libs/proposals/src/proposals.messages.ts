@@ -3,6 +3,10 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the proposals pages. */
 export const proposalsT = defineMessages('proposals', {
   en: {
+    category: 'Category',
+    noCategory: 'No category',
+    allCategories: 'All categories',
+    'error.categoryId': 'Choose one of the categories of this space.',
     'admin.valuators': 'Valuators',
     'admin.valuator': 'Valuator',
     'admin.assign': 'Assign',
@@ -99,6 +103,10 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'This proposal is already withdrawn.',
   },
   fr: {
+    category: 'Catégorie',
+    noCategory: 'Sans catégorie',
+    allCategories: 'Toutes les catégories',
+    'error.categoryId': "Choisissez une des catégories de l'espace.",
     'admin.valuators': 'Évaluateurs',
     'admin.valuator': 'Évaluateur·rice',
     'admin.assign': 'Attribuer',
@@ -197,6 +205,10 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Cette proposition est déjà retirée.',
   },
   es: {
+    category: 'Categoría',
+    noCategory: 'Sin categoría',
+    allCategories: 'Todas las categorías',
+    'error.categoryId': 'Elige una de las categorías del espacio.',
     'admin.valuators': 'Evaluadores',
     'admin.valuator': 'Persona evaluadora',
     'admin.assign': 'Asignar',
@@ -293,6 +305,10 @@ export const proposalsT = defineMessages('proposals', {
     'refused.alreadyWithdrawn': 'Esta propuesta ya está retirada.',
   },
   ca: {
+    category: 'Categoria',
+    noCategory: 'Sense categoria',
+    allCategories: 'Totes les categories',
+    'error.categoryId': 'Tria una de les categories de l’espai.',
     'admin.valuators': 'Avaluadors',
     'admin.valuator': 'Persona avaluadora',
     'admin.assign': 'Assigna',

@@ -3,7 +3,13 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
 
 import { FollowsService, NotificationEvent, NotificationsService, Recipient } from '@plaza/social';
-import { boolSetting, ComponentInContext, intSetting, SpacesService } from '@plaza/spaces';
+import {
+  boolSetting,
+  ComponentInContext,
+  intSetting,
+  SpaceCategoryEntity,
+  SpacesService,
+} from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
 
@@ -18,6 +24,12 @@ import { ProposalVersionEntity } from './proposal-version.entity';
 export class ProposalNotFoundException extends NotFoundException {
   constructor() {
     super('This proposal does not exist.');
+  }
+}
+
+export class UnknownCategoryError extends Error {
+  constructor() {
+    super('Choose one of the categories of this space.');
   }
 }
 
@@ -111,6 +123,7 @@ export class ProposalsService {
       const max = intSetting(ctx.settings.global, 'proposal_length');
       if (max > 0 && input.body.length > max) throw new BodyTooLongError(max);
       const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
+      const categoryId = await this.category(em, ctx, input.categoryId);
       const proposal = await em.save(
         em.create(ProposalEntity, {
           componentId,
@@ -121,6 +134,7 @@ export class ProposalsService {
           address: geocoding ? (input.address ?? null) : null,
           latitude: geocoding ? (input.latitude ?? null) : null,
           longitude: geocoding ? (input.longitude ?? null) : null,
+          categoryId,
           publishedAt: new Date(),
         }),
       );
@@ -173,6 +187,7 @@ export class ProposalsService {
       if (max > 0 && input.body.length > max) throw new BodyTooLongError(max);
       const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
       Object.assign(proposal, {
+        categoryId: await this.category(em, ctx, input.categoryId),
         title: input.title,
         body: input.body,
         address: geocoding ? (input.address ?? null) : null,
@@ -377,6 +392,14 @@ export class ProposalsService {
       remaining: limit > 0 ? Math.max(0, limit - used) : null,
       missingForMinimum: minimum > 0 ? Math.max(0, minimum - used) : 0,
     };
+  }
+
+  /** A category of the component's space, or a clear refusal. */
+  private async category(em: EntityManager, ctx: ComponentInContext, id: string | undefined) {
+    if (!id) return null;
+    if (!(await em.existsBy(SpaceCategoryEntity, { id, spaceId: ctx.space.id })))
+      throw new UnknownCategoryError();
+    return id;
   }
 
   private async contextIn(em: EntityManager, componentId: string, user: CurrentUser | null) {

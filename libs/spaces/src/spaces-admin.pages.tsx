@@ -366,6 +366,21 @@ export class SpacesAdminPages {
     return reply.redirect(`/admin/spaces/${id}#components`, 303);
   }
 
+  @Post(':id/categories')
+  async addCategory(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
+    const locales = TenantContext.current().locales;
+    const errors: FormErrors = {};
+    const name = readTranslated(body, 'category_name', locales, 200, errors);
+    if (Object.keys(name).length === 0 || Object.keys(errors).length > 0)
+      throw new BadRequestException(spacesT(locales[0], 'error.titleRequired'));
+    await this.admin.addCategory(id, name);
+    return reply.redirect(`/admin/spaces/${id}#categories-title`, 303);
+  }
+
   @Post(':id/members')
   async addMember(
     @Param('id', ParseUUIDPipe) id: string,
@@ -1017,6 +1032,24 @@ function SpaceSections(props: {
           />
           <TranslatedField name="name" legend={t('field.name')} locales={locales} errors={{}} />
           <button type="submit">{t('components.add')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="categories-title">
+        <h2 id="categories-title">{t('categories')}</h2>
+        <ul>
+          {view.categories.map((c) => (
+            <li key={c.id}>{tr(c.name)}</li>
+          ))}
+        </ul>
+        <form method="post" action={`/admin/spaces/${id}/categories`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <TranslatedField
+            name="category_name"
+            legend={t('field.name')}
+            locales={locales}
+            errors={{}}
+          />
+          <button type="submit">{t('categories.add')}</button>
         </form>
       </section>
       {view.space.kind === 'assembly' && (

@@ -3,6 +3,8 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the spaces pages (public and admin). */
 export const spacesT = defineMessages('spaces', {
   en: {
+    categories: 'Categories',
+    'categories.add': 'Add a category',
     'setting.members_only_create': 'Only members of the space can create proposals',
     'setting.members_only_support': 'Only members of the space can support',
     'setting.members_only_endorse': 'Only members of the space can endorse',
@@ -139,6 +141,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Text of the page',
   },
   fr: {
+    categories: 'Catégories',
+    'categories.add': 'Ajouter une catégorie',
     'setting.members_only_create': "Seuls les membres de l'espace peuvent créer des propositions",
     'setting.members_only_support': "Seuls les membres de l'espace peuvent soutenir",
     'setting.members_only_endorse': "Seuls les membres de l'espace peuvent adhérer",
@@ -276,6 +280,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texte de la page',
   },
   es: {
+    categories: 'Categorías',
+    'categories.add': 'Añadir una categoría',
     'setting.members_only_create': 'Solo los miembros del espacio pueden crear propuestas',
     'setting.members_only_support': 'Solo los miembros del espacio pueden apoyar',
     'setting.members_only_endorse': 'Solo los miembros del espacio pueden adherirse',
@@ -412,6 +418,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texto de la página',
   },
   ca: {
+    categories: 'Categories',
+    'categories.add': 'Afegeix una categoria',
     'setting.members_only_create': 'Només els membres de l’espai poden crear propostes',
     'setting.members_only_support': 'Només els membres de l’espai poden donar suport',
     'setting.members_only_endorse': 'Només els membres de l’espai poden adherir-se',

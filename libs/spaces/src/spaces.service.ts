@@ -10,6 +10,7 @@ import { ComponentEntity } from './component.entity';
 import { EffectiveSettings, effectiveSettings } from './component-manifests';
 import { ProcessGroupEntity } from './process-group.entity';
 import { SpaceEntity, SpaceKind } from './space.entity';
+import { SpaceCategoryEntity } from './space-category.entity';
 import { SpacePhaseEntity } from './space-phase.entity';
 import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
 
@@ -134,6 +135,12 @@ export class SpacesService {
         isMember: !!user && (user.roles.includes('admin') || memberOf.has(space.id)),
       };
     };
+    return em ? work(em) : this.tenantDb.run(work);
+  }
+
+  async categories(spaceId: string, em?: EntityManager): Promise<SpaceCategoryEntity[]> {
+    const work = (m: EntityManager) =>
+      m.find(SpaceCategoryEntity, { where: { spaceId }, order: { weight: 'ASC' } });
     return em ? work(em) : this.tenantDb.run(work);
   }
 
