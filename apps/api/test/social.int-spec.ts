@@ -228,6 +228,12 @@ describe('Comments, follows, notifications and moderation (two tenants)', () => 
       resource_id: spaceId,
       back: '/',
     }).expect(404);
+    await post(hostA(), other, '/reports', {
+      resource_type: 'space',
+      resource_id: spaceId,
+      reason: 'spam',
+      back: '/',
+    }).expect(404);
   });
 
   it('serves comments through /api/v1/comments, reading without sign-in and writing with the session', async () => {
