@@ -236,6 +236,14 @@ describe('Comments, follows, notifications and moderation (two tenants)', () => 
     }).expect(404);
   });
 
+  it('notifies people mentioned with @nickname in a comment', async () => {
+    const mona = await createUser(platform.ctx, a, { nickname: 'mona_m', name: 'Mona' });
+    const monaSession = await signInAs(app, a, mona.id);
+    await comment(commenter, 'We should ask @Mona_M about benches.').expect(303);
+    const inbox = await get(hostA(), '/notifications', monaSession).expect(200);
+    expect(inbox.text).toContain('You were mentioned in a comment on “A bench under every tree”');
+  });
+
   it('serves comments through /api/v1/comments, reading without sign-in and writing with the session', async () => {
     const threads = await http()
       .get(`/api/v1/comments?resource_type=proposal&resource_id=${proposalId}`)
