@@ -248,6 +248,9 @@ describe('Proposals pages (two tenants)', () => {
       body: 'Night trams would help workers.',
       categoryId: category.id,
     }).expect(303);
+    const created = await get(hostA(), `${base}?category=${category.id}`).expect(200);
+    const link = /href="([^"]+\/proposals\/[0-9a-f-]{36})"/.exec(created.text)![1];
+    expect((await get(hostA(), link).expect(200)).text).toContain('Category: Mobility');
     const filtered = await get(hostA(), `${base}?category=${category.id}`).expect(200);
     expect(filtered.text).toContain('Trams running all night long');
     expect(filtered.text).toContain('1 proposals');

@@ -341,6 +341,11 @@ export class ProposalsPages {
         {proposal.body.split(/\n{2,}/).map((para, i) => (
           <p key={i}>{para}</p>
         ))}
+        {proposal.category && (
+          <p>
+            {t('category')}: {tr(proposal.category.name)}
+          </p>
+        )}
         {proposal.address && (
           <p>
             {t('address')}: {proposal.address}
@@ -542,7 +547,7 @@ export class ProposalsPages {
     return this.tenantDb.run(async (em) => {
       const proposal = await em.findOne(ProposalEntity, {
         where: { id: proposalId, componentId },
-        relations: { author: true },
+        relations: { author: true, category: true },
       });
       if (!proposal?.publishedAt) throw new ProposalNotFoundException();
       const versions = await em.find(ProposalVersionEntity, {
