@@ -243,6 +243,40 @@ describe('Participatory spaces: admin and public pages (two tenants)', () => {
     await get(hostB(), `/process-groups/${groupId}`).expect(404);
   });
 
+  it('serves a published pages component under its own space only', async () => {
+    const [space, other] = await inA((em) =>
+      em.save([
+        em.create(SpaceEntity, {
+          kind: 'process',
+          slug: 'with-page',
+          title: { en: 'With page' },
+          publishedAt: new Date(),
+        }),
+        em.create(SpaceEntity, {
+          kind: 'process',
+          slug: 'other-one',
+          title: { en: 'Other' },
+          publishedAt: new Date(),
+        }),
+      ]),
+    );
+    const page = await inA((em) =>
+      em.save(
+        em.create(ComponentEntity, {
+          spaceId: space.id,
+          manifest: 'pages',
+          name: { en: 'About' },
+          settings: { body: { en: 'First paragraph.\n\nSecond paragraph.' } },
+          publishedAt: new Date(),
+        }),
+      ),
+    );
+    const res = await get(hostA(), `/processes/with-page/f/${page.id}/pages`).expect(200);
+    expect(res.text).toContain('<p>Second paragraph.</p>');
+    await get(hostA(), `/processes/${other.slug}/f/${page.id}/pages`).expect(404);
+    await get(hostB(), `/processes/with-page/f/${page.id}/pages`).expect(404);
+  });
+
   it('keeps unpublished spaces hidden and admin pages for admins', async () => {
     await inA((em) =>
       em.save(
