@@ -19,8 +19,10 @@ import {
 import {
   ProposalEndorsementEntity,
   ProposalEntity,
+  ProposalNoteEntity,
   ProposalStateEntity,
   ProposalSupportEntity,
+  ProposalValuatorEntity,
   ProposalVersionEntity,
 } from '@plaza/proposals';
 import {
@@ -36,6 +38,7 @@ import {
   AssemblyMemberEntity,
   ComponentEntity,
   ProcessGroupEntity,
+  SpaceCategoryEntity,
   SpaceEntity,
   SpacePhaseEntity,
   SpaceRoleEntity,
@@ -96,11 +99,14 @@ export const SCHEMA: SchemaCatalog = {
     AssemblyMemberEntity,
     ComponentEntity,
     SpaceRoleEntity,
+    SpaceCategoryEntity,
     ProposalEntity,
     ProposalSupportEntity,
     ProposalEndorsementEntity,
     ProposalVersionEntity,
     ProposalStateEntity,
+    ProposalValuatorEntity,
+    ProposalNoteEntity,
     CommentEntity,
     CommentVoteEntity,
     FollowEntity,

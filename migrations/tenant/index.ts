@@ -13,6 +13,8 @@ import { TwoFactor1795711647249 } from './1795711647249-two-factor.migration';
 import { ChangeEmail1795712267939 } from './1795712267939-change-email.migration';
 import { TotpLastStep1795712406783 } from './1795712406783-totp-last-step.migration';
 import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-states.migration';
+import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
+import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -29,4 +31,6 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   ChangeEmail1795712267939,
   TotpLastStep1795712406783,
   AddProposalStates1795712412247,
+  AddProposalValuation1795712865035,
+  AddCategories1795713273923,
 ];

@@ -84,7 +84,12 @@ describe('Participation pages are axe-clean in a real browser', () => {
           },
         }),
       );
-      return { spaceId: space.id, assemblyId: assembly.id, componentId: component.id };
+      return {
+        spaceId: space.id,
+        assemblyId: assembly.id,
+        componentId: component.id,
+        phaseId: phase.id,
+      };
     });
     const asUser = (u: {
       id: string;
@@ -126,6 +131,7 @@ describe('Participation pages are axe-clean in a real browser', () => {
       adminAssembly: `/admin/spaces/${ids.assemblyId}`,
       adminNewProcess: '/admin/spaces/new?kind=process',
       adminComponent: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}`,
+      adminPhase: `/admin/spaces/${ids.spaceId}/phases/${ids.phaseId}`,
       adminProposals: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/proposals`,
       adminAnswer: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/proposals/${proposal.id}/answer`,
       notifications: '/notifications',

@@ -4,7 +4,13 @@ import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
 import { ProposalEntity } from '@plaza/proposals';
-import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import {
+  ComponentEntity,
+  SpaceCategoryEntity,
+  SpaceEntity,
+  SpacePhaseEntity,
+  SpaceRoleEntity,
+} from '@plaza/spaces';
 import { TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 
@@ -189,6 +195,72 @@ describe('Proposals pages (two tenants)', () => {
     await post(hostB(), intruder, `${adminBase}/states`, {
       token: 'sneaky',
       state_title_en: 'x',
+    }).expect(404);
+  });
+
+  it('lets admins assign space valuators and keep private notes on a proposal', async () => {
+    const adminBase = `/admin/spaces/${spaceId}/components/${componentId}/proposals`;
+    const created = await post(hostA(), author, base, {
+      title: 'Night buses on weekends please',
+      body: 'Night buses would help young people.',
+    }).expect(303);
+    const proposalId = (created.headers.location as string).split('/').pop()!;
+    const valuator = await createUser(platform.ctx, a, { name: 'Val Valuator' });
+    const notValuator = await createUser(platform.ctx, a);
+    await inA((em) =>
+      em.insert(SpaceRoleEntity, { spaceId, userId: valuator.id, role: 'valuator' }),
+    );
+    await post(hostA(), admin, `${adminBase}/${proposalId}/valuators`, {
+      user_id: notValuator.id,
+    }).expect(400);
+    await post(hostA(), admin, `${adminBase}/${proposalId}/valuators`, {
+      user_id: valuator.id,
+    }).expect(303);
+    await post(hostA(), admin, `${adminBase}/${proposalId}/notes`, {
+      body: 'Check the transport budget.',
+    }).expect(303);
+    await post(hostA(), admin, `${adminBase}/${proposalId}/notes`, { body: '' }).expect(400);
+    const page = await get(hostA(), `${adminBase}/${proposalId}/answer`, admin).expect(200);
+    expect(page.text).toContain('Val Valuator');
+    expect(page.text).toContain('Check the transport budget.');
+    const publicPage = await get(hostA(), `${base}/${proposalId}`).expect(200);
+    expect(publicPage.text).not.toContain('Check the transport budget.');
+    await post(hostB(), intruder, `${adminBase}/${proposalId}/notes`, { body: 'From B' }).expect(
+      404,
+    );
+  });
+
+  it('classifies proposals in the space categories and filters by category', async () => {
+    await post(hostA(), admin, `/admin/spaces/${spaceId}/categories`, {
+      category_name_en: 'Mobility',
+    }).expect(303);
+    const category = await inA((em) => em.findOneByOrFail(SpaceCategoryEntity, { spaceId }));
+    const form = await get(hostA(), `${base}/new`, author).expect(200);
+    expect(form.text).toContain('Mobility');
+    const wrong = await post(hostA(), author, base, {
+      title: 'Trams running all night long',
+      body: 'Night trams would help workers.',
+      categoryId: '00000000-0000-4000-8000-000000000000',
+    }).expect(422);
+    expect(wrong.text).toContain('Choose one of the categories of this space.');
+    await post(hostA(), author, base, {
+      title: 'Trams running all night long',
+      body: 'Night trams would help workers.',
+      categoryId: category.id,
+    }).expect(303);
+    const created = await get(hostA(), `${base}?category=${category.id}`).expect(200);
+    const link = /href="([^"]+\/proposals\/[0-9a-f-]{36})"/.exec(created.text)![1];
+    expect((await get(hostA(), link).expect(200)).text).toContain('Category: Mobility');
+    const filtered = await get(hostA(), `${base}?category=${category.id}`).expect(200);
+    expect(filtered.text).toContain('Trams running all night long');
+    expect(filtered.text).toContain('1 proposals');
+    const api = await request(app.getHttpServer())
+      .get(`/api/v1/spaces/${spaceId}/components/${componentId}/proposals?category=${category.id}`)
+      .set('Host', hostA())
+      .expect(200);
+    expect(api.body.items.map((p: { categoryId: string }) => p.categoryId)).toEqual([category.id]);
+    await post(hostB(), intruder, `/admin/spaces/${spaceId}/categories`, {
+      category_name_en: 'X',
     }).expect(404);
   });
 

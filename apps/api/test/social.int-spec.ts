@@ -228,6 +228,20 @@ describe('Comments, follows, notifications and moderation (two tenants)', () => 
       resource_id: spaceId,
       back: '/',
     }).expect(404);
+    await post(hostA(), other, '/reports', {
+      resource_type: 'space',
+      resource_id: spaceId,
+      reason: 'spam',
+      back: '/',
+    }).expect(404);
+  });
+
+  it('notifies people mentioned with @nickname in a comment', async () => {
+    const mona = await createUser(platform.ctx, a, { nickname: 'mona_m', name: 'Mona' });
+    const monaSession = await signInAs(app, a, mona.id);
+    await comment(commenter, 'We should ask @Mona_M about benches.').expect(303);
+    const inbox = await get(hostA(), '/notifications', monaSession).expect(200);
+    expect(inbox.text).toContain('You were mentioned in a comment on “A bench under every tree”');
   });
 
   it('serves comments through /api/v1/comments, reading without sign-in and writing with the session', async () => {

@@ -100,6 +100,45 @@ describe('Participatory spaces: admin and public pages (two tenants)', () => {
     ).expect(303);
     const after = await inA((em) => em.findBy(SpacePhaseEntity, { spaceId, active: true }));
     expect(after.map((p) => p.id)).toEqual([phases[1].id]);
+    const phaseForm = await get(
+      hostA(),
+      `/admin/spaces/${spaceId}/phases/${phases[0].id}`,
+      adminA,
+    ).expect(200);
+    expect(phaseForm.text).toContain('value="2027-01-01"');
+    const badPhase = await post(
+      hostA(),
+      adminA,
+      `/admin/spaces/${spaceId}/phases/${phases[0].id}`,
+      {
+        phase_title_en: 'Proposals',
+        phase_startDate: '2027-01-31',
+        phase_endDate: '2027-01-01',
+      },
+    ).expect(422);
+    expect(badPhase.text).toContain('The end date must not be before the start date.');
+    await post(hostA(), adminA, `/admin/spaces/${spaceId}/phases/${phases[0].id}`, {
+      phase_title_en: 'Proposals (renamed)',
+      phase_startDate: '2027-01-01',
+      phase_endDate: '2027-01-30',
+    }).expect(303);
+    expect(
+      (await inA((em) => em.findOneByOrFail(SpacePhaseEntity, { id: phases[0].id }))).title.en,
+    ).toBe('Proposals (renamed)');
+    await post(
+      hostB(),
+      adminB,
+      `/admin/spaces/${spaceId}/phases/${phases[0].id}/delete`,
+      {},
+    ).expect(404);
+    await post(hostA(), adminA, `/admin/spaces/${spaceId}/phases`, {
+      phase_title_en: 'Temporary',
+    }).expect(303);
+    const temp = await inA((em) => em.findOneByOrFail(SpacePhaseEntity, { spaceId, position: 2 }));
+    await post(hostA(), adminA, `/admin/spaces/${spaceId}/phases/${temp.id}/delete`, {}).expect(
+      303,
+    );
+    expect(await inA((em) => em.countBy(SpacePhaseEntity, { spaceId }))).toBe(2);
 
     const added = await post(hostA(), adminA, `/admin/spaces/${spaceId}/components`, {
       manifest: 'proposals',
@@ -202,6 +241,40 @@ describe('Participatory spaces: admin and public pages (two tenants)', () => {
       `/process-groups/${groupId}`,
     );
     await get(hostB(), `/process-groups/${groupId}`).expect(404);
+  });
+
+  it('serves a published pages component under its own space only', async () => {
+    const [space, other] = await inA((em) =>
+      em.save([
+        em.create(SpaceEntity, {
+          kind: 'process',
+          slug: 'with-page',
+          title: { en: 'With page' },
+          publishedAt: new Date(),
+        }),
+        em.create(SpaceEntity, {
+          kind: 'process',
+          slug: 'other-one',
+          title: { en: 'Other' },
+          publishedAt: new Date(),
+        }),
+      ]),
+    );
+    const page = await inA((em) =>
+      em.save(
+        em.create(ComponentEntity, {
+          spaceId: space.id,
+          manifest: 'pages',
+          name: { en: 'About' },
+          settings: { body: { en: 'First paragraph.\n\nSecond paragraph.' } },
+          publishedAt: new Date(),
+        }),
+      ),
+    );
+    const res = await get(hostA(), `/processes/with-page/f/${page.id}/pages`).expect(200);
+    expect(res.text).toContain('<p>Second paragraph.</p>');
+    await get(hostA(), `/processes/${other.slug}/f/${page.id}/pages`).expect(404);
+    await get(hostB(), `/processes/with-page/f/${page.id}/pages`).expect(404);
   });
 
   it('keeps unpublished spaces hidden and admin pages for admins', async () => {

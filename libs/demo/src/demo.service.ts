@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { ConsoleUsersService } from '@plaza/console';
 import { hashPassword, PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
+import { seedDemoParticipation } from '@plaza/proposals';
 import {
   PlatformDb,
   ProvisioningService,
@@ -60,12 +61,13 @@ export class DemoService {
         row = await this.registry.create({ ...demo, defaultLocale: demo.locales[0] });
       const ref = await this.provisioning.provision(row.id, { template: 'demo' });
       // Demo admins get a known password so the demo can be explored at once.
-      await this.tenantDb.runFor(toTenantRef({ ...row, status: ref.status }), (em) =>
-        em.query(
+      await this.tenantDb.runFor(toTenantRef({ ...row, status: ref.status }), async (em) => {
+        await em.query(
           'update users set password_hash = $1, confirmed_at = coalesce(confirmed_at, now()) where email = $2',
           [passwordHash, demo.adminEmail],
-        ),
-      );
+        );
+        await seedDemoParticipation(em);
+      });
       logins.push({
         name: demo.name,
         url: publicUrl(this.config, `${demo.slug}.${this.config.baseDomain}`),

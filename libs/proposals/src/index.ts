@@ -13,3 +13,6 @@ export * from './proposals.api.controller';
 export * from './proposal-export';
 export * from './proposal-export.job';
 export * from './proposal-state.entity';
+export * from './proposal-valuation.entities';
+export * from './proposal-valuation.service';
+export * from './demo-participation';

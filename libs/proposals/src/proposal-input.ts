@@ -6,6 +6,7 @@ import {
   IsLongitude,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   MinLength,
   ValidateIf,
@@ -52,4 +53,10 @@ export class ProposalInput {
   @ValidateIf((_o, v) => v !== undefined)
   @IsLongitude({ message: 'The longitude must be a number between -180 and 180.' })
   longitude?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "One of the space's categories" })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsUUID('all', { message: 'The category is not valid.' })
+  categoryId?: string;
 }

@@ -32,7 +32,8 @@ export class ProposalSocial implements OnModuleInit {
             boolSetting(global, 'comments_enabled') &&
             !boolSetting(step, 'comments_blocked') &&
             !p.withdrawnAt,
-          canParticipate: ctx.canParticipate,
+          canParticipate:
+            ctx.canParticipate && (!boolSetting(global, 'members_only_comment') || ctx.isMember),
           commentMaxLength: intSetting(global, 'comments_max_length') || 1000,
           reportThreshold: intSetting(global, 'threshold_reports') || 3,
         };

@@ -11,7 +11,7 @@ import {
 
 import type { Translated } from '@plaza/core';
 import { UserEntity } from '@plaza/identity';
-import { ComponentEntity } from '@plaza/spaces';
+import { ComponentEntity, SpaceCategoryEntity } from '@plaza/spaces';
 
 /** Decidim's default answer states; `withdrawn` is set by the author, never by an answer. */
 export const ANSWER_STATES = ['evaluating', 'accepted', 'rejected'] as const;
@@ -57,6 +57,13 @@ export class ProposalEntity {
 
   @Column({ type: 'double precision', nullable: true })
   longitude!: number | null;
+
+  @Column({ name: 'category_id', type: 'uuid', nullable: true })
+  categoryId!: string | null;
+
+  @ManyToOne(() => SpaceCategoryEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'category_id' })
+  category?: SpaceCategoryEntity | null;
 
   /** Final supports only; temporary ones (below `minimum_votes_per_user`) are not counted. */
   @Column({ name: 'supports_count', type: 'integer', default: 0 })

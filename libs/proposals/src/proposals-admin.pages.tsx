@@ -41,6 +41,7 @@ import {
 import { EXPORT_FORMATS, ExportFormat } from './proposal-export';
 import { ProposalExportQueue } from './proposal-export.job';
 import { stateLabel } from './proposal-paths';
+import { ProposalValuationService } from './proposal-valuation.service';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import { ProposalNotFoundException } from './proposals.service';
 
@@ -57,6 +58,7 @@ export class ProposalsAdminPages {
     private readonly users: CurrentUsers,
     private readonly siteContext: SiteContextProvider,
     private readonly exports: ProposalExportQueue,
+    private readonly valuation: ProposalValuationService,
   ) {}
 
   @Get()
@@ -221,6 +223,46 @@ export class ProposalsAdminPages {
     );
   }
 
+  @Post(':proposalId/valuators')
+  async assign(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.proposalIn(spaceId, componentId, proposalId);
+    const userId = typeof body.user_id === 'string' ? body.user_id : '';
+    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new BadRequestException('Choose a valuator.');
+    await this.valuation.assign(spaceId, proposalId, userId);
+    return reply.redirect(
+      `/admin/spaces/${spaceId}/components/${componentId}/proposals/${proposalId}/answer#valuators-title`,
+      303,
+    );
+  }
+
+  @Post(':proposalId/notes')
+  async addNote(
+    @Param('spaceId', ParseUUIDPipe) spaceId: string,
+    @Param('componentId', ParseUUIDPipe) componentId: string,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.proposalIn(spaceId, componentId, proposalId);
+    const admin = (await this.users.of(request))!;
+    await this.valuation.addNote(
+      proposalId,
+      admin.id,
+      typeof body.body === 'string' ? body.body : '',
+    );
+    return reply.redirect(
+      `/admin/spaces/${spaceId}/components/${componentId}/proposals/${proposalId}/answer#notes-title`,
+      303,
+    );
+  }
+
   @Get(':proposalId/answer')
   async answerForm(
     @Param('spaceId', ParseUUIDPipe) spaceId: string,
@@ -294,6 +336,10 @@ export class ProposalsAdminPages {
     const { t } = this.i18n(site);
     const locales = TenantContext.current().locales;
     const custom = await this.answers.customStates(componentId);
+    const valuators = await this.valuation.valuatorsOf(spaceId);
+    const assigned = await this.valuation.assignments(proposal.id);
+    const notes = await this.valuation.notes(proposal.id);
+    const here = `/admin/spaces/${spaceId}/components/${componentId}/proposals/${proposal.id}`;
     const errors = Object.fromEntries(Object.entries(rawErrors).map(([k, v]) => [k, t(v)]));
     const str = (k: string) => (typeof body?.[k] === 'string' ? (body[k] as string) : '');
     await this.send(
@@ -364,8 +410,50 @@ export class ProposalsAdminPages {
           />
           <button type="submit">{t('save')}</button>
         </form>
+        <section aria-labelledby="valuators-title">
+          <h2 id="valuators-title">{t('admin.valuators')}</h2>
+          <ul>
+            {assigned.map((a) => (
+              <li key={a.id}>{a.user?.name}</li>
+            ))}
+          </ul>
+          {valuators.length > 0 && (
+            <form method="post" action={`${here}/valuators`}>
+              <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+              <Select
+                name="user_id"
+                label={t('admin.valuator')}
+                value={valuators[0].id}
+                options={valuators.map((v) => ({ value: v.id, label: v.name }))}
+              />
+              <button type="submit">{t('admin.assign')}</button>
+            </form>
+          )}
+        </section>
+        <section aria-labelledby="notes-title">
+          <h2 id="notes-title">{t('admin.notes')}</h2>
+          <ul>
+            {notes.map((n) => (
+              <li key={n.id}>
+                <strong>{n.author?.name}</strong>: {n.body}
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`${here}/notes`}>
+            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+            <TextField name="body" label={t('admin.note')} multiline required />
+            <button type="submit">{t('admin.addNote')}</button>
+          </form>
+        </section>
       </SiteLayout>,
     );
+  }
+
+  private async proposalIn(spaceId: string, componentId: string, proposalId: string) {
+    const { proposals } = await this.load(spaceId, componentId);
+    const proposal = proposals.find((p) => p.id === proposalId);
+    if (!proposal) throw new ProposalNotFoundException();
+    return proposal;
   }
 
   private async load(spaceId: string, componentId: string) {

@@ -43,7 +43,7 @@ import { ProposalEntity } from './proposal.entity';
 import { ProposalInput } from './proposal-input';
 import { publicState } from './proposal-paths';
 import { ProposalsQuery } from './proposals.query';
-import { BodyTooLongError, ProposalsService } from './proposals.service';
+import { BodyTooLongError, ProposalsService, UnknownCategoryError } from './proposals.service';
 
 function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
   const published = !!p.statePublishedAt;
@@ -60,6 +60,7 @@ function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
     endorsementsCount: p.endorsementsCount,
     commentsCount: p.commentsCount,
     address: p.address,
+    categoryId: p.categoryId,
     latitude: p.latitude,
     longitude: p.longitude,
     publishedAt: (p.publishedAt ?? p.createdAt).toISOString(),
@@ -113,6 +114,7 @@ export class ProposalsApiController {
         {
           states,
           search: q.q?.trim() || undefined,
+          categoryId: q.category,
           order: q.order ?? 'recent',
           seed: q.seed ?? '',
           page: q.page ?? 1,
@@ -165,6 +167,8 @@ export class ProposalsApiController {
     } catch (error) {
       if (error instanceof BodyTooLongError)
         throw new FieldsException('Some fields are not valid.', { body: [error.message] });
+      if (error instanceof UnknownCategoryError)
+        throw new FieldsException('Some fields are not valid.', { categoryId: [error.message] });
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import { StorageModule } from '@plaza/storage';
 import { ProposalAnswersService } from './proposal-answers.service';
 import { ProposalExportJob, ProposalExportQueue } from './proposal-export.job';
 import { ProposalSocial } from './proposal-social';
+import { ProposalValuationService } from './proposal-valuation.service';
 import { ProposalsApiController } from './proposals.api.controller';
 import { ProposalsPages } from './proposals.pages';
 import { ProposalsQuery } from './proposals.query';
@@ -24,6 +25,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
     ProposalAnswersService,
     ProposalSocial,
     ProposalExportQueue,
+    ProposalValuationService,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })

@@ -38,6 +38,7 @@ import {
   Select,
   SiteContextProvider,
   spacePath,
+  SpacesService,
   TextField,
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
@@ -60,7 +61,12 @@ import { proposalsPath, publicState, stateLabel } from './proposal-paths';
 import { ProposalVersionEntity } from './proposal-version.entity';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import { PROPOSAL_ORDERS, ProposalOrder, ProposalsQuery, STATE_FILTERS } from './proposals.query';
-import { BodyTooLongError, ProposalNotFoundException, ProposalsService } from './proposals.service';
+import {
+  BodyTooLongError,
+  ProposalNotFoundException,
+  ProposalsService,
+  UnknownCategoryError,
+} from './proposals.service';
 
 type T = (key: ProposalsKey, params?: Record<string, string | number>) => string;
 type FormBody = Record<string, unknown>;
@@ -84,6 +90,7 @@ export class ProposalsPages {
     private readonly follows: FollowsService,
     private readonly moderation: ModerationService,
     private readonly answers: ProposalAnswersService,
+    private readonly spaces: SpacesService,
   ) {}
 
   @Get()
@@ -111,11 +118,14 @@ export class ProposalsPages {
     const page = Math.max(1, Math.min(10000, Number.parseInt(String(q.page ?? '1'), 10) || 1));
     const search = typeof q.q === 'string' ? q.q.trim().slice(0, 200) : '';
     const mine = q.mine === 'on' && !!user;
+    const categories = await this.spaces.categories(ctx.space.id);
+    const categoryId = categories.find((c) => c.id === q.category)?.id;
     const seed = createHash('sha256').update(session.csrfToken).digest('hex').slice(0, 16);
     const result = await this.query.list(componentId, {
       states,
       search: search || undefined,
       authorId: mine ? user!.id : undefined,
+      categoryId,
       order,
       seed,
       page,
@@ -128,6 +138,7 @@ export class ProposalsPages {
       for (const s of states) params.append('state', s);
       if (search) params.set('q', search);
       if (mine) params.set('mine', 'on');
+      if (categoryId) params.set('category', categoryId);
       params.set('order', order);
       params.set('page', String(p));
       return `${base}?${params.toString()}`;
@@ -164,6 +175,17 @@ export class ProposalsPages {
               </div>
             ))}
           </fieldset>
+          {categories.length > 0 && (
+            <Select
+              name="category"
+              label={t('category')}
+              value={categoryId ?? ''}
+              options={[
+                { value: '', label: t('allCategories') },
+                ...categories.map((c) => ({ value: c.id, label: tr(c.name) })),
+              ]}
+            />
+          )}
           {user && <Checkbox name="mine" label={t('mine')} checked={mine} />}
           <Select
             name="order"
@@ -240,6 +262,7 @@ export class ProposalsPages {
         return reply.redirect(`${proposalsPath(ctx)}/${p.id}`, 303);
       } catch (error) {
         if (error instanceof BodyTooLongError) errors.body = `max:${error.max}`;
+        else if (error instanceof UnknownCategoryError) errors.categoryId = 'field.categoryId';
         else if (error instanceof ProposalRefusal) errors._form = error.code;
         else throw error;
       }
@@ -318,6 +341,11 @@ export class ProposalsPages {
         {proposal.body.split(/\n{2,}/).map((para, i) => (
           <p key={i}>{para}</p>
         ))}
+        {proposal.category && (
+          <p>
+            {t('category')}: {tr(proposal.category.name)}
+          </p>
+        )}
         {proposal.address && (
           <p>
             {t('address')}: {proposal.address}
@@ -464,6 +492,7 @@ export class ProposalsPages {
         return reply.redirect(`${proposalsPath(ctx)}/${proposalId}`, 303);
       } catch (error) {
         if (error instanceof BodyTooLongError) errors.body = `max:${error.max}`;
+        else if (error instanceof UnknownCategoryError) errors.categoryId = 'field.categoryId';
         else if (error instanceof ProposalRefusal) errors._form = error.code;
         else throw error;
       }
@@ -518,7 +547,7 @@ export class ProposalsPages {
     return this.tenantDb.run(async (em) => {
       const proposal = await em.findOne(ProposalEntity, {
         where: { id: proposalId, componentId },
-        relations: { author: true },
+        relations: { author: true, category: true },
       });
       if (!proposal?.publishedAt) throw new ProposalNotFoundException();
       const versions = await em.find(ProposalVersionEntity, {
@@ -534,7 +563,7 @@ export class ProposalsPages {
 
   private async read(body: FormBody, ctx: ComponentInContext) {
     const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
-    const plain: FormBody = { title: body.title, body: body.body };
+    const plain: FormBody = { title: body.title, body: body.body, categoryId: body.categoryId };
     if (geocoding) {
       for (const k of ['address', 'latitude', 'longitude'])
         if (body[k] !== undefined && body[k] !== '') plain[k] = body[k];
@@ -568,6 +597,8 @@ export class ProposalsPages {
       typeof body[k] === 'string' ? (body[k] as string) : proposal ? String(proposal[k] ?? '') : '';
     const title = proposal ? t('edit') : t('new');
     const action = proposal ? `${proposalsPath(ctx)}/${proposal.id}` : proposalsPath(ctx);
+    const categories = await this.spaces.categories(ctx.space.id);
+    const fallback = TenantContext.current().defaultLocale;
     await this.send(
       reply,
       status,
@@ -602,6 +633,23 @@ export class ProposalsPages {
             multiline
             required
           />
+          {categories.length > 0 && (
+            <Select
+              name="categoryId"
+              label={t('category')}
+              value={
+                typeof body.categoryId === 'string' ? body.categoryId : (proposal?.categoryId ?? '')
+              }
+              error={errors.categoryId}
+              options={[
+                { value: '', label: t('noCategory') },
+                ...categories.map((c) => ({
+                  value: c.id,
+                  label: translate(c.name, site.locale, fallback),
+                })),
+              ]}
+            />
+          )}
           {boolSetting(ctx.settings.global, 'geocoding_enabled') && (
             <>
               <TextField

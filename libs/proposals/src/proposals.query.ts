@@ -28,6 +28,7 @@ export interface ProposalFilters {
   /** STATE_FILTERS or a component's custom state tokens. */
   states?: string[];
   search?: string;
+  categoryId?: string;
   /** Only this participant's proposals ("my proposals"). */
   authorId?: string;
   order: ProposalOrder;
@@ -88,6 +89,8 @@ export class ProposalsQuery {
           q: `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
         });
       }
+      if (filters.categoryId)
+        qb.andWhere('p.category_id = :categoryId', { categoryId: filters.categoryId });
       if (filters.authorId) qb.andWhere('p.author_id = :authorId', { authorId: filters.authorId });
       switch (filters.order) {
         case 'recent':

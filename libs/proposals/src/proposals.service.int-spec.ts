@@ -8,6 +8,7 @@ import {
   Settings,
   SpaceEntity,
   SpacePhaseEntity,
+  SpaceRoleEntity,
   SpacesService,
 } from '@plaza/spaces';
 import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
@@ -236,6 +237,26 @@ describe('Proposals: rules and exact counts under concurrency', () => {
     const [q] = await proposals(blocked, 1);
     expect(await as(() => refusal(sut.support(blocked, q.id, u)))).toBe('supportsBlocked');
     expect(await as(() => refusal(sut.support(blocked, q.id, null)))).toBe('signInRequired');
+  });
+
+  it('restricts actions to members of the space when the component says so', async () => {
+    const componentId = await component(
+      { members_only_support: true, members_only_create: true },
+      { votes_enabled: true, creation_enabled: true },
+    );
+    const [p] = await proposals(componentId, 1);
+    const [outsider, member] = await users(2);
+    const { spaceId } = await inTenant((em) =>
+      em.findOneByOrFail(ComponentEntity, { id: componentId }),
+    );
+    await inTenant((em) =>
+      em.insert(SpaceRoleEntity, { spaceId, userId: member.id, role: 'member' }),
+    );
+    expect(await as(() => refusal(sut.support(componentId, p.id, outsider)))).toBe('membersOnly');
+    expect(
+      await as(() => refusal(sut.create(componentId, outsider, { title: TITLE, body: BODY }))),
+    ).toBe('membersOnly');
+    expect(await as(() => refusal(sut.support(componentId, p.id, member)))).toBe('accepted');
   });
 
   it('creates proposals within the limits, concurrently never beyond proposal_limit', async () => {

@@ -3,7 +3,13 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
 
 import { FollowsService, NotificationEvent, NotificationsService, Recipient } from '@plaza/social';
-import { boolSetting, ComponentInContext, intSetting, SpacesService } from '@plaza/spaces';
+import {
+  boolSetting,
+  ComponentInContext,
+  intSetting,
+  SpaceCategoryEntity,
+  SpacesService,
+} from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
 
@@ -18,6 +24,12 @@ import { ProposalVersionEntity } from './proposal-version.entity';
 export class ProposalNotFoundException extends NotFoundException {
   constructor() {
     super('This proposal does not exist.');
+  }
+}
+
+export class UnknownCategoryError extends Error {
+  constructor() {
+    super('Choose one of the categories of this space.');
   }
 }
 
@@ -94,7 +106,7 @@ export class ProposalsService {
         if (!boolSetting(ctx.settings.global, 'official_proposals_enabled'))
           throw new ProposalRefusal('creationDisabled');
       } else {
-        const author = this.participant(ctx, user);
+        const author = this.participant(ctx, user, 'create');
         if (!boolSetting(ctx.settings.step, 'creation_enabled'))
           throw new ProposalRefusal('creationDisabled');
         await this.lockParticipant(em, componentId, author.id);
@@ -111,6 +123,7 @@ export class ProposalsService {
       const max = intSetting(ctx.settings.global, 'proposal_length');
       if (max > 0 && input.body.length > max) throw new BodyTooLongError(max);
       const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
+      const categoryId = await this.category(em, ctx, input.categoryId);
       const proposal = await em.save(
         em.create(ProposalEntity, {
           componentId,
@@ -121,6 +134,7 @@ export class ProposalsService {
           address: geocoding ? (input.address ?? null) : null,
           latitude: geocoding ? (input.latitude ?? null) : null,
           longitude: geocoding ? (input.longitude ?? null) : null,
+          categoryId,
           publishedAt: new Date(),
         }),
       );
@@ -173,6 +187,7 @@ export class ProposalsService {
       if (max > 0 && input.body.length > max) throw new BodyTooLongError(max);
       const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
       Object.assign(proposal, {
+        categoryId: await this.category(em, ctx, input.categoryId),
         title: input.title,
         body: input.body,
         address: geocoding ? (input.address ?? null) : null,
@@ -221,7 +236,7 @@ export class ProposalsService {
     const status = await this.transaction(async (em) => {
       reached = null;
       const ctx = await this.contextIn(em, componentId, user);
-      const author = this.participant(ctx, user);
+      const author = this.participant(ctx, user, 'support');
       this.requireSupports(ctx);
       await this.lockParticipant(em, componentId, author.id);
       const proposal = await this.lockProposal(em, componentId, proposalId);
@@ -328,7 +343,7 @@ export class ProposalsService {
   ) {
     return this.transaction(async (em) => {
       const ctx = await this.contextIn(em, componentId, user);
-      const author = this.participant(ctx, user);
+      const author = this.participant(ctx, user, 'endorse');
       if (!boolSetting(ctx.settings.step, 'endorsements_enabled'))
         throw new ProposalRefusal('endorsementsDisabled');
       const proposal = await this.lockProposal(em, componentId, proposalId);
@@ -379,15 +394,30 @@ export class ProposalsService {
     };
   }
 
+  /** A category of the component's space, or a clear refusal. */
+  private async category(em: EntityManager, ctx: ComponentInContext, id: string | undefined) {
+    if (!id) return null;
+    if (!(await em.existsBy(SpaceCategoryEntity, { id, spaceId: ctx.space.id })))
+      throw new UnknownCategoryError();
+    return id;
+  }
+
   private async contextIn(em: EntityManager, componentId: string, user: CurrentUser | null) {
     const ctx = await this.spaces.componentInContext(componentId, user, em);
     if (ctx.component.manifest !== 'proposals') throw new NotFoundException();
     return ctx;
   }
 
-  private participant(ctx: { canParticipate: boolean }, user: CurrentUser | null): CurrentUser {
+  /** Signed in, allowed in the space, and a member when the component restricts `action`. */
+  private participant(
+    ctx: ComponentInContext & { canParticipate: boolean; isMember: boolean },
+    user: CurrentUser | null,
+    action?: 'create' | 'support' | 'endorse',
+  ): CurrentUser {
     if (!user) throw new ProposalRefusal('signInRequired');
     if (!ctx.canParticipate) throw new ProposalRefusal('membersOnly');
+    if (action && boolSetting(ctx.settings.global, `members_only_${action}`) && !ctx.isMember)
+      throw new ProposalRefusal('membersOnly');
     return user;
   }
 

@@ -35,6 +35,14 @@ export interface CommentView {
   replies: CommentView[];
 }
 
+/** `@nickname` mentions in a text, at most 20, lower-cased and unique. */
+export function mentionsIn(text: string): string[] {
+  const found = [...text.matchAll(/(?:^|[^\w@])@([a-z0-9_]{2,40})\b/gi)].map((m) =>
+    m[1].toLowerCase(),
+  );
+  return [...new Set(found)].slice(0, 20);
+}
+
 export class CommentNotFoundException extends NotFoundException {
   constructor() {
     super('This comment does not exist.');
@@ -74,7 +82,7 @@ export class CommentsService {
     input: { body: string; alignment: Alignment; parentId: string | null },
   ): Promise<CommentEntity> {
     const event = { title: '', url: '' };
-    const { comment, recipients } = await this.tenantDb.run(async (em) => {
+    const { comment, recipients, mentioned } = await this.tenantDb.run(async (em) => {
       const info = await this.describe(em, type, resourceId, user);
       if (!user) throw new SocialRefusal('error.signIn');
       if (!info.commentsOpen || !info.canParticipate)
@@ -116,11 +124,23 @@ export class CommentsService {
       });
       // Decidim: commenting on something makes you follow it.
       await this.follows.follow(user.id, type, resourceId, em);
-      return { comment: saved, recipients: notified };
+      const mentioned = await this.notifications.notifyNicknames(em, mentionsIn(body), {
+        event: 'mentioned',
+        resourceType: type,
+        resourceId,
+        title: info.title,
+        url: info.url,
+        actorId: user.id,
+      });
+      return { comment: saved, recipients: notified, mentioned };
     });
     await this.notifications.sendEmails(
       { event: 'comment_created', resourceType: type, resourceId, actorId: user!.id, ...event },
       recipients,
+    );
+    await this.notifications.sendEmails(
+      { event: 'mentioned', resourceType: type, resourceId, actorId: user!.id, ...event },
+      mentioned,
     );
     return comment;
   }

@@ -10,6 +10,9 @@ import { CommentEntity, ModerationEntity, ReportEntity, ReportReason } from './s
 import { SocialRefusal } from './social.errors';
 import { ResourceInfo, SocialResources } from './social-resources';
 
+/** Content people can report; spaces are followable but not reportable. */
+const REPORTABLE = new Set(['proposal', 'comment']);
+
 /**
  * Reports on proposals and comments (Decidim's moderations): content is hidden
  * automatically once its reports reach the component's threshold; moderators
@@ -31,6 +34,7 @@ export class ModerationService {
     details: string | null,
   ): Promise<ModerationEntity> {
     if (!user) throw new SocialRefusal('error.signIn');
+    if (!REPORTABLE.has(type)) throw new NotFoundException('This content does not exist.');
     return this.tenantDb.run(async (em) => {
       const info = await this.describe(em, type, resourceId, user);
       await em

@@ -14,7 +14,12 @@ import {
 import { socialT } from './social.messages';
 
 export interface NotificationEvent {
-  event: 'comment_created' | 'answer_published' | 'supports_threshold_reached' | 'proposal_created';
+  event:
+    | 'comment_created'
+    | 'answer_published'
+    | 'supports_threshold_reached'
+    | 'proposal_created'
+    | 'mentioned';
   resourceType: string;
   resourceId: string;
   title: string;
@@ -58,6 +63,40 @@ export class NotificationsService {
          from inserted i join users u on u.id = i.user_id and u.deleted_at is null
          left join notification_preferences p on p.user_id = i.user_id`,
         [e.event, e.resourceType, e.resourceId, e.title.slice(0, 300), e.url, e.actorId],
+      );
+    return rows
+      .filter((r) => (r.frequency ?? 'real_time') === 'real_time')
+      .map((r) => ({ email: r.email, locale: r.locale }));
+  }
+
+  /** Notifies the people with these nicknames (mentions), except the actor; returns who wants an email now. */
+  async notifyNicknames(
+    em: EntityManager,
+    nicknames: string[],
+    e: NotificationEvent,
+  ): Promise<Recipient[]> {
+    if (nicknames.length === 0) return [];
+    const rows: { email: string; locale: string | null; frequency: EmailFrequency | null }[] =
+      await em.query(
+        `with inserted as (
+         insert into notifications (user_id, event, resource_type, resource_id, title, url)
+         select u.id, $1::varchar, $2::varchar, $3::uuid, $4::varchar, $5::varchar from users u
+         where lower(u.nickname) = any($7::text[]) and u.deleted_at is null
+           and ($6::uuid is null or u.id <> $6::uuid)
+         returning user_id
+       )
+       select u.email, u.locale, p.email_frequency as frequency
+       from inserted i join users u on u.id = i.user_id
+       left join notification_preferences p on p.user_id = i.user_id`,
+        [
+          e.event,
+          e.resourceType,
+          e.resourceId,
+          e.title.slice(0, 300),
+          e.url,
+          e.actorId,
+          nicknames.map((n) => n.toLowerCase()),
+        ],
       );
     return rows
       .filter((r) => (r.frequency ?? 'real_time') === 'real_time')

@@ -3,6 +3,7 @@ import { defineMessages } from '@plaza/web';
 /** Strings of comments, follows, notifications and moderation. */
 export const socialT = defineMessages('social', {
   en: {
+    'event.mentioned': 'You were mentioned in a comment on “{title}”',
     'event.proposal_created': 'New proposal in a space you follow: “{title}”',
     'event.supports_threshold_reached': 'The proposal “{title}” has reached the supports it needed',
     'digest.subject': '{site}: {count} notifications',
@@ -60,6 +61,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'You have already reported this.',
   },
   fr: {
+    'event.mentioned': 'Vous avez été mentionné·e dans un commentaire sur « {title} »',
     'event.proposal_created': 'Nouvelle proposition dans un espace que vous suivez : « {title} »',
     'event.supports_threshold_reached':
       'La proposition « {title} » a atteint les soutiens nécessaires',
@@ -118,6 +120,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'Vous avez déjà signalé ce contenu.',
   },
   es: {
+    'event.mentioned': 'Te han mencionado en un comentario sobre «{title}»',
     'event.proposal_created': 'Nueva propuesta en un espacio que sigues: «{title}»',
     'event.supports_threshold_reached': 'La propuesta «{title}» ha alcanzado los apoyos necesarios',
     'digest.subject': '{site}: {count} notificaciones',
@@ -175,6 +178,7 @@ export const socialT = defineMessages('social', {
     'error.alreadyReported': 'Ya has denunciado este contenido.',
   },
   ca: {
+    'event.mentioned': 'T’han esmentat en un comentari sobre «{title}»',
     'event.proposal_created': 'Nova proposta en un espai que segueixes: «{title}»',
     'event.supports_threshold_reached': 'La proposta «{title}» ha arribat als suports necessaris',
     'digest.subject': '{site}: {count} notificacions',

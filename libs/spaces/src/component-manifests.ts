@@ -35,6 +35,11 @@ export const PROPOSALS_MANIFEST: ComponentManifest = {
     { key: 'comments_enabled', type: 'boolean', default: true },
     { key: 'comments_max_length', type: 'integer', default: 1000, min: 1 },
     { key: 'threshold_reports', type: 'integer', default: 3, min: 1 },
+    // Permissions: restrict an action to members of the space (and organization admins).
+    { key: 'members_only_create', type: 'boolean', default: false },
+    { key: 'members_only_support', type: 'boolean', default: false },
+    { key: 'members_only_endorse', type: 'boolean', default: false },
+    { key: 'members_only_comment', type: 'boolean', default: false },
   ],
   step: [
     { key: 'creation_enabled', type: 'boolean', default: false },

@@ -16,3 +16,4 @@ export * from './spaces.service';
 export * from './dto/space.dto';
 export * from './spaces.api.controller';
 export * from './space-page-extensions';
+export * from './space-category.entity';

@@ -221,6 +221,55 @@ export class SpacesAdminPages {
     );
   }
 
+  @Get(':id/phases/:phaseId')
+  async phaseForm(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('phaseId', ParseUUIDPipe) phaseId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const view = await this.admin.view(id);
+    const phase = await this.admin.phase(id, phaseId);
+    const locales = TenantContext.current().locales;
+    const body: FormBody = {
+      phase_startDate: phase.startDate ?? '',
+      phase_endDate: phase.endDate ?? '',
+    };
+    for (const l of locales) {
+      body[`phase_title_${l}`] = phase.title[l as keyof Translated] ?? '';
+      body[`phase_description_${l}`] = phase.description[l as keyof Translated] ?? '';
+    }
+    await this.renderPhaseForm(request, reply, view.space, phaseId, body, {}, 200);
+  }
+
+  @Post(':id/phases/:phaseId')
+  async updatePhase(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('phaseId', ParseUUIDPipe) phaseId: string,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const view = await this.admin.view(id);
+    await this.admin.phase(id, phaseId);
+    const { input, errors } = readPhaseForm(body, TenantContext.current().locales);
+    if (Object.keys(errors).length === 0) {
+      await this.admin.updatePhase(id, phaseId, input);
+      return reply.redirect(`/admin/spaces/${id}#phases`, 303);
+    }
+    await this.renderPhaseForm(request, reply, view.space, phaseId, body, errors, 422);
+  }
+
+  @Post(':id/phases/:phaseId/delete')
+  async deletePhase(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('phaseId', ParseUUIDPipe) phaseId: string,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.admin.deletePhase(id, phaseId);
+    return reply.redirect(`/admin/spaces/${id}#phases`, 303);
+  }
+
   @Post(':id/phases/:phaseId/activate')
   async activate(
     @Param('id', ParseUUIDPipe) id: string,
@@ -315,6 +364,21 @@ export class SpacesAdminPages {
   ) {
     await this.admin.setComponentPublished(id, componentId, body.published === 'true');
     return reply.redirect(`/admin/spaces/${id}#components`, 303);
+  }
+
+  @Post(':id/categories')
+  async addCategory(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Res() reply: FastifyReply,
+  ) {
+    const locales = TenantContext.current().locales;
+    const errors: FormErrors = {};
+    const name = readTranslated(body, 'category_name', locales, 200, errors);
+    if (Object.keys(name).length === 0 || Object.keys(errors).length > 0)
+      throw new BadRequestException(spacesT(locales[0], 'error.titleRequired'));
+    await this.admin.addCategory(id, name);
+    return reply.redirect(`/admin/spaces/${id}#categories-title`, 303);
   }
 
   @Post(':id/members')
@@ -702,6 +766,77 @@ export class SpacesAdminPages {
     );
   }
 
+  private async renderPhaseForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    space: SpaceEntity,
+    phaseId: string,
+    body: FormBody,
+    rawErrors: FormErrors,
+    status: number,
+  ) {
+    const site = await this.siteContext.build(request);
+    const { t, tr } = this.i18n(site);
+    const locales = TenantContext.current().locales;
+    const errors = this.messages(t, rawErrors);
+    const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const title = t('phases.edit');
+    await this.send(
+      reply,
+      status,
+      <SiteLayout site={site} title={title}>
+        <p>
+          <a href={`/admin/spaces/${space.id}`}>{tr(space.title)}</a>
+        </p>
+        <h1>{title}</h1>
+        <ErrorSummary
+          title={t('admin.errorSummary')}
+          errors={errors}
+          labels={this.labels(t, locales)}
+        />
+        <form method="post" action={`/admin/spaces/${space.id}/phases/${phaseId}`} noValidate>
+          <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+          <TranslatedField
+            name="phase_title"
+            legend={t('field.title')}
+            locales={locales}
+            value={readTranslated(body, 'phase_title', locales, Infinity, {})}
+            errors={errors}
+          />
+          <TranslatedField
+            name="phase_description"
+            legend={t('field.description')}
+            locales={locales}
+            value={readTranslated(body, 'phase_description', locales, Infinity, {})}
+            errors={errors}
+            multiline
+          />
+          <TextField
+            name="phase_startDate"
+            type="date"
+            label={t('field.startDate')}
+            value={str('phase_startDate')}
+            error={errors.phase_startDate}
+          />
+          <TextField
+            name="phase_endDate"
+            type="date"
+            label={t('field.endDate')}
+            value={str('phase_endDate')}
+            error={errors.phase_endDate}
+          />
+          <button type="submit">{t('admin.save')}</button>
+        </form>
+        <PostButton
+          action={`/admin/spaces/${space.id}/phases/${phaseId}/delete`}
+          csrf={site.csrfToken ?? ''}
+        >
+          {t('phases.delete')}
+        </PostButton>
+      </SiteLayout>,
+    );
+  }
+
   private valuesOf(
     body: FormBody | undefined,
     space: SpaceEntity | null,
@@ -800,7 +935,8 @@ function SpaceSections(props: {
           <ol>
             {view.phases.map((p) => (
               <li key={p.id}>
-                {tr(p.title)} {p.startDate && p.endDate && `(${p.startDate} – ${p.endDate})`}{' '}
+                <a href={`/admin/spaces/${id}/phases/${p.id}`}>{tr(p.title)}</a>{' '}
+                {p.startDate && p.endDate && `(${p.startDate} – ${p.endDate})`}{' '}
                 {p.active ? (
                   <span class="badge">{t('phases.active')}</span>
                 ) : (
@@ -896,6 +1032,24 @@ function SpaceSections(props: {
           />
           <TranslatedField name="name" legend={t('field.name')} locales={locales} errors={{}} />
           <button type="submit">{t('components.add')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="categories-title">
+        <h2 id="categories-title">{t('categories')}</h2>
+        <ul>
+          {view.categories.map((c) => (
+            <li key={c.id}>{tr(c.name)}</li>
+          ))}
+        </ul>
+        <form method="post" action={`/admin/spaces/${id}/categories`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <TranslatedField
+            name="category_name"
+            legend={t('field.name')}
+            locales={locales}
+            errors={{}}
+          />
+          <button type="submit">{t('categories.add')}</button>
         </form>
       </section>
       {view.space.kind === 'assembly' && (

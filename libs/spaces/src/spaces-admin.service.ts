@@ -12,6 +12,7 @@ import { manifestOf } from './component-manifests';
 import { PhasesService } from './phases.service';
 import { ProcessGroupEntity } from './process-group.entity';
 import { SpaceEntity, SpaceKind } from './space.entity';
+import { SpaceCategoryEntity } from './space-category.entity';
 import { PhaseInput, SpaceInput } from './space-form';
 import { SpacePhaseEntity } from './space-phase.entity';
 import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
@@ -25,6 +26,7 @@ export interface SpaceAdminView {
   components: ComponentEntity[];
   members: AssemblyMemberEntity[];
   roles: (SpaceRoleEntity & { user: UserEntity })[];
+  categories: SpaceCategoryEntity[];
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -70,12 +72,17 @@ export class SpacesAdminService {
         relations: { user: true },
         order: { createdAt: 'ASC' },
       });
+      const categories = await em.find(SpaceCategoryEntity, {
+        where: { spaceId: id },
+        order: { weight: 'ASC' },
+      });
       return {
         space,
         phases,
         components,
         members,
         roles: roles as (SpaceRoleEntity & { user: UserEntity })[],
+        categories,
       };
     });
   }
@@ -122,6 +129,44 @@ export class SpacesAdminService {
       await this.phases.ensureOneActive(em, spaceId);
       return phase;
     });
+  }
+
+  async phase(spaceId: string, phaseId: string): Promise<SpacePhaseEntity> {
+    return this.tenantDb.run(async (em) => {
+      const phase = await em.findOneBy(SpacePhaseEntity, { id: phaseId, spaceId });
+      if (!phase) throw new NotFoundException('This phase does not exist.');
+      return phase;
+    });
+  }
+
+  async updatePhase(spaceId: string, phaseId: string, input: PhaseInput): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      const result = await em.update(SpacePhaseEntity, { id: phaseId, spaceId }, input);
+      if (!result.affected) throw new NotFoundException('This phase does not exist.');
+    });
+  }
+
+  /** Removing the active phase makes the first remaining one active. */
+  async deletePhase(spaceId: string, phaseId: string): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      const result = await em.delete(SpacePhaseEntity, { id: phaseId, spaceId });
+      if (!result.affected) throw new NotFoundException('This phase does not exist.');
+      await this.phases.ensureOneActive(em, spaceId);
+    });
+  }
+
+  async addCategory(spaceId: string, name: Translated): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      await this.requireSpace(em, spaceId);
+      const weight = await em.countBy(SpaceCategoryEntity, { spaceId });
+      await em.insert(SpaceCategoryEntity, { spaceId, name, weight });
+    });
+  }
+
+  async categories(spaceId: string): Promise<SpaceCategoryEntity[]> {
+    return this.tenantDb.run((em) =>
+      em.find(SpaceCategoryEntity, { where: { spaceId }, order: { weight: 'ASC' } }),
+    );
   }
 
   async activatePhase(spaceId: string, phaseId: string): Promise<void> {

@@ -81,14 +81,15 @@ export class SpacesPages {
   @Get(':segment/:slug/f/:componentId/pages')
   async page(
     @Param('segment') segment: string,
+    @Param('slug') slug: string,
     @Param('componentId', ParseUUIDPipe) componentId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    if (segment !== 'processes' && segment !== 'assemblies') throw new NotFoundException();
     const user = await this.users.of(request);
     const { component, space, settings } = await this.spaces.componentInContext(componentId, user);
-    if (component.manifest !== 'pages') throw new NotFoundException();
+    if (component.manifest !== 'pages' || `/${segment}/${slug}` !== spacePath(space))
+      throw new NotFoundException();
     const site = await this.siteContext.build(request);
     const tr = this.tr(site);
     const body = tr(settings.global.body as Translated);

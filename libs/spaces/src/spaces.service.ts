@@ -10,6 +10,7 @@ import { ComponentEntity } from './component.entity';
 import { EffectiveSettings, effectiveSettings } from './component-manifests';
 import { ProcessGroupEntity } from './process-group.entity';
 import { SpaceEntity, SpaceKind } from './space.entity';
+import { SpaceCategoryEntity } from './space-category.entity';
 import { SpacePhaseEntity } from './space-phase.entity';
 import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
 
@@ -114,7 +115,7 @@ export class SpacesService {
     componentId: string,
     user: CurrentUser | null,
     em?: EntityManager,
-  ): Promise<ComponentInContext & { canParticipate: boolean }> {
+  ): Promise<ComponentInContext & { canParticipate: boolean; isMember: boolean }> {
     const work = async (m: EntityManager) => {
       const component = await m.findOne(ComponentEntity, {
         where: { id: componentId, publishedAt: Not(IsNull()) },
@@ -131,8 +132,15 @@ export class SpacesService {
         activePhase,
         settings: effectiveSettings(component, activePhase?.id ?? null),
         canParticipate: this.canParticipate(space, user, memberOf),
+        isMember: !!user && (user.roles.includes('admin') || memberOf.has(space.id)),
       };
     };
+    return em ? work(em) : this.tenantDb.run(work);
+  }
+
+  async categories(spaceId: string, em?: EntityManager): Promise<SpaceCategoryEntity[]> {
+    const work = (m: EntityManager) =>
+      m.find(SpaceCategoryEntity, { where: { spaceId }, order: { weight: 'ASC' } });
     return em ? work(em) : this.tenantDb.run(work);
   }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS } from '../proposals.query';
 
@@ -26,6 +26,7 @@ export class ProposalDto {
   @ApiProperty() endorsementsCount!: number;
   @ApiProperty() commentsCount!: number;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
@@ -79,6 +80,11 @@ export class ProposalListQuery {
   @IsString()
   @MaxLength(200)
   state?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "One of the space's categories" })
+  @IsOptional()
+  @IsUUID('all', { message: 'category must be a UUID.' })
+  category?: string;
 
   @ApiPropertyOptional({ description: 'Text searched in titles and bodies' })
   @IsOptional()
