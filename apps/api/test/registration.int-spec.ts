@@ -190,6 +190,7 @@ describe('Registration, email confirmation and terms acceptance over HTTP', () =
 
   it('honours the invitation-only and closed registration modes', async () => {
     const other = await platform.createTenant();
+    expect((await browser(other).get('/users/sign_in')).text).toContain('href="/users/sign_up"');
     for (const [mode, text] of [
       ['invitation', 'created by invitation only'],
       ['closed', 'does not accept new accounts'],
@@ -200,6 +201,8 @@ describe('Registration, email confirmation and terms acceptance over HTTP', () =
       expect(page.status).toBe(200);
       expect(page.text).toContain(text);
       expect(page.text).not.toContain('name="password"');
+      // The header stops offering a sign-up the organization does not accept.
+      expect(page.text).not.toContain('href="/users/sign_up"');
       const form = await visitor.get('/users/sign_in');
       const res = await visitor.post('/users/sign_up', {
         _csrf: csrfTokenIn(form.text),

@@ -101,6 +101,7 @@ export class SiteContextService {
       nonce: state?.nonce ?? '',
       path: request.url,
       csrfToken: session?.csrfToken ?? null,
+      registrationOpen: (organization?.registrationMode ?? 'open') === 'open',
       user: user ? { name: user.name, isAdmin: user.roles.includes('admin') } : null,
       footerLinks: pages.map((p) => ({
         href: `/pages/${p.slug}`,

@@ -18,6 +18,8 @@ export interface SiteContext {
   /** Current path with query, for the language switcher's way back. */
   path: string;
   csrfToken: string | null;
+  /** Hides the sign-up link when the organization registers people by invitation only or not at all. */
+  registrationOpen?: boolean;
   user: { name: string; isAdmin: boolean } | null;
   /** Theme CSS (custom properties) from the organization's appearance. */
   themeCss?: string;
@@ -130,7 +132,9 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
             ) : (
               <>
                 <a href="/users/sign_in">{t('account.signIn')}</a>
-                <a href="/users/sign_up">{t('account.signUp')}</a>
+                {site.registrationOpen !== false && (
+                  <a href="/users/sign_up">{t('account.signUp')}</a>
+                )}
               </>
             )}
           </div>
