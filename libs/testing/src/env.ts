@@ -14,6 +14,8 @@ const defaults: Record<string, string> = {
   CONSOLE_HOST: 'console.plaza.test',
   LOG_LEVEL: 'silent',
   PUBLIC_PORT: '80',
+  // Several apps run at once per test worker: keep under PostgreSQL's default 100 connections.
+  DB_POOL_MAX: '4',
 };
 
 export function applyTestEnv(): void {

@@ -71,7 +71,8 @@ export class TestPlatform {
     const config = testConfig(overrides);
     const ctx = await NestFactory.createApplicationContext(
       TestPlatformModule.forRoot(config, testLogger(), extraProviders),
-      { logger: false },
+      // Throw instead of exiting the jest worker, so a failure says why.
+      { logger: false, abortOnError: false },
     );
     return new TestPlatform(ctx, config);
   }
