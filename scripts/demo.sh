@@ -46,7 +46,7 @@ Plaza is running (logs in var/log/). Stop it with Ctrl+C.
 
   Lille (fr, en)      http://lille.${BASE_DOMAIN:-localhost}:${PORT:-3000}/
   Coop (en, es, ca)   http://coop.${BASE_DOMAIN:-localhost}:${PORT:-3000}/
-  Console API         http://${CONSOLE_HOST:-console.localhost}:${PORT:-3000}/api/console/v1
+  Console             http://${CONSOLE_HOST:-console.localhost}:${PORT:-3000}/  (API under /api/console/v1)
   Health              http://localhost:${PORT:-3000}/readyz
 
 The demo logins are listed above (demo data only).

@@ -88,7 +88,7 @@ export class DemoService {
     }
     logins.push({
       name: 'Provider console',
-      url: publicUrl(this.config, this.config.consoleHost, '/api/console/v1'),
+      url: publicUrl(this.config, this.config.consoleHost),
       email: DEMO_CONSOLE_EMAIL,
       password: DEMO_PASSWORD,
     });
