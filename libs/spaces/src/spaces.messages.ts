@@ -3,6 +3,8 @@ import { defineMessages } from '@plaza/web';
 /** Strings of the spaces pages (public and admin). */
 export const spacesT = defineMessages('spaces', {
   en: {
+    'stats.processes': 'participatory processes',
+    'stats.assemblies': 'assemblies',
     categories: 'Categories',
     'categories.add': 'Add a category',
     'setting.members_only_create': 'Only members of the space can create proposals',
@@ -141,6 +143,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Text of the page',
   },
   fr: {
+    'stats.processes': 'processus participatifs',
+    'stats.assemblies': 'assemblées',
     categories: 'Catégories',
     'categories.add': 'Ajouter une catégorie',
     'setting.members_only_create': "Seuls les membres de l'espace peuvent créer des propositions",
@@ -280,6 +284,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texte de la page',
   },
   es: {
+    'stats.processes': 'procesos participativos',
+    'stats.assemblies': 'asambleas',
     categories: 'Categorías',
     'categories.add': 'Añadir una categoría',
     'setting.members_only_create': 'Solo los miembros del espacio pueden crear propuestas',
@@ -418,6 +424,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.body': 'Texto de la página',
   },
   ca: {
+    'stats.processes': 'processos participatius',
+    'stats.assemblies': 'assemblees',
     categories: 'Categories',
     'categories.add': 'Afegeix una categoria',
     'setting.members_only_create': 'Només els membres de l’espai poden crear propostes',

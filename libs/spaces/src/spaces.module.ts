@@ -10,6 +10,7 @@ import { SpacesPages } from './spaces.pages';
 import { SpacesService } from './spaces.service';
 import { SpacesAdminPages } from './spaces-admin.pages';
 import { SpacesAdminService } from './spaces-admin.service';
+import { SpacesHomeBlocks } from './spaces-home-blocks';
 
 /** Participatory spaces (processes, assemblies), their phases, components and roles. */
 @Module({
@@ -21,6 +22,7 @@ import { SpacesAdminService } from './spaces-admin.service';
     PhasesService,
     SiteContextProvider,
     SpacePageExtensions,
+    SpacesHomeBlocks,
   ],
   exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions],
 })
