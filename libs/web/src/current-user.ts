@@ -2,10 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { FastifyRequest } from 'fastify';
 
-import { TenantContext } from '@plaza/tenancy';
-
-import { stateOf } from './request-context';
-
 /** The signed-in person of a tenant site, as the accounts feature resolves them. */
 export interface CurrentUser {
   id: string;
@@ -33,16 +29,9 @@ export class CurrentUsers {
 
   async of(request: FastifyRequest): Promise<CurrentUser | null> {
     const r = request as WithUser;
-    if (r.plazaUser === undefined) {
-      // Guards run before the interceptor that enters the tenant: enter it here
-      // so that RequireSignIn/RequireAdmin see the person too.
-      const resolution = stateOf(request)?.resolution;
-      const resolve = () => this.resolver.resolve(request);
-      r.plazaUser =
-        resolution?.kind === 'tenant' && !TenantContext.currentOrUndefined()
-          ? await TenantContext.run(resolution.tenant, resolve)
-          : await resolve();
-    }
+    // The resolver takes the tenant from the request's host: guards run before the
+    // interceptor that enters TenantContext.
+    if (r.plazaUser === undefined) r.plazaUser = await this.resolver.resolve(request);
     return r.plazaUser;
   }
 
