@@ -1,16 +1,15 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
-import { OnHost, renderPage, RequireAdmin, SiteLayout } from '@plaza/web';
+import { AdminLayout, AdminSections, OnHost, renderPage, RequireAdmin } from '@plaza/web';
 
 import { billingT } from './billing.messages';
 import { BillingService } from './billing.service';
-import { DunningService } from './dunning.service';
+import { PlanUsageService } from './plan-usage';
 
 /** What an organization admin sees of its plan and bills. */
 @Controller('admin/billing')
@@ -20,8 +19,9 @@ export class BillingAdminController {
   constructor(
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
     private readonly billing: BillingService,
-    private readonly dunning: DunningService,
+    private readonly planUsage: PlanUsageService,
     private readonly siteContext: SiteContextService,
+    private readonly sections: AdminSections,
   ) {}
 
   @Get()
@@ -33,25 +33,45 @@ export class BillingAdminController {
     const date = (d: Date) =>
       new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
     const subscription = await this.billing.subscriptionOf(tenant.id);
-    const banner = await this.dunning.bannerFor(tenant.id);
+    const usage = await this.planUsage.of(tenant);
     const invoices = this.billing.enabled ? await this.billing.invoices(tenant.id) : [];
+    const number = (n: number) => new Intl.NumberFormat(site.locale).format(n);
     const money = (cents: number, currency: string) =>
       new Intl.NumberFormat(site.locale, {
         style: 'currency',
         currency: currency.toUpperCase(),
       }).format(cents / 100);
     const html = renderPage(
-      <SiteLayout site={site} title={t('title')}>
+      <AdminLayout site={site} title={t('title')} sections={this.sections.navFor(site.locale)}>
         <h1>{t('title')}</h1>
-        {banner && (
-          <p role="alert">
-            {banner.suspended
-              ? t('banner.suspended')
-              : t('banner.grace', { date: date(banner.graceEndsAt) })}
-          </p>
-        )}
         <h2>{t('plan')}</h2>
-        <p>{tenant.planCode ?? t('noPlan')}</p>
+        <p>{usage.plan?.name ?? tenant.planCode ?? t('noPlan')}</p>
+        <h2 id="usage">{t('usage')}</h2>
+        <table aria-labelledby="usage">
+          <thead>
+            <tr>
+              <th scope="col">{t('usage.what')}</th>
+              <th scope="col">{t('usage.used')}</th>
+              <th scope="col">{t('usage.limit')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {usage.lines.map((line) => (
+              <tr key={line.limit}>
+                <th scope="row">{t(`usage.${line.limit}`)}</th>
+                <td>
+                  {line.used === null
+                    ? t('usage.notMeasured')
+                    : line.max !== null && line.used > line.max
+                      ? t('usage.over', { used: number(line.used) })
+                      : number(line.used)}
+                </td>
+                <td>{line.max === null ? t('usage.unlimited') : number(line.max)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {usage.measuredAt && <p>{t('usage.measuredAt', { date: date(usage.measuredAt) })}</p>}
         {subscription && (
           <dl>
             <dt>{t('status')}</dt>
@@ -112,7 +132,7 @@ export class BillingAdminController {
             )}
           </>
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
     await reply.type('text/html; charset=utf-8').send(html);
   }

@@ -4,6 +4,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import Stripe from 'stripe';
 import request from 'supertest';
 
+import { AuditEventEntity } from '@plaza/console';
 import { PlatformDb, TenantRef, TenantRegistry } from '@plaza/tenancy';
 import {
   createUser,
@@ -268,6 +269,19 @@ describe('Billing with Stripe (real SDK against a local Stripe server)', () => {
       'tenant.resumed_after_payment',
     ]);
     expect(smtp.to(email).filter((m) => m.subject.startsWith('Payment failed'))).toHaveLength(1);
+
+    const audit = await platform.get(PlatformDb).manager.find(AuditEventEntity, {
+      where: { tenantId: tenant.id },
+      order: { createdAt: 'ASC' },
+    });
+    expect(audit.map((e) => [e.action, e.actorEmail])).toEqual([
+      ['billing.dunning.start', null],
+      ['billing.dunning.remind', null],
+      ['billing.dunning.suspend', null],
+      ['billing.dunning.recover', null],
+      ['billing.dunning.resume', null],
+    ]);
+    expect(audit[0].after).toMatchObject({ invoice: invoice.id });
   });
 
   it('keeps a manually suspended tenant suspended when its invoice is paid', async () => {
@@ -284,8 +298,13 @@ describe('Billing with Stripe (real SDK against a local Stripe server)', () => {
     const { tenant, subscriptionId } = await subscribedTenant();
     fake.addInvoice(subscriptionId, 'open');
     const billing = worker.get(BillingService);
+    await expect(
+      billing.checkoutUrl(tenant.id, 'standard', 'month', 'https://x.test/back'),
+    ).rejects.toMatchObject({ status: 409 });
+    const newcomer = await platform.createTenant();
+    await billing.ensureCustomer(newcomer.id, { name: 'New', billingEmail: 'n@example.org' });
     expect(
-      await billing.checkoutUrl(tenant.id, 'standard', 'month', 'https://x.test/back'),
+      await billing.checkoutUrl(newcomer.id, 'standard', 'month', 'https://x.test/back'),
     ).toMatch(/^https:\/\/checkout\.stripe\.test\//);
     expect(await billing.portalUrl(tenant.id, 'https://x.test/back')).toMatch(
       /^https:\/\/billing\.stripe\.test\//,

@@ -1,14 +1,8 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 
 import Stripe from 'stripe';
 
+import { PlansService } from '@plaza/console';
 import { PlatformDb, TenantRegistry } from '@plaza/tenancy';
 
 import {
@@ -17,7 +11,17 @@ import {
   BillingPriceEntity,
   BillingSubscriptionEntity,
 } from './billing.entities';
+import { billingConsoleT } from './billing-console.messages';
+import { BillingProblem } from './billing-problem';
 import { customerIdOf, STRIPE } from './stripe.client';
+
+export type BillingInterval = 'month' | 'year';
+
+/** A plan's Stripe prices (null: not sold for that period). */
+export interface PlanPrices {
+  monthly: string | null;
+  yearly: string | null;
+}
 
 export interface CustomerInput {
   name: string;
@@ -56,6 +60,7 @@ export class BillingService {
     @Inject(STRIPE) private readonly stripe: Stripe | null,
     private readonly platformDb: PlatformDb,
     private readonly registry: TenantRegistry,
+    private readonly plans: PlansService,
   ) {}
 
   get enabled(): boolean {
@@ -81,6 +86,83 @@ export class BillingService {
       { planCode, interval, stripePriceId },
       ['planCode', 'interval'],
     );
+  }
+
+  /** Every plan's mapped prices, by plan code. */
+  async pricesByPlan(): Promise<Map<string, PlanPrices>> {
+    const rows = await this.platformDb.manager.find(BillingPriceEntity);
+    const byPlan = new Map<string, PlanPrices>();
+    for (const row of rows) {
+      const prices = byPlan.get(row.planCode) ?? { monthly: null, yearly: null };
+      prices[row.interval === 'month' ? 'monthly' : 'yearly'] = row.stripePriceId;
+      byPlan.set(row.planCode, prices);
+    }
+    return byPlan;
+  }
+
+  /**
+   * Maps a plan to its Stripe prices after checking each with Stripe: it
+   * exists, is active, and is billed for that period. Null removes a mapping.
+   */
+  async setPlanPrices(
+    planCode: string,
+    prices: { monthly?: string | null; yearly?: string | null },
+  ): Promise<{ before: PlanPrices; after: PlanPrices }> {
+    const stripe = this.client();
+    if (!(await this.plans.exists(planCode)))
+      throw BillingProblem.notFound('error.unknownPlan', { plan: planCode });
+    const before = (await this.pricesByPlan()).get(planCode) ?? { monthly: null, yearly: null };
+    const wanted: [keyof PlanPrices, BillingInterval][] = [
+      ['monthly', 'month'],
+      ['yearly', 'year'],
+    ];
+    for (const [field, interval] of wanted) {
+      const priceId = prices[field];
+      if (priceId) await this.checkPrice(stripe, priceId, interval, field);
+    }
+    await this.platformDb.manager.transaction(async (em) => {
+      for (const [field, interval] of wanted) {
+        const priceId = prices[field];
+        if (priceId === undefined) continue;
+        if (priceId === null || priceId === '') {
+          await em.delete(BillingPriceEntity, { planCode, interval });
+        } else {
+          await em.upsert(BillingPriceEntity, { planCode, interval, stripePriceId: priceId }, [
+            'planCode',
+            'interval',
+          ]);
+        }
+      }
+    });
+    const after = (await this.pricesByPlan()).get(planCode) ?? { monthly: null, yearly: null };
+    return { before, after };
+  }
+
+  private async checkPrice(
+    stripe: Stripe,
+    priceId: string,
+    interval: BillingInterval,
+    field: string,
+  ): Promise<void> {
+    let price: Stripe.Price;
+    try {
+      price = await stripe.prices.retrieve(priceId);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeError && error.statusCode === 404)
+        throw BillingProblem.field(field, 'error.priceMissing', { price: priceId });
+      throw error;
+    }
+    if (!price.active) throw BillingProblem.field(field, 'error.priceInactive', { price: priceId });
+    if (price.recurring?.interval !== interval) {
+      throw BillingProblem.field(field, 'error.priceInterval', {
+        price: priceId,
+        interval: billingConsoleT('en', `interval.${interval}`),
+      });
+    }
+  }
+
+  customerOf(tenantId: string): Promise<BillingCustomerEntity | null> {
+    return this.platformDb.manager.findOneBy(BillingCustomerEntity, { tenantId });
   }
 
   async ensureCustomer(tenantId: string, input: CustomerInput): Promise<BillingCustomerEntity> {
@@ -132,14 +214,10 @@ export class BillingService {
       tenantId,
     });
     if (existing && !['canceled', 'incomplete_expired'].includes(existing.status)) {
-      throw new ConflictException(
-        'This organization already has a subscription; change its plan instead.',
-      );
+      throw BillingProblem.conflict('error.hasSubscription');
     }
     if (input.collectionMethod === 'send_invoice' && !input.daysUntilDue) {
-      throw new BadRequestException(
-        'Paying by invoice needs a number of days until the invoice is due.',
-      );
+      throw BillingProblem.field('daysUntilDue', 'error.daysUntilDue');
     }
     const price = await this.priceOf(input.planCode, input.interval);
     // One key per (tenant, attempt): a retried job reuses it; a new subscription after cancellation gets a new one.
@@ -205,9 +283,14 @@ export class BillingService {
     planCode: string,
     interval: 'month' | 'year',
     returnUrl: string,
+    trialEnd?: Date,
   ): Promise<string> {
     const stripe = this.client();
     const customer = await this.requireCustomer(tenantId);
+    const existing = await this.subscriptionOf(tenantId);
+    if (existing && !['canceled', 'incomplete_expired'].includes(existing.status)) {
+      throw BillingProblem.conflict('error.hasSubscription');
+    }
     const price = await this.priceOf(planCode, interval);
     const session = await stripe.checkout.sessions.create({
       mode: 'subscription',
@@ -216,6 +299,7 @@ export class BillingService {
       success_url: returnUrl,
       cancel_url: returnUrl,
       subscription_data: {
+        trial_end: trialEnd ? Math.floor(trialEnd.getTime() / 1000) : undefined,
         metadata: { plaza_tenant_id: tenantId, plaza_plan: planCode, plaza_interval: interval },
       },
     });
@@ -329,8 +413,7 @@ export class BillingService {
 
   private async requireCustomer(tenantId: string): Promise<BillingCustomerEntity> {
     const customer = await this.platformDb.manager.findOneBy(BillingCustomerEntity, { tenantId });
-    if (!customer)
-      throw new ConflictException('Create the billing customer of this organization first.');
+    if (!customer) throw BillingProblem.conflict('error.noCustomer');
     return customer;
   }
 
@@ -338,7 +421,7 @@ export class BillingService {
     const subscription = await this.platformDb.manager.findOneBy(BillingSubscriptionEntity, {
       tenantId,
     });
-    if (!subscription) throw new NotFoundException('This organization has no subscription.');
+    if (!subscription) throw BillingProblem.conflict('error.noSubscription');
     return subscription;
   }
 
@@ -347,10 +430,7 @@ export class BillingService {
       planCode,
       interval,
     });
-    if (!price)
-      throw new BadRequestException(
-        `The plan "${planCode}" has no Stripe price for a ${interval}ly payment.`,
-      );
+    if (!price) throw BillingProblem.field('plan', 'error.noPrice', { plan: planCode });
     return price;
   }
 }

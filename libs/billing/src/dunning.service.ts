@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { IsNull, LessThanOrEqual, Not } from 'typeorm';
 
+import { AuditLog } from '@plaza/console';
 import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 import { MailQueue } from '@plaza/mail';
 import { PlatformDb, TenantRegistry } from '@plaza/tenancy';
@@ -11,6 +12,15 @@ import { BillingService } from './billing.service';
 import { BILLING_CLOCK, Clock } from './stripe.client';
 
 const DAY = 24 * 3600 * 1000;
+
+/** Dunning steps: billing's own trail, and the console's audit log (letters and dots only). */
+const STEPS = {
+  'dunning.started': 'billing.dunning.start',
+  'dunning.reminded': 'billing.dunning.remind',
+  'tenant.suspended_for_nonpayment': 'billing.dunning.suspend',
+  'dunning.recovered': 'billing.dunning.recover',
+  'tenant.resumed_after_payment': 'billing.dunning.resume',
+} as const;
 
 /**
  * Unpaid invoices: a failed payment opens a grace period with notices to the
@@ -26,6 +36,7 @@ export class DunningService {
     private readonly billing: BillingService,
     private readonly registry: TenantRegistry,
     private readonly mail: MailQueue,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Opens the grace period once per failed invoice. */
@@ -44,7 +55,7 @@ export class DunningService {
     subscription.failedInvoiceId = invoiceId;
     subscription.reminderSent = false;
     await this.platformDb.manager.save(subscription);
-    await this.billing.log(tenantId, 'dunning.started', {
+    await this.step(tenantId, 'dunning.started', {
       invoice: invoiceId,
       graceEndsAt: subscription.graceEndsAt,
     });
@@ -65,12 +76,12 @@ export class DunningService {
     subscription.reminderSent = false;
     subscription.suspendedForNonpayment = false;
     await this.platformDb.manager.save(subscription);
-    await this.billing.log(tenantId, 'dunning.recovered', { invoice: invoiceId });
+    await this.step(tenantId, 'dunning.recovered', { invoice: invoiceId });
     if (wasSuspended) {
       const tenant = await this.registry.findById(tenantId);
       if (tenant?.status === 'suspended') {
         await this.registry.setStatus(tenantId, 'active');
-        await this.billing.log(tenantId, 'tenant.resumed_after_payment', { invoice: invoiceId });
+        await this.step(tenantId, 'tenant.resumed_after_payment', { invoice: invoiceId });
       }
     }
   }
@@ -93,7 +104,7 @@ export class DunningService {
       const tenant = await this.registry.findById(subscription.tenantId);
       if (tenant && tenant.status === 'active')
         await this.registry.setStatus(subscription.tenantId, 'suspended');
-      await this.billing.log(subscription.tenantId, 'tenant.suspended_for_nonpayment', {
+      await this.step(subscription.tenantId, 'tenant.suspended_for_nonpayment', {
         invoice: subscription.failedInvoiceId,
       });
       await this.notify(
@@ -121,7 +132,7 @@ export class DunningService {
         continue;
       subscription.reminderSent = true;
       await this.platformDb.manager.save(subscription);
-      await this.billing.log(subscription.tenantId, 'dunning.reminded', {
+      await this.step(subscription.tenantId, 'dunning.reminded', {
         graceEndsAt: subscription.graceEndsAt,
       });
       await this.notify(
@@ -146,6 +157,16 @@ export class DunningService {
       graceEndsAt: subscription.graceEndsAt,
       suspended: subscription.suspendedForNonpayment,
     };
+  }
+
+  /** Records a step in billing's trail and in the console's audit log, with the tenant. */
+  private async step(
+    tenantId: string,
+    step: keyof typeof STEPS,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.billing.log(tenantId, step, details);
+    await this.audit.record(null, { action: STEPS[step], tenantId, after: details });
   }
 
   private async notify(

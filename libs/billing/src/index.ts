@@ -5,3 +5,6 @@ export * from './billing.service';
 export * from './billing-events';
 export * from './dunning.service';
 export * from './stripe.client';
+export * from './billing-console.service';
+export * from './billing-problem';
+export * from './plan-usage';

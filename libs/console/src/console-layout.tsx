@@ -66,6 +66,7 @@ export function ConsoleLayout({ page, title, children }: ConsoleLayoutProps) {
     { href: '/tenants', label: t('nav.tenants') },
     { href: '/audit', label: t('nav.audit') },
     { href: '/tokens', label: t('nav.tokens') },
+    { href: '/billing/prices', label: t('nav.billing') },
     { href: '/me', label: t('nav.account') },
   ];
   if (page.user && page.user.role !== 'viewer')

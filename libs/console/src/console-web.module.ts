@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 
 import { ApiTokensService } from './api-tokens.service';
-import { AuditLog } from './audit.service';
 import { ConsoleModule } from './console.module';
 import { ConsolePagesController } from './console.pages';
 import {
@@ -40,7 +39,6 @@ import { QueueDashboard } from './queue-dashboard';
   ],
   providers: [
     ApiTokensService,
-    AuditLog,
     ConsoleAuthService,
     ConsolePrincipals,
     ConsoleRoleGuard,
@@ -50,6 +48,6 @@ import { QueueDashboard } from './queue-dashboard';
     QueueDashboard,
     ConsoleMaintenanceQueue,
   ],
-  exports: [QueueDashboard],
+  exports: [QueueDashboard, ConsolePrincipals, ConsoleRoleGuard],
 })
 export class ConsoleWebModule {}

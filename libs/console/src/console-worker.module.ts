@@ -3,7 +3,6 @@ import { Module } from '@nestjs/common';
 import { TENANT_SMTP } from '@plaza/mail';
 import { StorageModule } from '@plaza/storage';
 
-import { AuditLog } from './audit.service';
 import { ConsoleModule } from './console.module';
 import { ConsoleArchiveModule } from './console-archive.module';
 import { TenantMailSettingsService } from './tenant-mail-settings.service';
@@ -14,7 +13,6 @@ import { UsageJob } from './usage.job';
 @Module({
   imports: [StorageModule, ConsoleModule, ConsoleArchiveModule],
   providers: [
-    AuditLog,
     TenantPurgeJob,
     UsageJob,
     // The mail job sends a tenant's mail through the server set in the console.

@@ -688,6 +688,9 @@ export class ConsolePagesController {
             <UsageFigures t={t} locale={page.locale} tenant={tenant} />
           </dd>
         </dl>
+        <p>
+          <a href={`/tenants/${tenant.id}/billing`}>{t('detail.billing')}</a>
+        </p>
         {canAct && tenant.status !== 'provisioning' && (
           <>
             <h2>{t('detail.actions')}</h2>

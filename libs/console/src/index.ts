@@ -20,3 +20,23 @@ export * from './tenant-purge.job';
 export { stepAt, totpCode } from './totp';
 export * from './usage.job';
 export * from './usage.service';
+export * from './audit.service';
+export {
+  ConsolePrincipal,
+  ConsolePrincipals,
+  ConsoleRoute,
+  MinRole,
+  Principal,
+  roleAtLeast,
+} from './console-principal';
+export {
+  ConsoleLayout,
+  ConsolePageContext,
+  ErrorSummary,
+  Field,
+  FieldErrors,
+  formatDate,
+  translatorFor,
+} from './console-layout';
+export { ConsoleSignInRedirect } from './console.pages';
+export { textOf, validateForm } from './form-validation';

@@ -37,6 +37,7 @@ export class FakeStripe {
   readonly subscriptions = new Map<string, Json>();
   readonly invoices = new Map<string, Json>();
   readonly checkoutSessions = new Map<string, Json>();
+  readonly prices = new Map<string, Json>();
   readonly requests: { method: string; path: string; idempotencyKey?: string }[] = [];
   private readonly idempotent = new Map<string, Json>();
 
@@ -62,6 +63,29 @@ export class FakeStripe {
       STRIPE_API_PORT: String(this.port),
       STRIPE_API_PROTOCOL: 'http',
     };
+  }
+
+  /** A recurring price, as made in the Stripe dashboard. */
+  addPrice(
+    priceId: string,
+    interval: 'month' | 'year',
+    options: { active?: boolean; unitAmount?: number; currency?: string } = {},
+  ): Json {
+    const price: Json = {
+      id: priceId,
+      object: 'price',
+      active: options.active ?? true,
+      currency: options.currency ?? 'eur',
+      unit_amount: options.unitAmount ?? (interval === 'year' ? 99000 : 9900),
+      type: 'recurring',
+      recurring: { interval, interval_count: 1, usage_type: 'licensed' },
+      product: `prod_${priceId}`,
+      created: now(),
+      livemode: false,
+      metadata: {},
+    };
+    this.prices.set(priceId, price);
+    return price;
   }
 
   /** An invoice of a subscription, as Stripe would bill it. */
@@ -146,6 +170,9 @@ export class FakeStripe {
       if (method === 'POST') this.updateSubscription(subscription, body);
       return subscription;
     }
+    if (resource === 'prices' && method === 'GET' && objectId) {
+      return this.prices.get(objectId) ?? null;
+    }
     if (resource === 'invoices') {
       if (!objectId) {
         const customer = url.searchParams.get('customer');
@@ -217,11 +244,14 @@ export class FakeStripe {
   }
 
   private item(price: string): Json {
-    const interval = price.includes('year') ? 'year' : 'month';
+    const known = this.prices.get(price);
+    const interval =
+      ((known?.recurring as Json | undefined)?.interval as string | undefined) ??
+      (price.includes('year') ? 'year' : 'month');
     return {
       id: id('si'),
       object: 'subscription_item',
-      price: { id: price, object: 'price', recurring: { interval } },
+      price: known ?? { id: price, object: 'price', recurring: { interval } },
       current_period_end: now() + (interval === 'year' ? 365 : 30) * 86400,
     };
   }

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 
 import { translate } from '@plaza/core';
 import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
-import { CurrentUsers, NavItem, Sessions, SiteContext, stateOf } from '@plaza/web';
+import { AdminNotices, CurrentUsers, NavItem, Sessions, SiteContext, stateOf } from '@plaza/web';
 
 import { AppearanceEntity, SOCIAL_NETWORKS, SocialNetwork } from './appearance/appearance.entity';
 import { ImageUrls } from './appearance/image-urls';
@@ -57,6 +57,7 @@ export class SiteContextService {
     private readonly sessions: Sessions,
     private readonly users: CurrentUsers,
     private readonly images: ImageUrls,
+    private readonly notices: AdminNotices,
   ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
@@ -94,6 +95,9 @@ export class SiteContextService {
       (n) => ({ href: socialHref(n, appearance.social[n] as string), label: SOCIAL_LABELS[n] }),
     );
     const imageUrl = (id: string | null) => (id ? (images.get(id)?.url ?? null) : null);
+    const isAdmin = !!user?.roles.includes('admin');
+    const path = request.url.split('?')[0];
+    const onAdminPage = path === '/admin' || path.startsWith('/admin/');
     const site: SiteContext = {
       locale,
       locales: tenant.locales,
@@ -102,7 +106,7 @@ export class SiteContextService {
       path: request.url,
       csrfToken: session?.csrfToken ?? null,
       registrationOpen: (organization?.registrationMode ?? 'open') === 'open',
-      user: user ? { name: user.name, isAdmin: user.roles.includes('admin') } : null,
+      user: user ? { name: user.name, isAdmin } : null,
       footerLinks: pages.map((p) => ({
         href: `/pages/${p.slug}`,
         label: translate(p.title, locale, tenant.defaultLocale),
@@ -119,6 +123,7 @@ export class SiteContextService {
       footerLogoUrl: imageUrl(appearance.footerLogo),
       officialUrl: appearance.officialUrl,
       socialLinks,
+      adminNotices: isAdmin && onAdminPage ? await this.notices.for(tenant.id, locale) : undefined,
     };
     const hero = appearance.heroImage ? images.get(appearance.heroImage) : undefined;
     return { site, appearance, organization, heroImageUrl: hero?.large ?? null };

@@ -21,4 +21,5 @@ export * from './auth.guards';
 export * from './uploaded-file';
 export * from './forms';
 export * from './admin-layout';
+export * from './admin-notices';
 export * from './admin.messages';

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 
+import { AdminNotice, AdminNoticeList } from './admin-notices';
 import { BASE_STYLES } from './document';
 import { LOCALE_NAMES } from './i18n';
 import { siteT } from './site.messages';
@@ -31,6 +32,8 @@ export interface SiteContext {
   footerLogoUrl?: string | null;
   officialUrl?: string | null;
   socialLinks?: NavItem[];
+  /** On admin pages only: what features tell the tenant's admins (see AdminNotices). */
+  adminNotices?: AdminNotice[];
 }
 
 export interface SiteLayoutProps {
@@ -50,6 +53,8 @@ const LAYOUT_CSS = `
 .site-header .logo{max-height:3rem;width:auto;display:block}
 .footer-logo{max-height:3rem;width:auto}
 .site-footer{display:flex;flex-direction:column;gap:.75rem;padding:1rem 2rem;border-top:1px solid #ddd;color:var(--plaza-muted)}
+.admin-notice{border:3px solid #b35c00;padding:.75rem 1rem;margin:0 0 1rem;background:#fff8f0;color:#3d2000}
+.admin-notice-info{border-color:#1a5fb4;background:#f0f6ff;color:#0b2a50}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
 `;
 
@@ -140,6 +145,7 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
           </div>
         </header>
         <main id="main" tabIndex={-1}>
+          {site.adminNotices && <AdminNoticeList notices={site.adminNotices} />}
           {children}
         </main>
         <footer class="site-footer">

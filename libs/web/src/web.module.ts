@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 
 import { AdminSections } from './admin-layout';
+import { AdminNotices } from './admin-notices';
 import { AdminGuard, SignedInGuard } from './auth.guards';
 import { ConsoleIndexController } from './console-index.controller';
 import { CsrfGuard } from './csrf.guard';
@@ -29,6 +30,7 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     SignedInGuard,
     AdminGuard,
     AdminSections,
+    AdminNotices,
     { provide: APP_GUARD, useClass: HostKindGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
@@ -42,6 +44,7 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     SignedInGuard,
     AdminGuard,
     AdminSections,
+    AdminNotices,
   ],
 })
 export class WebModule {}
