@@ -374,6 +374,7 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
       })
       .expect(303);
     const running = await operator.get(path).expect(200);
+    expect(running.text).toContain('<dt>Status</dt><dd>Active</dd>');
     expect(running.text).toContain(`action="${path}/plan"`);
     expect(running.text).toContain(`action="${path}/cancel"`);
     await operator.form(`${path}/cancel`, {}).expect(303);
@@ -465,6 +466,13 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
       .set('Cookie', `${cookieA}; plaza_locale=fr`)
       .expect(200);
     expect(french.text).toContain('Un paiement a échoué.');
+    const frenchBilling = await http()
+      .get('/admin/billing')
+      .set('Host', `${a.slug}.plaza.test`)
+      .set('Cookie', `${cookieA}; plaza_locale=fr`)
+      .expect(200);
+    expect(frenchBilling.text).toContain('<td>À payer</td>');
+    expect(frenchBilling.text).toContain('<dd>Actif</dd>');
   });
 });
 

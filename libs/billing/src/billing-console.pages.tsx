@@ -20,6 +20,7 @@ import {
 } from '@plaza/console';
 import { OnHost, renderPage, Sessions, stateOf } from '@plaza/web';
 
+import { invoiceStatusIn, subscriptionStatusIn } from './billing.messages';
 import { BillingConsoleKey, billingConsoleT } from './billing-console.messages';
 import {
   BillingConsoleService,
@@ -550,7 +551,7 @@ function StatusList({ t, locale, view }: { t: T; locale: string; view: TenantBil
         <>
           <dt>{t('status')}</dt>
           <dd>
-            {sub.status}
+            {subscriptionStatusIn(locale, sub.status)}
             {sub.cancelAtPeriodEnd && ` — ${t('cancelsAtEnd')}`}
             {sub.dunning &&
               ` — ${
@@ -779,7 +780,7 @@ function Invoices({ t, locale, view }: { t: T; locale: string; view: TenantBilli
             </td>
             <td>{formatDate(locale, invoice.created)}</td>
             <td>{money(invoice.amountDue, invoice.currency)}</td>
-            <td>{invoice.status}</td>
+            <td>{invoiceStatusIn(locale, invoice.status)}</td>
           </tr>
         ))}
       </tbody>
