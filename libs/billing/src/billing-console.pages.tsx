@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -103,6 +103,7 @@ export class BillingConsolePages {
 
   @Post('tenants/:id/billing/subscription')
   @ConsoleRoute('operator')
+  @HttpCode(200)
   async start(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -188,6 +189,7 @@ export class BillingConsolePages {
 
   @Post('billing/prices')
   @ConsoleRoute('owner')
+  @HttpCode(200)
   async savePrices(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -204,9 +206,12 @@ export class BillingConsolePages {
     const locale = stateOf(request)?.locale ?? 'en';
     const errors: FieldErrors = {};
     for (const plan of plans) {
+      // A plan added since the form was shown has no fields in it: left as it is.
+      const sent = (period: string) => body[`${period}-${plan.plan}`] !== undefined;
+      if (!sent('monthly') && !sent('yearly')) continue;
       const input = {
-        monthly: values[`monthly-${plan.plan}`] || null,
-        yearly: values[`yearly-${plan.plan}`] || null,
+        monthly: sent('monthly') ? values[`monthly-${plan.plan}`] || null : plan.monthly,
+        yearly: sent('yearly') ? values[`yearly-${plan.plan}`] || null : plan.yearly,
       };
       if (input.monthly === plan.monthly && input.yearly === plan.yearly) continue;
       try {
