@@ -73,6 +73,8 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
     return { email, cookie: cookie ?? '', csrfToken: res.body.csrfToken };
   }
 
+  const priceId = (code: string, period: 'm' | 'y') => `price_${code.replace(/-/g, '_')}_${period}`;
+
   const auditOf = (tenantId: string) =>
     platform.get(PlatformDb).manager.find(AuditEventEntity, {
       where: { tenantId },
@@ -103,14 +105,17 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
     fake.addPrice(`price_${plan.replace(/-/g, '_')}_y`, 'year');
     fake.addPrice(`price_${bigPlan.replace(/-/g, '_')}_y`, 'year');
     fake.addPrice('price_archived', 'month', { active: false });
+    // Each test stands alone: the mapping the first test makes through the API, set beforehand.
+    const billing = app.get(BillingService);
+    await billing.setPrice(plan, 'month', priceId(plan, 'm'));
+    await billing.setPrice(plan, 'year', priceId(plan, 'y'));
+    await billing.setPrice(bigPlan, 'year', priceId(bigPlan, 'y'));
   });
   afterAll(async () => {
     await app?.close();
     await platform?.close();
     await fake?.close();
   });
-
-  const priceId = (code: string, period: 'm' | 'y') => `price_${code.replace(/-/g, '_')}_${period}`;
 
   it('maps plans to Stripe prices: owners only, each price checked with Stripe', async () => {
     const path = `/api/console/v1/billing/prices/${plan}`;
@@ -207,6 +212,16 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
       },
       tax_id_data: [{ type: 'eu_vat', value: 'FR40303265045' }],
     });
+    const taxIds = () => (stripeCustomer?.tax_ids as { value: string }[]).map((t) => t.value);
+    expect(taxIds()).toEqual(['FR40303265045']);
+    await operator
+      .send('put', `${base}/customer`, { ...customer, taxId: 'FR83404833048' })
+      .expect(200);
+    expect(taxIds()).toEqual(['FR83404833048']);
+    await operator
+      .send('put', `${base}/customer`, { ...customer, taxId: 'FR40303265045' })
+      .expect(200);
+    expect(taxIds()).toEqual(['FR40303265045']);
 
     const started = await operator
       .send('post', `${base}/subscription`, {
@@ -245,19 +260,25 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
     const audit = await auditOf(tenant.id);
     expect(audit.map((e) => e.action)).toEqual([
       'billing.customer.save',
+      'billing.customer.save',
+      'billing.customer.save',
       'billing.subscription.start',
       'billing.subscription.plan',
       'billing.subscription.cancel',
       'billing.subscription.resume',
     ]);
     expect(audit[0].actorEmail).toBe(logins.operator.email);
-    expect(audit[2]).toMatchObject({
+    expect(audit[1]).toMatchObject({
+      before: { taxId: 'FR40303265045' },
+      after: { taxId: 'FR83404833048' },
+    });
+    expect(audit[4]).toMatchObject({
       before: { plan, interval: 'year' },
       after: { plan: bigPlan, interval: 'year' },
     });
-    expect(audit[4].actorEmail).toBe(logins.owner.email);
+    expect(audit[6].actorEmail).toBe(logins.owner.email);
     const listed = await viewer.get(`/api/console/v1/audit-events?tenantId=${tenant.id}`);
-    expect(listed.body.data).toHaveLength(5);
+    expect(listed.body.data).toHaveLength(7);
   });
 
   it('answers bad input with 400 and field errors, and a card subscription with a Checkout link', async () => {
@@ -374,6 +395,7 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
       })
       .expect(303);
     const running = await operator.get(path).expect(200);
+    expect(running.text).toContain('<dt>Status</dt><dd>Active</dd>');
     expect(running.text).toContain(`action="${path}/plan"`);
     expect(running.text).toContain(`action="${path}/cancel"`);
     await operator.form(`${path}/cancel`, {}).expect(303);
@@ -395,6 +417,25 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
       'billing.subscription.cancel',
     ]);
 
+    const byCard = await platform.createTenant();
+    await app
+      .get(BillingService)
+      .ensureCustomer(byCard.id, { name: 'Card', billingEmail: 'card@example.org' });
+    const checkout = await operator
+      .form(`/tenants/${byCard.id}/billing/subscription`, {
+        plan,
+        interval: 'month',
+        payment: 'card',
+        trialEnd: '2099-06-30',
+      })
+      .expect(200);
+    expect(checkout.text).toContain('Send this Checkout link to the organization');
+    expect(checkout.text).toMatch(/href="https:\/\/checkout\.stripe\.test\/c_[0-9a-f]+"/);
+    const session = [...fake.checkoutSessions.values()].at(-1) as Record<string, unknown>;
+    expect(session.subscription_data).toMatchObject({
+      trial_end: String(Date.parse('2099-06-30T00:00:00Z') / 1000),
+    });
+
     const prices = await as(logins.owner).get('/billing/prices').expect(200);
     expect(prices.text).toContain(`name="monthly-${plan}"`);
     const badPrice = await as(logins.owner)
@@ -403,6 +444,21 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
       .expect(400);
     expect(badPrice.text).toContain('Stripe no tiene el precio «price_nothing_here».');
     expect(badPrice.text).toContain('value="price_nothing_here"');
+    const okPrice = await as(logins.owner)
+      .form('/billing/prices', {
+        [`monthly-${plan}`]: priceId(plan, 'm'),
+        [`yearly-${plan}`]: priceId(plan, 'y'),
+        [`yearly-${bigPlan}`]: '',
+      })
+      .expect(200);
+    expect(okPrice.text).toContain('The prices are saved.');
+    const billing = app.get(BillingService);
+    expect((await billing.pricesByPlan()).get(bigPlan)).toBeUndefined();
+    expect((await billing.pricesByPlan()).get(plan)).toEqual({
+      monthly: priceId(plan, 'm'),
+      yearly: priceId(plan, 'y'),
+    });
+    await billing.setPrice(bigPlan, 'year', priceId(bigPlan, 'y'));
     const viewerPrices = await as(logins.viewer).get('/billing/prices').expect(200);
     expect(viewerPrices.text).not.toContain('<form method="post" action="/billing/prices"');
     await as(logins.operator).form('/billing/prices', {}).expect(403);
@@ -465,6 +521,13 @@ describe('Billing from the console (real Stripe SDK against a local Stripe serve
       .set('Cookie', `${cookieA}; plaza_locale=fr`)
       .expect(200);
     expect(french.text).toContain('Un paiement a échoué.');
+    const frenchBilling = await http()
+      .get('/admin/billing')
+      .set('Host', `${a.slug}.plaza.test`)
+      .set('Cookie', `${cookieA}; plaza_locale=fr`)
+      .expect(200);
+    expect(frenchBilling.text).toContain('<td>À payer</td>');
+    expect(frenchBilling.text).toContain('<dd>Actif</dd>');
   });
 });
 

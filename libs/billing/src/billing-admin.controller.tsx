@@ -7,7 +7,7 @@ import { TenantContext } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
 import { AdminLayout, AdminSections, OnHost, renderPage, RequireAdmin } from '@plaza/web';
 
-import { billingT } from './billing.messages';
+import { billingT, invoiceStatusIn, subscriptionStatusIn } from './billing.messages';
 import { BillingService } from './billing.service';
 import { PlanUsageService } from './plan-usage';
 
@@ -75,7 +75,7 @@ export class BillingAdminController {
         {subscription && (
           <dl>
             <dt>{t('status')}</dt>
-            <dd>{subscription.status}</dd>
+            <dd>{subscriptionStatusIn(site.locale, subscription.status)}</dd>
             {subscription.currentPeriodEnd && (
               <dd>
                 {subscription.cancelAtPeriodEnd
@@ -118,7 +118,7 @@ export class BillingAdminController {
                       </td>
                       <td>{date(invoice.created)}</td>
                       <td>{money(invoice.amountDue, invoice.currency)}</td>
-                      <td>{invoice.status}</td>
+                      <td>{invoiceStatusIn(site.locale, invoice.status)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -20,6 +20,7 @@ import {
 } from '@plaza/console';
 import { OnHost, renderPage, Sessions, stateOf } from '@plaza/web';
 
+import { invoiceStatusIn, subscriptionStatusIn } from './billing.messages';
 import { BillingConsoleKey, billingConsoleT } from './billing-console.messages';
 import {
   BillingConsoleService,
@@ -102,6 +103,7 @@ export class BillingConsolePages {
 
   @Post('tenants/:id/billing/subscription')
   @ConsoleRoute('operator')
+  @HttpCode(200)
   async start(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -187,6 +189,7 @@ export class BillingConsolePages {
 
   @Post('billing/prices')
   @ConsoleRoute('owner')
+  @HttpCode(200)
   async savePrices(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -203,9 +206,12 @@ export class BillingConsolePages {
     const locale = stateOf(request)?.locale ?? 'en';
     const errors: FieldErrors = {};
     for (const plan of plans) {
+      // A plan added since the form was shown has no fields in it: left as it is.
+      const sent = (period: string) => body[`${period}-${plan.plan}`] !== undefined;
+      if (!sent('monthly') && !sent('yearly')) continue;
       const input = {
-        monthly: values[`monthly-${plan.plan}`] || null,
-        yearly: values[`yearly-${plan.plan}`] || null,
+        monthly: sent('monthly') ? values[`monthly-${plan.plan}`] || null : plan.monthly,
+        yearly: sent('yearly') ? values[`yearly-${plan.plan}`] || null : plan.yearly,
       };
       if (input.monthly === plan.monthly && input.yearly === plan.yearly) continue;
       try {
@@ -550,7 +556,7 @@ function StatusList({ t, locale, view }: { t: T; locale: string; view: TenantBil
         <>
           <dt>{t('status')}</dt>
           <dd>
-            {sub.status}
+            {subscriptionStatusIn(locale, sub.status)}
             {sub.cancelAtPeriodEnd && ` — ${t('cancelsAtEnd')}`}
             {sub.dunning &&
               ` — ${
@@ -779,7 +785,7 @@ function Invoices({ t, locale, view }: { t: T; locale: string; view: TenantBilli
             </td>
             <td>{formatDate(locale, invoice.created)}</td>
             <td>{money(invoice.amountDue, invoice.currency)}</td>
-            <td>{invoice.status}</td>
+            <td>{invoiceStatusIn(locale, invoice.status)}</td>
           </tr>
         ))}
       </tbody>

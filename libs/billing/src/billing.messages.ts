@@ -2,6 +2,19 @@ import { defineMessages } from '@plaza/web';
 
 export const billingT = defineMessages('billing', {
   en: {
+    'sub.incomplete': 'Waiting for the first payment',
+    'sub.incomplete_expired': 'Expired before the first payment',
+    'sub.trialing': 'Trial',
+    'sub.active': 'Active',
+    'sub.past_due': 'Payment overdue',
+    'sub.canceled': 'Cancelled',
+    'sub.unpaid': 'Unpaid',
+    'sub.paused': 'Paused',
+    'inv.draft': 'Draft',
+    'inv.open': 'Due',
+    'inv.paid': 'Paid',
+    'inv.uncollectible': 'Uncollectible',
+    'inv.void': 'Void',
     'banner.link': 'See the invoices',
     usage: 'Usage against your plan',
     'usage.what': 'Resource',
@@ -36,6 +49,19 @@ export const billingT = defineMessages('billing', {
       'The site is suspended for an unpaid invoice. It comes back as soon as the invoice is paid.',
   },
   fr: {
+    'sub.incomplete': 'En attente du premier paiement',
+    'sub.incomplete_expired': 'Expiré avant le premier paiement',
+    'sub.trialing': 'Essai',
+    'sub.active': 'Actif',
+    'sub.past_due': 'Paiement en retard',
+    'sub.canceled': 'Résilié',
+    'sub.unpaid': 'Impayé',
+    'sub.paused': 'En pause',
+    'inv.draft': 'Brouillon',
+    'inv.open': 'À payer',
+    'inv.paid': 'Payée',
+    'inv.uncollectible': 'Irrécouvrable',
+    'inv.void': 'Annulée',
     'banner.link': 'Voir les factures',
     usage: 'Utilisation par rapport à votre offre',
     'usage.what': 'Ressource',
@@ -70,6 +96,19 @@ export const billingT = defineMessages('billing', {
       'Le site est suspendu pour une facture impayée. Il revient dès que la facture est réglée.',
   },
   es: {
+    'sub.incomplete': 'A la espera del primer pago',
+    'sub.incomplete_expired': 'Caducada antes del primer pago',
+    'sub.trialing': 'Prueba',
+    'sub.active': 'Activa',
+    'sub.past_due': 'Pago atrasado',
+    'sub.canceled': 'Cancelada',
+    'sub.unpaid': 'Impagada',
+    'sub.paused': 'En pausa',
+    'inv.draft': 'Borrador',
+    'inv.open': 'Pendiente',
+    'inv.paid': 'Pagada',
+    'inv.uncollectible': 'Incobrable',
+    'inv.void': 'Anulada',
     'banner.link': 'Ver las facturas',
     usage: 'Uso frente a su plan',
     'usage.what': 'Recurso',
@@ -104,6 +143,19 @@ export const billingT = defineMessages('billing', {
       'El sitio está suspendido por una factura impagada. Volverá en cuanto se pague.',
   },
   ca: {
+    'sub.incomplete': 'A l’espera del primer pagament',
+    'sub.incomplete_expired': 'Caducada abans del primer pagament',
+    'sub.trialing': 'Prova',
+    'sub.active': 'Activa',
+    'sub.past_due': 'Pagament endarrerit',
+    'sub.canceled': 'Cancel·lada',
+    'sub.unpaid': 'Impagada',
+    'sub.paused': 'En pausa',
+    'inv.draft': 'Esborrany',
+    'inv.open': 'Pendent',
+    'inv.paid': 'Pagada',
+    'inv.uncollectible': 'Incobrable',
+    'inv.void': 'Anul·lada',
     'banner.link': 'Mostra les factures',
     usage: 'Ús respecte al vostre pla',
     'usage.what': 'Recurs',
@@ -138,3 +190,31 @@ export const billingT = defineMessages('billing', {
       'El lloc està suspès per una factura impagada. Tornarà tan aviat com es pagui.',
   },
 });
+
+export type BillingKey = Parameters<typeof billingT>[1];
+
+const SUBSCRIPTION_STATUSES = [
+  'incomplete',
+  'incomplete_expired',
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'unpaid',
+  'paused',
+];
+const INVOICE_STATUSES = ['draft', 'open', 'paid', 'uncollectible', 'void'];
+
+/** Stripe's subscription status in the reader's language (unknown ones as Stripe says them). */
+export function subscriptionStatusIn(locale: string, status: string): string {
+  return SUBSCRIPTION_STATUSES.includes(status)
+    ? billingT(locale, `sub.${status}` as BillingKey)
+    : status;
+}
+
+export function invoiceStatusIn(locale: string, status: string | null): string {
+  if (!status) return '';
+  return INVOICE_STATUSES.includes(status)
+    ? billingT(locale, `inv.${status}` as BillingKey)
+    : status;
+}

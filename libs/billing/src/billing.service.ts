@@ -178,6 +178,8 @@ export class BillingService {
     };
     if (existing) {
       await stripe.customers.update(existing.stripeCustomerId, params);
+      if ((input.taxId ?? null) !== existing.taxId)
+        await this.replaceTaxId(stripe, existing.stripeCustomerId, input.taxId ?? null);
       existing.name = input.name;
       existing.billingEmail = input.billingEmail;
       existing.address = input.address ?? {};
@@ -202,6 +204,15 @@ export class BillingService {
     await this.platformDb.manager.save(row);
     await this.log(tenantId, 'customer.created', { customer: customer.id });
     return row;
+  }
+
+  /** The customer's VAT number in Stripe: the old one goes, the new one (if any) comes. */
+  private async replaceTaxId(stripe: Stripe, customerId: string, taxId: string | null) {
+    const current = await stripe.customers.listTaxIds(customerId, { limit: 10 });
+    for (const old of current.data) {
+      if (old.type === 'eu_vat') await stripe.customers.deleteTaxId(customerId, old.id);
+    }
+    if (taxId) await stripe.customers.createTaxId(customerId, { type: 'eu_vat', value: taxId });
   }
 
   async startSubscription(

@@ -154,12 +154,15 @@ export class FakeStripe {
     const [, resource, objectId] = parts;
     if (resource === 'customers') {
       if (method === 'POST' && !objectId) {
-        const customer = { id: id('cus'), object: 'customer', created: now(), ...body };
-        this.customers.set(customer.id, customer);
+        const customer: Json = { id: id('cus'), object: 'customer', created: now(), ...body };
+        const data = (body.tax_id_data as Json[] | undefined) ?? [];
+        customer.tax_ids = data.map((t) => this.taxId(customer.id as string, t));
+        this.customers.set(customer.id as string, customer);
         return customer;
       }
       const customer = objectId ? this.customers.get(objectId) : undefined;
       if (!customer) return null;
+      if (parts[3] === 'tax_ids') return this.taxIds(method, customer, parts[4], body);
       if (method === 'POST') Object.assign(customer, body);
       return customer;
     }
@@ -207,6 +210,49 @@ export class FakeStripe {
       };
     }
     return null;
+  }
+
+  private taxId(customer: string, data: Json): Json {
+    return {
+      id: id('txi'),
+      object: 'tax_id',
+      customer,
+      type: data.type,
+      value: data.value,
+      country: String(data.value).slice(0, 2),
+      created: now(),
+      livemode: false,
+      verification: { status: 'pending', verified_address: null, verified_name: null },
+    };
+  }
+
+  private taxIds(
+    method: string,
+    customer: Json,
+    taxIdId: string | undefined,
+    body: Json,
+  ): Json | null {
+    const list = (customer.tax_ids as Json[] | undefined) ?? [];
+    customer.tax_ids = list;
+    if (method === 'GET' && !taxIdId)
+      return {
+        object: 'list',
+        data: list,
+        has_more: false,
+        url: `/v1/customers/${customer.id}/tax_ids`,
+      };
+    if (method === 'POST' && !taxIdId) {
+      const created = this.taxId(customer.id as string, body);
+      list.push(created);
+      return created;
+    }
+    const index = list.findIndex((t) => t.id === taxIdId);
+    if (index < 0) return null;
+    if (method === 'DELETE') {
+      const [removed] = list.splice(index, 1);
+      return { id: removed.id, object: 'tax_id', deleted: true };
+    }
+    return list[index];
   }
 
   private createSubscription(body: Json): Json {

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+
+import { Logger } from 'pino';
+
+import { PLAZA_LOGGER } from '@plaza/core';
 
 import type { NavItem } from './site-layout';
 
@@ -21,13 +25,22 @@ export type AdminNoticeSource = (tenantId: string, locale: string) => Promise<Ad
 export class AdminNotices {
   private readonly sources: AdminNoticeSource[] = [];
 
+  constructor(@Inject(PLAZA_LOGGER) private readonly logger: Logger) {}
+
   add(source: AdminNoticeSource): void {
     this.sources.push(source);
   }
 
+  /** A failing source is logged and left out: a notice never takes an admin page down. */
   async for(tenantId: string, locale: string): Promise<AdminNotice[]> {
-    const lists = await Promise.all(this.sources.map((source) => source(tenantId, locale)));
-    return lists.flat();
+    const results = await Promise.allSettled(
+      this.sources.map((source) => source(tenantId, locale)),
+    );
+    return results.flatMap((result) => {
+      if (result.status === 'fulfilled') return result.value;
+      this.logger.error({ err: result.reason, tenantId }, 'admin notice source failed');
+      return [];
+    });
   }
 }
 
