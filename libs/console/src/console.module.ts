@@ -2,23 +2,16 @@ import { Module } from '@nestjs/common';
 
 import { ConsoleUsersService } from './console-users.service';
 import { PlansService } from './plans.service';
-import { SecretBox } from './secret-box';
 import { TenantMailSettingsService } from './tenant-mail-settings.service';
 import { UsageService } from './usage.service';
 
 /**
  * The console's services usable from any process: console users, plans and
  * their checks (features call `PlansService.assertWithinLimit`), usage,
- * tenants' own mail servers (secrets sealed by SecretBox).
+ * tenants' own mail servers (secrets sealed by core's SecretBox).
  */
 @Module({
-  providers: [
-    ConsoleUsersService,
-    PlansService,
-    UsageService,
-    SecretBox,
-    TenantMailSettingsService,
-  ],
-  exports: [ConsoleUsersService, PlansService, UsageService, SecretBox, TenantMailSettingsService],
+  providers: [ConsoleUsersService, PlansService, UsageService, TenantMailSettingsService],
+  exports: [ConsoleUsersService, PlansService, UsageService, TenantMailSettingsService],
 })
 export class ConsoleModule {}

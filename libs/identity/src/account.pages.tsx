@@ -31,6 +31,7 @@ import { DATA_EXPORT_LIFETIME_SECONDS, DataExportQueue } from './data-export.que
 import { ChangeEmailDto, DeleteAccountDto, TwoFactorDto } from './dto/account-forms.dto';
 import { FieldErrors } from './form-fields';
 import { fieldErrorsIn, mailSiteOf, sendPage } from './page-kit';
+import { TotpSecrets } from './totp-secrets.service';
 import { newTotpSecret, totpQrDataUrl, totpStep } from './two-factor';
 
 const EXPORT_LIMIT = { max: 3, windowSeconds: 24 * 3600 };
@@ -51,7 +52,19 @@ export class AccountController {
     private readonly exports: DataExportQueue,
     private readonly mails: AccountMails,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly totpSecrets: TotpSecrets,
   ) {}
+
+  /** The secret being enrolled, kept sealed in the session (Redis) like in the database. */
+  private pendingSecret(values: Record<string, unknown>): string | null {
+    const sealed = values.pendingTotpSecret;
+    if (typeof sealed !== 'string') return null;
+    try {
+      return this.totpSecrets.open(sealed);
+    } catch {
+      return null;
+    }
+  }
 
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -134,9 +147,9 @@ export class AccountController {
     const tenant = TenantContext.current();
     const user = (await this.users.of(request))!;
     const session = (await this.sessions.current(request))!;
-    const secret = session.values.pendingTotpSecret;
-    const step = typeof secret === 'string' ? totpStep(secret, body.code ?? '') : null;
-    if (typeof secret !== 'string' || step === null)
+    const secret = this.pendingSecret(session.values);
+    const step = secret === null ? null : totpStep(secret, body.code ?? '');
+    if (secret === null || step === null)
       return this.twoFactorSetupPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, true);
     await this.accounts.setTotpSecret(user.id, secret, step);
     // A privilege change: other sessions end (they never gave a code) and this one gets a new id.
@@ -173,10 +186,10 @@ export class AccountController {
   ): Promise<void> {
     const user = (await this.users.of(request))!;
     const session = (await this.sessions.current(request))!;
-    let secret = session.values.pendingTotpSecret;
-    if (typeof secret !== 'string') {
+    let secret = this.pendingSecret(session.values);
+    if (secret === null) {
       secret = newTotpSecret();
-      session.values = { ...session.values, pendingTotpSecret: secret };
+      session.values = { ...session.values, pendingTotpSecret: this.totpSecrets.seal(secret) };
       await this.sessions.store.save(session);
     }
     const site = await this.siteContext.build(request);

@@ -23,6 +23,7 @@ import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
 import { PersonalDataSections } from './personal-data';
 import { SessionUserResolver } from './session-user.resolver';
+import { TotpSecrets } from './totp-secrets.service';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
@@ -45,6 +46,7 @@ import { SessionUserResolver } from './session-user.resolver';
     PeopleAdminService,
     LocalAuthenticator,
     ParticipantGuard,
+    TotpSecrets,
   ],
   exports: [
     CURRENT_USER_RESOLVER,
@@ -62,8 +64,8 @@ export class IdentityModule {}
  */
 @Module({
   imports: [MailModule],
-  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation],
-  exports: [AccountsService, AccountMails, InvitationsService],
+  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation, TotpSecrets],
+  exports: [AccountsService, AccountMails, InvitationsService, TotpSecrets],
 })
 export class IdentityProvisioningModule {}
 

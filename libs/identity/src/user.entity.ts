@@ -64,8 +64,8 @@ export class UserEntity {
   @Column({ name: 'newsletter_consent_at', type: 'timestamptz', nullable: true })
   newsletterConsentAt!: Date | null;
 
-  /** Base32 TOTP secret once two-factor sign-in is on; null when off. */
-  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  /** TOTP secret sealed by SecretBox (see TotpSecrets) once two-factor sign-in is on; null when off. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 255, nullable: true })
   totpSecret!: string | null;
 
   /** Time step of the last accepted code: a code works once (no replay within its 30 seconds). */
