@@ -16,6 +16,7 @@ import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-sta
 import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 import { SealedTotpSecrets1795717150010 } from './1795717150010-sealed-totp-secrets.migration';
+import { UserAvatars1795717516564 } from './1795717516564-user-avatars.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -35,4 +36,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddProposalValuation1795712865035,
   AddCategories1795713273923,
   SealedTotpSecrets1795717150010,
+  UserAvatars1795717516564,
 ];

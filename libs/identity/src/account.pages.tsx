@@ -19,18 +19,34 @@ import { MoreThan } from 'typeorm';
 import { FILE_STORAGE, FileStorage, tenantKey, tenantPrefix } from '@plaza/storage';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
-import { CurrentUsers, OnHost, RateLimiter, RequireSignIn, Sessions, stateOf } from '@plaza/web';
+import {
+  CurrentUsers,
+  OnHost,
+  RateLimiter,
+  RequireSignIn,
+  Sessions,
+  stateOf,
+  uploadedFile,
+} from '@plaza/web';
 
 import { AccountMails } from './account-mails.service';
 import { emailProblem, FieldProblems } from './account-validation';
 import { AccountsMessageKey, accountsT } from './accounts.messages';
 import { AccountsService, normalizeEmail } from './accounts.service';
 import { AccountView, MessageView, TwoFactorSetupView } from './accounts.views';
+import { AvatarRefusedError, Avatars } from './avatars.service';
 import { DataExportEntity } from './data-export.entity';
 import { DATA_EXPORT_LIFETIME_SECONDS, DataExportQueue } from './data-export.queue';
-import { ChangeEmailDto, DeleteAccountDto, TwoFactorDto } from './dto/account-forms.dto';
+import {
+  ChangeEmailDto,
+  DeleteAccountDto,
+  NewsletterDto,
+  TwoFactorDto,
+} from './dto/account-forms.dto';
 import { FieldErrors } from './form-fields';
 import { fieldErrorsIn, mailSiteOf, sendPage } from './page-kit';
+import { profileT } from './profile.messages';
+import { ProfileSections } from './profile.views';
 import { TotpSecrets } from './totp-secrets.service';
 import { newTotpSecret, totpQrDataUrl, totpStep } from './two-factor';
 
@@ -53,6 +69,7 @@ export class AccountController {
     private readonly mails: AccountMails,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly totpSecrets: TotpSecrets,
+    private readonly avatars: Avatars,
   ) {}
 
   /** The secret being enrolled, kept sealed in the session (Redis) like in the database. */
@@ -83,6 +100,16 @@ export class AccountController {
       this.accounts.twoFactorState(user.id),
       this.accounts.findActive(user.id),
     ]);
+    const profile = (
+      <ProfileSections
+        site={site}
+        name={user.name}
+        nickname={user.nickname}
+        avatarUrl={user.avatarUrl ?? null}
+        newsletterConsentAt={row?.newsletterConsentAt ?? null}
+        avatarError={form.errors?.avatar}
+      />
+    );
     await sendPage(
       reply,
       status,
@@ -93,6 +120,7 @@ export class AccountController {
         twoFactor={twoFactor.enabled}
         twoFactorRequired={twoFactor.required && !twoFactor.enabled}
         unconfirmedEmail={row?.unconfirmedEmail ?? null}
+        profile={profile}
         {...form}
       />,
     );
@@ -129,6 +157,55 @@ export class AccountController {
     if (token) await this.mails.emailChange(mailSiteOf(request, site), user, newEmail, token);
     await this.accountPage(request, reply, HttpStatus.OK, {
       notice: accountsT(locale, 'email.sent', { email: newEmail }),
+    });
+  }
+
+  /** A multipart form: the picture is checked, re-encoded to squares and replaces the previous one. */
+  @Post('avatar')
+  async uploadAvatar(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const locale = stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+    try {
+      await this.avatars.replace(user.id, uploadedFile(body, 'avatar'), locale);
+    } catch (error) {
+      if (!(error instanceof AvatarRefusedError)) throw error;
+      return this.accountPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, {
+        errors: { avatar: error.message },
+      });
+    }
+    this.users.forget(request);
+    await this.accountPage(request, reply, HttpStatus.OK, {
+      notice: profileT(locale, 'avatar.saved'),
+    });
+  }
+
+  @Post('avatar/remove')
+  async removeAvatar(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const locale = stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+    await this.avatars.remove(user.id);
+    this.users.forget(request);
+    await this.accountPage(request, reply, HttpStatus.OK, {
+      notice: profileT(locale, 'avatar.removed'),
+    });
+  }
+
+  /** Consent to the newsletter, dated; withdrawing it clears the date. */
+  @Post('newsletter')
+  async newsletter(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: NewsletterDto,
+  ): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const locale = stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+    await this.accounts.setNewsletterConsent(user.id, body.newsletter === '1');
+    await this.accountPage(request, reply, HttpStatus.OK, {
+      notice: profileT(locale, 'newsletter.saved'),
     });
   }
 
@@ -302,6 +379,8 @@ export class AccountController {
         errors: fieldErrorsIn(locale, problems),
       });
     }
+    // The picture goes with the account (its row keeps no trace of it).
+    await this.avatars.remove(user.id);
     await this.accounts.deleteAccount(user.id, reason || null);
     // Archives of the person's data go with the account.
     await this.storage.deletePrefix(tenantPrefix('data-exports', user.id));

@@ -288,12 +288,26 @@ export class AccountsService {
           totpSecret: null,
           totpLastStep: null,
           roles: [],
+          avatarFileId: null,
           newsletterConsentAt: null,
           deletedAt: new Date(),
           deletionReason: reason,
         },
       );
     });
+  }
+
+  /** Consent to the newsletter is dated when given (kept if already given) and cleared when withdrawn. */
+  async setNewsletterConsent(userId: string, consent: boolean): Promise<void> {
+    await this.tenantDb.run((em) =>
+      consent
+        ? em.update(
+            UserEntity,
+            { id: userId, newsletterConsentAt: IsNull() },
+            { newsletterConsentAt: new Date() },
+          )
+        : em.update(UserEntity, { id: userId }, { newsletterConsentAt: null }),
+    );
   }
 
   /** Whether two-factor sign-in is on, and whether the organization requires it of this person. */

@@ -31,6 +31,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 8, nullable: true })
   locale!: string | null;
 
+  /** The avatar (a square image in the tenant's `files`), or null for initials. */
+  @Column({ name: 'avatar_file_id', type: 'uuid', nullable: true })
+  avatarFileId!: string | null;
+
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash!: string | null;
 

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '@plaza/mail';
 import { SpacesModule } from '@plaza/spaces';
 
+import { CommentContributions } from './comment-contributions';
 import { CommentsApiController } from './comments.api.controller';
 import { CommentsService } from './comments.service';
 import { FollowsService } from './follows.service';
@@ -24,6 +25,7 @@ import { SpaceSocial } from './space-social';
     NotificationsService,
     ModerationService,
     SpaceSocial,
+    CommentContributions,
   ],
   exports: [
     SocialResources,

@@ -102,7 +102,9 @@ export class SiteContextService {
       path: request.url,
       csrfToken: session?.csrfToken ?? null,
       registrationOpen: (organization?.registrationMode ?? 'open') === 'open',
-      user: user ? { name: user.name, isAdmin: user.roles.includes('admin') } : null,
+      user: user
+        ? { name: user.name, isAdmin: user.roles.includes('admin'), avatarUrl: user.avatarUrl }
+        : null,
       footerLinks: pages.map((p) => ({
         href: `/pages/${p.slug}`,
         label: translate(p.title, locale, tenant.defaultLocale),
