@@ -17,6 +17,7 @@ import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 import { SealedTotpSecrets1795717150010 } from './1795717150010-sealed-totp-secrets.migration';
 import { UserAvatars1795717516564 } from './1795717516564-user-avatars.migration';
+import { NotificationMutedEvents1795718308031 } from './1795718308031-notification-muted-events.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -37,4 +38,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddCategories1795713273923,
   SealedTotpSecrets1795717150010,
   UserAvatars1795717516564,
+  NotificationMutedEvents1795718308031,
 ];

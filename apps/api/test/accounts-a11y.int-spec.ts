@@ -115,7 +115,7 @@ describe('Account and admin pages pass axe-core (WCAG 2.1 AA)', () => {
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, []])));
   });
 
-  it('picture, newsletter and public profile, used with the keyboard only', async () => {
+  it('picture, newsletter, public profile and notification settings, used with the keyboard', async () => {
     const person = await createUser(platform.ctx, tenant, {
       name: 'Keyboard Person',
       nickname: 'keyboard',
@@ -173,6 +173,33 @@ describe('Account and admin pages pass axe-core (WCAG 2.1 AA)', () => {
 
     await page.goto(`${base}/profiles/keyboard`);
     problems['/profiles/:nickname'] = await violations(page);
+
+    await page.goto(`${base}/account/notifications`);
+    problems['/account/notifications'] = await violations(page);
+    await page.focus('#freq-real_time');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('#freq-daily')).toBe(true);
+    await page.focus('#event-mentioned');
+    await page.keyboard.press('Space');
+    await page.focus('button[type=submit].primary');
+    await Promise.all([
+      page.waitForSelector('text=Your notification settings have been saved.'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(await page.isChecked('#freq-daily')).toBe(true);
+    expect(await page.isChecked('#event-mentioned')).toBe(false);
+    problems['/account/notifications saved'] = await violations(page);
+    await page.goto(`${base}/account/notifications`);
+    await page.evaluate(() => {
+      document
+        .querySelectorAll<HTMLInputElement>('[name=email_frequency]')
+        .forEach((radio) => (radio.value = 'hourly'));
+    });
+    await Promise.all([
+      page.waitForSelector('.error-summary'),
+      page.click('button[type=submit].primary'),
+    ]);
+    problems['/account/notifications with an error'] = await violations(page);
     await context.close();
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, []])));
   });
