@@ -64,21 +64,13 @@ export class Avatars {
         throw new AvatarRefusedError(t('avatar.unreadable'));
       throw error;
     }
-    const previous = await this.tenantDb.run(async (em) => {
-      const user = await em.findOneByOrFail(UserEntity, { id: userId });
-      await em.update(UserEntity, { id: userId }, { avatarFileId: stored.id });
-      return user.avatarFileId;
-    });
+    const previous = await this.swap(userId, stored.id);
     await this.deleteFile(previous);
   }
 
   /** Back to initials; the file goes too. */
   async remove(userId: string): Promise<void> {
-    const previous = await this.tenantDb.run(async (em) => {
-      const user = await em.findOneByOrFail(UserEntity, { id: userId });
-      await em.update(UserEntity, { id: userId }, { avatarFileId: null });
-      return user.avatarFileId;
-    });
+    const previous = await this.swap(userId, null);
     await this.deleteFile(previous);
   }
 
@@ -119,6 +111,18 @@ export class Avatars {
     const chunks: Buffer[] = [];
     for await (const chunk of stream.body) chunks.push(Buffer.from(chunk as Buffer));
     return { file, data: Buffer.concat(chunks) };
+  }
+
+  /** Sets the picture and returns the one it replaces; the row lock orders concurrent uploads. */
+  private async swap(userId: string, fileId: string | null): Promise<string | null> {
+    return this.tenantDb.run(async (em) => {
+      const user = await em.findOneOrFail(UserEntity, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await em.update(UserEntity, { id: userId }, { avatarFileId: fileId });
+      return user.avatarFileId;
+    });
   }
 
   private async deleteFile(fileId: string | null): Promise<void> {
