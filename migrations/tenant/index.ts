@@ -15,6 +15,9 @@ import { TotpLastStep1795712406783 } from './1795712406783-totp-last-step.migrat
 import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-states.migration';
 import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
+import { SealedTotpSecrets1795717150010 } from './1795717150010-sealed-totp-secrets.migration';
+import { UserAvatars1795717516564 } from './1795717516564-user-avatars.migration';
+import { NotificationMutedEvents1795718308031 } from './1795718308031-notification-muted-events.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -33,4 +36,7 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddProposalStates1795712412247,
   AddProposalValuation1795712865035,
   AddCategories1795713273923,
+  SealedTotpSecrets1795717150010,
+  UserAvatars1795717516564,
+  NotificationMutedEvents1795718308031,
 ];

@@ -120,4 +120,32 @@ describe('My account: sign out everywhere, deletion', () => {
     expect(reuse.status).toBe(200);
     expect(reuse.text).toContain('We sent a message to leaving@example.org');
   });
+
+  it('records newsletter consent with its date, keeps the date, clears it when withdrawn', async () => {
+    const user = await createUser(platform.ctx, tenant, { passwordHash });
+    const visitor = await signedIn(user.email);
+    const consentAt = async () =>
+      (
+        await platform
+          .get(TenantDb)
+          .runFor(tenant, (em) => em.findOneByOrFail(UserEntity, { id: user.id }))
+      ).newsletterConsentAt;
+    expect((await visitor.get('/account')).text).toContain('You do not receive the newsletter.');
+    const given = await visitor.submit('/account', '/account/newsletter', { newsletter: '1' });
+    expect(given.status).toBe(200);
+    const at = await consentAt();
+    expect(at).toBeInstanceOf(Date);
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(at!);
+    expect(given.text).toContain(`You agreed to receive the newsletter on ${day}.`);
+    expect(given.text).toMatch(
+      /id="field-newsletter" name="newsletter" type="checkbox" value="1" checked/,
+    );
+    await visitor.submit('/account', '/account/newsletter', { newsletter: '1' });
+    expect(await consentAt()).toEqual(at);
+    const withdrawn = await visitor.submit('/account', '/account/newsletter', {});
+    expect(withdrawn.text).toContain('You do not receive the newsletter.');
+    expect(await consentAt()).toBeNull();
+    expect((await visitor.post('/account/newsletter', { newsletter: '1' })).status).toBe(403);
+    expect(await consentAt()).toBeNull();
+  });
 });

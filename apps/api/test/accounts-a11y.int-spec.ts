@@ -114,4 +114,93 @@ describe('Account and admin pages pass axe-core (WCAG 2.1 AA)', () => {
     await context.close();
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, []])));
   });
+
+  it('picture, newsletter, public profile and notification settings, used with the keyboard', async () => {
+    const person = await createUser(platform.ctx, tenant, {
+      name: 'Keyboard Person',
+      nickname: 'keyboard',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/users/sign_in`);
+    await page.fill('#field-email', person.email);
+    await page.fill('#field-password', PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/`), page.press('#field-password', 'Enter')]);
+    const problems: Record<string, string[]> = {};
+    await page.goto(`${base}/account`);
+    problems['/account with initials'] = await violations(page);
+
+    // A refused file: the error summary links to the field.
+    await page.setInputFiles('#field-avatar', {
+      name: 'me.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
+    await page.focus('#field-avatar');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Upload the picture',
+    );
+    await Promise.all([page.waitForSelector('.error-summary'), page.keyboard.press('Enter')]);
+    problems['/account avatar refused'] = await violations(page);
+
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page.setInputFiles('#field-avatar', {
+      name: 'me.png',
+      mimeType: 'image/png',
+      buffer: png,
+    });
+    await page.focus('#field-avatar');
+    await page.keyboard.press('Tab');
+    await Promise.all([
+      page.waitForSelector('text=Your picture has been updated.'),
+      page.keyboard.press('Enter'),
+    ]);
+    problems['/account with a picture'] = await violations(page);
+
+    await page.focus('#field-newsletter');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await Promise.all([
+      page.waitForSelector('text=Your newsletter choice has been saved.'),
+      page.keyboard.press('Enter'),
+    ]);
+    problems['/account newsletter saved'] = await violations(page);
+
+    await page.goto(`${base}/profiles/keyboard`);
+    problems['/profiles/:nickname'] = await violations(page);
+
+    await page.goto(`${base}/account/notifications`);
+    problems['/account/notifications'] = await violations(page);
+    await page.focus('#freq-real_time');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('#freq-daily')).toBe(true);
+    await page.focus('#event-mentioned');
+    await page.keyboard.press('Space');
+    await page.focus('button[type=submit].primary');
+    await Promise.all([
+      page.waitForSelector('text=Your notification settings have been saved.'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(await page.isChecked('#freq-daily')).toBe(true);
+    expect(await page.isChecked('#event-mentioned')).toBe(false);
+    problems['/account/notifications saved'] = await violations(page);
+    await page.goto(`${base}/account/notifications`);
+    await page.evaluate(() => {
+      document
+        .querySelectorAll<HTMLInputElement>('[name=email_frequency]')
+        .forEach((radio) => (radio.value = 'hourly'));
+    });
+    await Promise.all([
+      page.waitForSelector('.error-summary'),
+      page.click('button[type=submit].primary'),
+    ]);
+    problems['/account/notifications with an error'] = await violations(page);
+    await context.close();
+    expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, []])));
+  });
 });

@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { strFromU8, unzipSync } from 'fflate';
+import sharp from 'sharp';
 import request from 'supertest';
 
 import { hashPassword } from '@plaza/core';
@@ -134,5 +135,45 @@ describe('Download my data (job, storage, mail, protected link)', () => {
       .get(redirect.headers.location)
       .set('Host', visitor.host);
     expect(gone.status).toBe(404);
+  });
+
+  it('puts the picture in the archive', async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    const user = await createUser(platform.ctx, tenant, { email: 'pic@example.org', passwordHash });
+    const visitor = await signedIn(user.email);
+    const picture = await sharp({
+      create: { width: 40, height: 30, channels: 3, background: '#aa3300' },
+    })
+      .png()
+      .toBuffer();
+    await request(app.getHttpServer())
+      .post('/account/avatar')
+      .set('Host', visitor.host)
+      .set('Cookie', visitor.cookieHeader())
+      .field('_csrf', csrfTokenIn((await visitor.get('/account')).text))
+      .attach('avatar', picture, 'me.png')
+      .expect(200);
+    const page = await visitor.get('/account');
+    await visitor.post('/account/data_export', { _csrf: csrfTokenIn(page.text) });
+    const [mail] = await eventually(
+      async () => smtp.to('pic@example.org').length > 0 && smtp.to('pic@example.org'),
+    );
+    const redirect = await visitor.get(linkIn(mail.text, '/account/data_export/'));
+    const download = await request(app.getHttpServer())
+      .get(redirect.headers.location)
+      .set('Host', visitor.host)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const files = unzipSync(new Uint8Array(download.body as Buffer));
+    expect(Object.keys(files).sort()).toEqual(['account.csv', 'avatar.png', 'personal-data.json']);
+    expect(await sharp(Buffer.from(files['avatar.png'])).metadata()).toMatchObject({
+      format: 'png',
+      width: 30,
+      height: 30,
+    });
   });
 });

@@ -143,9 +143,15 @@ describe('Comments, follows, notifications and moderation (two tenants)', () => 
     const notifications = await get(hostA(), '/notifications', author).expect(200);
     expect(notifications.text).toContain('New comment on “A bench under every tree”');
     expect((await mailsTo(authorEmail)).length).toBeGreaterThanOrEqual(1);
-    await post(hostA(), author, '/notifications/preferences', { email_frequency: 'none' }).expect(
-      303,
-    );
+    await http()
+      .post('/account/notifications')
+      .set('Host', hostA())
+      .set('Cookie', author.cookie)
+      .type('form')
+      .send(
+        `_csrf=${encodeURIComponent(author.csrfToken)}&email_frequency=none&events=comment_created`,
+      )
+      .expect(200);
     const before = (await mailsTo(authorEmail)).length;
     await comment(other, 'Another view.').expect(303);
     expect((await mailsTo(authorEmail)).length).toBe(before);

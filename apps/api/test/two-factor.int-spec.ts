@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
-import { hashPassword } from '@plaza/core';
-import { ActionLogEntity, currentTotp, UserEntity } from '@plaza/identity';
+import { createRedis, hashPassword, SecretBox } from '@plaza/core';
+import { ActionLogEntity, currentTotp, newTotpSecret, UserEntity } from '@plaza/identity';
 import { TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, csrfTokenIn, TestBrowser, testLogger, TestPlatform } from '@plaza/testing';
 
@@ -47,6 +47,12 @@ describe('Two-factor sign-in (TOTP)', () => {
     } else expect(res.status).toBe(303);
     return visitor;
   }
+  const storedSecret = async (userId: string) =>
+    (
+      await platform
+        .get(TenantDb)
+        .runFor(tenant, (em) => em.findOneByOrFail(UserEntity, { id: userId }))
+    ).totpSecret!;
   async function enable(visitor: TestBrowser): Promise<string> {
     const setup = await visitor.get('/account/two_factor');
     expect(setup.status).toBe(200);
@@ -101,6 +107,42 @@ describe('Two-factor sign-in (TOTP)', () => {
     expect(replayed.status).toBe(422);
     // Without the password step, the code page leads back to sign-in.
     expect((await browser().get('/users/two_factor')).headers.location).toBe('/users/sign_in');
+  });
+
+  it('keeps the secret sealed with SECRETS_KEY, in the database and in the enrolling session', async () => {
+    const user = await createUser(platform.ctx, tenant, { passwordHash });
+    const visitor = await signedIn(user.email);
+    const setup = await visitor.get('/account/two_factor');
+    const pending = /Key: ([A-Z2-7]+)/.exec(setup.text)![1];
+    const redis = createRedis(platform.config.redisUrl, 'two-factor-test');
+    try {
+      const keys = await redis.keys('plaza:session:*');
+      const values = await Promise.all(keys.map((key) => redis.get(key)));
+      expect(values.join('')).toContain('pendingTotpSecret');
+      expect(values.join('')).not.toContain(pending);
+    } finally {
+      await redis.quit();
+    }
+
+    const secret = await enable(visitor);
+    expect(secret).toBe(pending);
+    const stored = await storedSecret(user.id);
+    expect(stored.startsWith('v1.')).toBe(true);
+    expect(stored).not.toContain(secret);
+    expect(platform.get(SecretBox).decrypt(stored)).toBe(secret);
+    expect((await visitor.get('/account')).text).not.toContain(secret);
+  });
+
+  it('still accepts a secret stored in clear before sealing, and seals it at its first use', async () => {
+    const user = await createUser(platform.ctx, tenant, { passwordHash });
+    const secret = newTotpSecret();
+    await platform
+      .get(TenantDb)
+      .runFor(tenant, (em) => em.update(UserEntity, { id: user.id }, { totpSecret: secret }));
+    await signedIn(user.email, secret);
+    const stored = await storedSecret(user.id);
+    expect(stored).not.toContain(secret);
+    expect(platform.get(SecretBox).decrypt(stored)).toBe(secret);
   });
 
   it('locks the code step after repeated wrong codes', async () => {

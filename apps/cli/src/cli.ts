@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { ConsoleUsersService, TenantArchiveService } from '@plaza/console';
 import { createLogger, loadConfigOrExit, PlazaConfig, publicUrl } from '@plaza/core';
 import { DemoService } from '@plaza/demo';
+import { TotpSecrets } from '@plaza/identity';
 import {
   bootstrapDatabase,
   Migrator,
@@ -47,6 +48,32 @@ function describeError(error: unknown): string {
     }
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Seals participants' two-factor secrets still stored in clear (written
+ * before they were encrypted): a step that needs SECRETS_KEY, which
+ * migrations do not have. Idempotent. False when a tenant failed.
+ */
+async function sealTotpSecrets(
+  ctx: INestApplicationContext,
+  tenants: { tenantId: string; slug: string }[],
+  out: Out,
+): Promise<boolean> {
+  const registry = ctx.get(TenantRegistry);
+  const secrets = ctx.get(TotpSecrets);
+  let ok = true;
+  for (const { tenantId, slug } of tenants) {
+    try {
+      const ref = await registry.refById(tenantId);
+      const sealed = ref ? await secrets.sealClear(ref) : 0;
+      if (sealed) out(`  ${slug}: sealed ${sealed} two-factor secret(s)`);
+    } catch (error) {
+      ok = false;
+      out(`  FAILED sealing two-factor secrets of ${slug} (${tenantId}): ${describeError(error)}`);
+    }
+  }
+  return ok;
 }
 
 /** Parses argv and runs one operator command; resolves to the process exit code. */
@@ -101,7 +128,12 @@ export async function runCli(
         out(
           `Tenants: ${report.succeeded}/${report.total} up to date, ${report.failed.length} failed, in ${(report.ms / 1000).toFixed(1)} s.`,
         );
-        return report.failed.length ? 1 : 0;
+        const sealing = await sealTotpSecrets(
+          ctx,
+          report.results.filter((r) => !r.error),
+          out,
+        );
+        return report.failed.length || !sealing ? 1 : 0;
       });
     });
 

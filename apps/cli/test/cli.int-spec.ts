@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 
+import { SecretBox } from '@plaza/core';
+import { newTotpSecret, UserEntity } from '@plaza/identity';
 import { ADMIN_DATA_SOURCE, TenantDb, TenantRegistry, toTenantRef } from '@plaza/tenancy';
-import { TestPlatform, uniqueSlug } from '@plaza/testing';
+import { createUser, TestPlatform, uniqueSlug } from '@plaza/testing';
 
 import { runCli } from '../src/cli';
 
@@ -125,6 +127,30 @@ describe('plaza CLI', () => {
       .get<DataSource>(ADMIN_DATA_SOURCE)
       .query('select password_hash from platform.console_users where email = $1', [email]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('migrate seals two-factor secrets stored in clear, once', async () => {
+    const tenant = await platform.createTenant();
+    const clear = newTotpSecret();
+    const user = await createUser(platform.ctx, tenant, { name: 'Legacy' });
+    const db = platform.get(TenantDb);
+    const stored = () =>
+      db.runFor(
+        tenant,
+        async (em) => (await em.findOneByOrFail(UserEntity, { id: user.id })).totpSecret!,
+      );
+    await db.runFor(tenant, (em) => em.update(UserEntity, { id: user.id }, { totpSecret: clear }));
+
+    const first = await cli('migrate');
+    expect(first.out).toContain(`${tenant.slug}: sealed 1 two-factor secret(s)`);
+    const sealed = await stored();
+    expect(sealed).not.toContain(clear);
+    expect(sealed.startsWith('v1.')).toBe(true);
+    expect(platform.get(SecretBox).decrypt(sealed)).toBe(clear);
+
+    const second = await cli('migrate');
+    expect(second.out).not.toContain(`${tenant.slug}: sealed`);
+    expect(await stored()).toBe(sealed);
   });
 
   it('migrate exits non-zero and names the tenant that failed, and the others are migrated', async () => {

@@ -2,10 +2,10 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 
 import { toString as qrSvg } from 'qrcode';
 
+import { SecretBox } from '@plaza/core';
 import { PlatformDb } from '@plaza/tenancy';
 
 import { ConsoleUserEntity } from './console-user.entity';
-import { SecretBox } from './secret-box';
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUrl } from './totp';
 
 const ISSUER = 'Plaza console';

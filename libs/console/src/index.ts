@@ -11,7 +11,6 @@ export * from './console.module';
 export * from './plan.entity';
 export * from './plans.service';
 export * from './queue-dashboard';
-export * from './secret-box';
 export * from './tenant-archive.service';
 export * from './tenant-deletion.entity';
 export * from './tenant-mail-settings.entity';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
+import { SecretBox } from '@plaza/core';
 import type { SmtpSettings, TenantSmtpResolver } from '@plaza/mail';
 import { PlatformDb } from '@plaza/tenancy';
 
 import type { MailSettingsDto } from './dto/mail-settings.dto';
-import { SecretBox } from './secret-box';
 import { TenantMailSettingsEntity } from './tenant-mail-settings.entity';
 
 /** What the console shows: never the password, only whether one is stored. */

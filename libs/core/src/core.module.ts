@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Logger } from 'pino';
 
 import { PLAZA_CONFIG, PlazaConfig } from './config';
+import { SecretBox } from './secret-box';
 
 export const PLAZA_LOGGER = Symbol('PLAZA_LOGGER');
 
@@ -15,8 +16,9 @@ export class CoreModule {
       providers: [
         { provide: PLAZA_CONFIG, useValue: config },
         { provide: PLAZA_LOGGER, useValue: logger },
+        SecretBox,
       ],
-      exports: [PLAZA_CONFIG, PLAZA_LOGGER],
+      exports: [PLAZA_CONFIG, PLAZA_LOGGER, SecretBox],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './logger';
 export * from './i18n';
 export * from './redis';
 export * from './password';
+export * from './secret-box';

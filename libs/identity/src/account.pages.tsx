@@ -19,18 +19,35 @@ import { MoreThan } from 'typeorm';
 import { FILE_STORAGE, FileStorage, tenantKey, tenantPrefix } from '@plaza/storage';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
-import { CurrentUsers, OnHost, RateLimiter, RequireSignIn, Sessions, stateOf } from '@plaza/web';
+import {
+  CurrentUsers,
+  OnHost,
+  RateLimiter,
+  RequireSignIn,
+  Sessions,
+  stateOf,
+  uploadedFile,
+} from '@plaza/web';
 
 import { AccountMails } from './account-mails.service';
 import { emailProblem, FieldProblems } from './account-validation';
 import { AccountsMessageKey, accountsT } from './accounts.messages';
 import { AccountsService, normalizeEmail } from './accounts.service';
 import { AccountView, MessageView, TwoFactorSetupView } from './accounts.views';
+import { AvatarRefusedError, Avatars } from './avatars.service';
 import { DataExportEntity } from './data-export.entity';
 import { DATA_EXPORT_LIFETIME_SECONDS, DataExportQueue } from './data-export.queue';
-import { ChangeEmailDto, DeleteAccountDto, TwoFactorDto } from './dto/account-forms.dto';
+import {
+  ChangeEmailDto,
+  DeleteAccountDto,
+  NewsletterDto,
+  TwoFactorDto,
+} from './dto/account-forms.dto';
 import { FieldErrors } from './form-fields';
 import { fieldErrorsIn, mailSiteOf, sendPage } from './page-kit';
+import { profileT } from './profile.messages';
+import { ProfileSections } from './profile.views';
+import { TotpSecrets } from './totp-secrets.service';
 import { newTotpSecret, totpQrDataUrl, totpStep } from './two-factor';
 
 const EXPORT_LIMIT = { max: 3, windowSeconds: 24 * 3600 };
@@ -51,7 +68,20 @@ export class AccountController {
     private readonly exports: DataExportQueue,
     private readonly mails: AccountMails,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly totpSecrets: TotpSecrets,
+    private readonly avatars: Avatars,
   ) {}
+
+  /** The secret being enrolled, kept sealed in the session (Redis) like in the database. */
+  private pendingSecret(values: Record<string, unknown>): string | null {
+    const sealed = values.pendingTotpSecret;
+    if (typeof sealed !== 'string') return null;
+    try {
+      return this.totpSecrets.open(sealed);
+    } catch {
+      return null;
+    }
+  }
 
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -70,6 +100,16 @@ export class AccountController {
       this.accounts.twoFactorState(user.id),
       this.accounts.findActive(user.id),
     ]);
+    const profile = (
+      <ProfileSections
+        site={site}
+        name={user.name}
+        nickname={user.nickname}
+        avatarUrl={user.avatarUrl ?? null}
+        newsletterConsentAt={row?.newsletterConsentAt ?? null}
+        avatarError={form.errors?.avatar}
+      />
+    );
     await sendPage(
       reply,
       status,
@@ -80,6 +120,7 @@ export class AccountController {
         twoFactor={twoFactor.enabled}
         twoFactorRequired={twoFactor.required && !twoFactor.enabled}
         unconfirmedEmail={row?.unconfirmedEmail ?? null}
+        profile={profile}
         {...form}
       />,
     );
@@ -119,6 +160,55 @@ export class AccountController {
     });
   }
 
+  /** A multipart form: the picture is checked, re-encoded to squares and replaces the previous one. */
+  @Post('avatar')
+  async uploadAvatar(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const locale = stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+    try {
+      await this.avatars.replace(user.id, uploadedFile(body, 'avatar'), locale);
+    } catch (error) {
+      if (!(error instanceof AvatarRefusedError)) throw error;
+      return this.accountPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, {
+        errors: { avatar: error.message },
+      });
+    }
+    this.users.forget(request);
+    await this.accountPage(request, reply, HttpStatus.OK, {
+      notice: profileT(locale, 'avatar.saved'),
+    });
+  }
+
+  @Post('avatar/remove')
+  async removeAvatar(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const locale = stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+    await this.avatars.remove(user.id);
+    this.users.forget(request);
+    await this.accountPage(request, reply, HttpStatus.OK, {
+      notice: profileT(locale, 'avatar.removed'),
+    });
+  }
+
+  /** Consent to the newsletter, dated; withdrawing it clears the date. */
+  @Post('newsletter')
+  async newsletter(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: NewsletterDto,
+  ): Promise<void> {
+    const user = (await this.users.of(request))!;
+    const locale = stateOf(request)?.locale ?? TenantContext.current().defaultLocale;
+    await this.accounts.setNewsletterConsent(user.id, body.newsletter === '1');
+    await this.accountPage(request, reply, HttpStatus.OK, {
+      notice: profileT(locale, 'newsletter.saved'),
+    });
+  }
+
   /** Step 1: a new secret, kept in the session until a code proves the app has it. */
   @Get('two_factor')
   async twoFactorSetup(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -134,9 +224,9 @@ export class AccountController {
     const tenant = TenantContext.current();
     const user = (await this.users.of(request))!;
     const session = (await this.sessions.current(request))!;
-    const secret = session.values.pendingTotpSecret;
-    const step = typeof secret === 'string' ? totpStep(secret, body.code ?? '') : null;
-    if (typeof secret !== 'string' || step === null)
+    const secret = this.pendingSecret(session.values);
+    const step = secret === null ? null : totpStep(secret, body.code ?? '');
+    if (secret === null || step === null)
       return this.twoFactorSetupPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, true);
     await this.accounts.setTotpSecret(user.id, secret, step);
     // A privilege change: other sessions end (they never gave a code) and this one gets a new id.
@@ -173,10 +263,10 @@ export class AccountController {
   ): Promise<void> {
     const user = (await this.users.of(request))!;
     const session = (await this.sessions.current(request))!;
-    let secret = session.values.pendingTotpSecret;
-    if (typeof secret !== 'string') {
+    let secret = this.pendingSecret(session.values);
+    if (secret === null) {
       secret = newTotpSecret();
-      session.values = { ...session.values, pendingTotpSecret: secret };
+      session.values = { ...session.values, pendingTotpSecret: this.totpSecrets.seal(secret) };
       await this.sessions.store.save(session);
     }
     const site = await this.siteContext.build(request);
@@ -289,6 +379,8 @@ export class AccountController {
         errors: fieldErrorsIn(locale, problems),
       });
     }
+    // The picture goes with the account (its row keeps no trace of it).
+    await this.avatars.remove(user.id);
     await this.accounts.deleteAccount(user.id, reason || null);
     // Archives of the person's data go with the account.
     await this.storage.deletePrefix(tenantPrefix('data-exports', user.id));

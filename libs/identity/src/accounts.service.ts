@@ -9,6 +9,7 @@ import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
 import { DataExportEntity } from './data-export.entity';
+import { TotpSecrets } from './totp-secrets.service';
 import { totpStep } from './two-factor';
 import { OrganizationRole, UserEntity } from './user.entity';
 import { TokenPurpose, UserTokenEntity } from './user-token.entity';
@@ -63,7 +64,10 @@ class EmailTakenError extends Error {}
 /** Accounts of the current tenant: credentials, registration, emailed tokens, terms. */
 @Injectable()
 export class AccountsService {
-  constructor(private readonly tenantDb: TenantDb) {}
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly totpSecrets: TotpSecrets,
+  ) {}
 
   /** The account for these credentials, or null (unknown, wrong password, blocked, deleted, invited). */
   async authenticate(email: string, password: string): Promise<UserEntity | null> {
@@ -284,12 +288,26 @@ export class AccountsService {
           totpSecret: null,
           totpLastStep: null,
           roles: [],
+          avatarFileId: null,
           newsletterConsentAt: null,
           deletedAt: new Date(),
           deletionReason: reason,
         },
       );
     });
+  }
+
+  /** Consent to the newsletter is dated when given (kept if already given) and cleared when withdrawn. */
+  async setNewsletterConsent(userId: string, consent: boolean): Promise<void> {
+    await this.tenantDb.run((em) =>
+      consent
+        ? em.update(
+            UserEntity,
+            { id: userId, newsletterConsentAt: IsNull() },
+            { newsletterConsentAt: new Date() },
+          )
+        : em.update(UserEntity, { id: userId }, { newsletterConsentAt: null }),
+    );
   }
 
   /** Whether two-factor sign-in is on, and whether the organization requires it of this person. */
@@ -310,7 +328,10 @@ export class AccountsService {
       em.update(
         UserEntity,
         { id: userId },
-        { totpSecret: secret, totpLastStep: step === null ? null : String(step) },
+        {
+          totpSecret: secret === null ? null : this.totpSecrets.seal(secret),
+          totpLastStep: step === null ? null : String(step),
+        },
       ),
     );
   }
@@ -326,10 +347,15 @@ export class AccountsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user?.totpSecret) return false;
-      const step = totpStep(user.totpSecret, code);
+      const secret = this.totpSecrets.open(user.totpSecret);
+      const step = totpStep(secret, code);
       if (step === null || (user.totpLastStep !== null && step <= Number(user.totpLastStep)))
         return false;
-      await em.update(UserEntity, { id: userId }, { totpLastStep: String(step) });
+      // A secret stored in clear before sealing existed is sealed at its first use.
+      const resealed = this.totpSecrets.needsSealing(user.totpSecret)
+        ? { totpSecret: this.totpSecrets.seal(secret) }
+        : {};
+      await em.update(UserEntity, { id: userId }, { totpLastStep: String(step), ...resealed });
       return true;
     });
   }

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 import { SiteContext, SiteLayout } from '@plaza/web';
 
 import { AccountsMessageKey, accountsT } from './accounts.messages';
@@ -373,6 +375,8 @@ export interface AccountViewProps {
   notice?: string;
   reason?: string;
   errors?: FieldErrors;
+  /** Picture, public profile, newsletter and notifications (profile.views.tsx). */
+  profile?: ComponentChildren;
 }
 
 export function AccountView({
@@ -386,6 +390,7 @@ export function AccountView({
   notice,
   reason,
   errors = {},
+  profile,
 }: AccountViewProps) {
   const t = translator(site);
   return (
@@ -404,6 +409,7 @@ export function AccountView({
           <ResendConfirmationForm site={withFormCss(site)} />
         </>
       )}
+      {profile}
       <h2>{t('email.title')}</h2>
       {unconfirmedEmail && <p>{t('email.pending', { email: unconfirmedEmail })}</p>}
       <form method="post" action="/account/email" noValidate>

@@ -9,6 +9,7 @@ import { FILE_STORAGE, FileStorage, tenantKey } from '@plaza/storage';
 import { TenantDb, tenantProcessor, TenantRef, TenantRegistry } from '@plaza/tenancy';
 
 import { AccountMails } from './account-mails.service';
+import { Avatars } from './avatars.service';
 import { DataExportEntity } from './data-export.entity';
 import { DATA_EXPORT_QUEUE, DataExportJobData, DataExportQueue } from './data-export.queue';
 import { PersonalDataSections, toCsv } from './personal-data';
@@ -32,6 +33,7 @@ export class DataExportJob implements OnModuleInit, OnModuleDestroy {
     private readonly sections: PersonalDataSections,
     private readonly mails: AccountMails,
     private readonly queue: DataExportQueue,
+    private readonly avatars: Avatars,
   ) {}
 
   onModuleInit(): void {
@@ -51,7 +53,11 @@ export class DataExportJob implements OnModuleInit, OnModuleDestroy {
       const user = await em.findOneBy(UserEntity, { id: userId });
       const row = await em.findOneBy(DataExportEntity, { id: exportId, userId });
       if (!user || user.deletedAt || !row) return null;
-      return { user, data: await this.sections.collect(em, userId) };
+      return {
+        user,
+        data: await this.sections.collect(em, userId),
+        avatar: await this.avatars.original(em, userId),
+      };
     });
     if (!gathered) return; // account deleted meanwhile: nothing to build or send
     await job.updateProgress(50);
@@ -66,6 +72,10 @@ export class DataExportJob implements OnModuleInit, OnModuleDestroy {
     };
     for (const [name, rows] of Object.entries(gathered.data))
       files[`${name}.csv`] = strToU8(toCsv(rows));
+    if (gathered.avatar) {
+      const { file, data } = gathered.avatar;
+      files[`avatar.${file.path.slice(file.path.lastIndexOf('.') + 1)}`] = new Uint8Array(data);
+    }
     const path = `data-exports/${userId}/${exportId}.zip`;
     await this.storage.put(tenantKey(path), Buffer.from(zipSync(files)), {
       contentType: 'application/zip',

@@ -11,6 +11,7 @@ import { AccountMails } from './account-mails.service';
 import { AccountPagesController } from './accounts.pages';
 import { AccountsService } from './accounts.service';
 import { ActionLog } from './action-log.service';
+import { Avatars } from './avatars.service';
 import { CredentialPagesController } from './credentials.pages';
 import { DataExportJob } from './data-export.job';
 import { DataExportQueue } from './data-export.queue';
@@ -22,7 +23,10 @@ import { ParticipantGuard } from './participant.guard';
 import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
 import { PersonalDataSections } from './personal-data';
+import { ProfilesController } from './profiles.pages';
+import { PublicContributions } from './public-contributions';
 import { SessionUserResolver } from './session-user.resolver';
+import { TotpSecrets } from './totp-secrets.service';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
@@ -33,6 +37,7 @@ import { SessionUserResolver } from './session-user.resolver';
     CredentialPagesController,
     AccountController,
     PeopleAdminController,
+    ProfilesController,
   ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
@@ -45,8 +50,13 @@ import { SessionUserResolver } from './session-user.resolver';
     PeopleAdminService,
     LocalAuthenticator,
     ParticipantGuard,
+    TotpSecrets,
+    Avatars,
+    PublicContributions,
   ],
   exports: [
+    Avatars,
+    PublicContributions,
     CURRENT_USER_RESOLVER,
     AccountsService,
     InvitationsService,
@@ -62,15 +72,15 @@ export class IdentityModule {}
  */
 @Module({
   imports: [MailModule],
-  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation],
-  exports: [AccountsService, AccountMails, InvitationsService],
+  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation, TotpSecrets],
+  exports: [AccountsService, AccountMails, InvitationsService, TotpSecrets],
 })
 export class IdentityProvisioningModule {}
 
 /** The worker's part of accounts: provisioning hooks and data exports. */
 @Module({
   imports: [IdentityProvisioningModule, MailModule, StorageModule],
-  providers: [PersonalDataSections, DataExportQueue, DataExportJob],
+  providers: [PersonalDataSections, DataExportQueue, DataExportJob, Avatars],
   exports: [PersonalDataSections],
 })
 export class IdentityJobsModule {}

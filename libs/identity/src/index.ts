@@ -11,3 +11,6 @@ export * from './personal-data';
 export * from './action-log.entity';
 export * from './action-log.service';
 export * from './two-factor';
+export * from './totp-secrets.service';
+export * from './avatars.service';
+export * from './public-contributions';

@@ -6,6 +6,7 @@ import { IsNull } from 'typeorm';
 import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { CurrentUser, CurrentUserResolver, Sessions, stateOf } from '@plaza/web';
 
+import { Avatars } from './avatars.service';
 import { UserEntity } from './user.entity';
 
 /** Tenant sites: the session's user, if it still exists and is neither deleted nor blocked. */
@@ -14,6 +15,7 @@ export class SessionUserResolver implements CurrentUserResolver {
   constructor(
     private readonly sessions: Sessions,
     private readonly tenantDb: TenantDb,
+    private readonly avatars: Avatars,
   ) {}
 
   async resolve(request: FastifyRequest): Promise<CurrentUser | null> {
@@ -33,10 +35,11 @@ export class SessionUserResolver implements CurrentUserResolver {
         !!user?.roles.includes('admin') &&
         !user.totpSecret &&
         !!(await em.findOneBy(OrganizationEntity, { id: 1 }))?.requireAdminTwoFactor;
-      return user && { user, mustUseTwoFactor };
+      const avatarUrl = user ? await this.avatars.url(em, user.avatarFileId) : null;
+      return user && { user, mustUseTwoFactor, avatarUrl };
     });
     if (!found) return null;
-    const { user, mustUseTwoFactor } = found;
+    const { user, mustUseTwoFactor, avatarUrl } = found;
     return {
       id: user.id,
       name: user.name,
@@ -46,6 +49,7 @@ export class SessionUserResolver implements CurrentUserResolver {
       // An admin who must use two-factor sign-in acts as a participant until it is on.
       roles: mustUseTwoFactor ? user.roles.filter((r) => r !== 'admin') : user.roles,
       confirmed: user.confirmedAt !== null,
+      avatarUrl,
     };
   }
 }

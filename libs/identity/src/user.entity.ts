@@ -31,6 +31,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 8, nullable: true })
   locale!: string | null;
 
+  /** The avatar (a square image in the tenant's `files`), or null for initials. */
+  @Column({ name: 'avatar_file_id', type: 'uuid', nullable: true })
+  avatarFileId!: string | null;
+
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash!: string | null;
 
@@ -64,8 +68,8 @@ export class UserEntity {
   @Column({ name: 'newsletter_consent_at', type: 'timestamptz', nullable: true })
   newsletterConsentAt!: Date | null;
 
-  /** Base32 TOTP secret once two-factor sign-in is on; null when off. */
-  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  /** TOTP secret sealed by SecretBox (see TotpSecrets) once two-factor sign-in is on; null when off. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 255, nullable: true })
   totpSecret!: string | null;
 
   /** Time step of the last accepted code: a code works once (no replay within its 30 seconds). */

@@ -101,6 +101,7 @@ export const proposalsT = defineMessages('proposals', {
     'refused.notAuthor': 'Only the author can do this.',
     'refused.withdrawHasSupports': 'A proposal that has supports cannot be withdrawn.',
     'refused.alreadyWithdrawn': 'This proposal is already withdrawn.',
+    'profile.kind': 'Proposal',
   },
   fr: {
     category: 'Catégorie',
@@ -203,6 +204,7 @@ export const proposalsT = defineMessages('proposals', {
     'refused.notAuthor': "Seul l'auteur peut faire cela.",
     'refused.withdrawHasSupports': 'Une proposition soutenue ne peut pas être retirée.',
     'refused.alreadyWithdrawn': 'Cette proposition est déjà retirée.',
+    'profile.kind': 'Proposition',
   },
   es: {
     category: 'Categoría',
@@ -303,6 +305,7 @@ export const proposalsT = defineMessages('proposals', {
     'refused.notAuthor': 'Solo la autoría puede hacer esto.',
     'refused.withdrawHasSupports': 'Una propuesta con apoyos no se puede retirar.',
     'refused.alreadyWithdrawn': 'Esta propuesta ya está retirada.',
+    'profile.kind': 'Propuesta',
   },
   ca: {
     category: 'Categoria',
@@ -404,6 +407,7 @@ export const proposalsT = defineMessages('proposals', {
     'refused.notAuthor': 'Només l’autoria pot fer això.',
     'refused.withdrawHasSupports': 'Una proposta amb suports no es pot retirar.',
     'refused.alreadyWithdrawn': 'Aquesta proposta ja està retirada.',
+    'profile.kind': 'Proposta',
   },
 });
 

@@ -6,6 +6,7 @@ import { SpacesModule } from '@plaza/spaces';
 import { StorageModule } from '@plaza/storage';
 
 import { ProposalAnswersService } from './proposal-answers.service';
+import { ProposalContributions } from './proposal-contributions';
 import { ProposalExportJob, ProposalExportQueue } from './proposal-export.job';
 import { ProposalSocial } from './proposal-social';
 import { ProposalValuationService } from './proposal-valuation.service';
@@ -26,6 +27,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
     ProposalSocial,
     ProposalExportQueue,
     ProposalValuationService,
+    ProposalContributions,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })

@@ -18,6 +18,7 @@ import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
+import { Avatars } from '@plaza/identity';
 import {
   CommentsSection,
   CommentsService,
@@ -43,6 +44,7 @@ import {
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import {
+  Avatar,
   CurrentUser,
   CurrentUsers,
   OnHost,
@@ -91,6 +93,7 @@ export class ProposalsPages {
     private readonly moderation: ModerationService,
     private readonly answers: ProposalAnswersService,
     private readonly spaces: SpacesService,
+    private readonly avatars: Avatars,
   ) {}
 
   @Get()
@@ -131,6 +134,12 @@ export class ProposalsPages {
       page,
       perPage: PER_PAGE,
     });
+    const avatarUrls = await this.tenantDb.run((em) =>
+      this.avatars.urls(
+        em,
+        result.items.map((p) => p.author?.avatarFileId),
+      ),
+    );
     const base = proposalsPath(ctx);
     const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
     const link = (p: number) => {
@@ -206,8 +215,18 @@ export class ProposalsPages {
                   <a href={`${base}/${p.id}`}>{p.title}</a>
                 </h2>
                 <p>
-                  {p.official ? t('official') : t('by', { name: p.author?.name ?? '' })} ·{' '}
-                  <span class="badge">{label(publicState(p))}</span>
+                  {p.official ? (
+                    t('official')
+                  ) : (
+                    <span class="with-avatar">
+                      <Avatar
+                        name={p.author?.name ?? ''}
+                        url={avatarUrls.get(p.author?.avatarFileId ?? '')}
+                      />
+                      {t('by', { name: p.author?.name ?? '' })}
+                    </span>
+                  )}{' '}
+                  · <span class="badge">{label(publicState(p))}</span>
                 </p>
                 <p>
                   {!hidden && <>{t('supports', { count: p.supportsCount })} · </>}
@@ -283,7 +302,11 @@ export class ProposalsPages {
   ) {
     const user = await this.users.of(request);
     const ctx = await this.context(segment, slug, componentId, user);
-    const { proposal, versions, endorsed } = await this.load(componentId, proposalId, user);
+    const { proposal, versions, endorsed, authorAvatarUrl } = await this.load(
+      componentId,
+      proposalId,
+      user,
+    );
     if (await this.moderation.isHidden('proposal', proposal.id)) {
       const site = await this.siteContext.build(request);
       const hiddenText = socialT(site.locale, 'hidden');
@@ -335,8 +358,15 @@ export class ProposalsPages {
         )}
         <h1>{proposal.title}</h1>
         <p>
-          {proposal.official ? t('official') : t('by', { name: proposal.author?.name ?? '' })} ·{' '}
-          <span class="badge">{state}</span>
+          {proposal.official ? (
+            t('official')
+          ) : (
+            <span class="with-avatar">
+              <Avatar name={proposal.author?.name ?? ''} url={authorAvatarUrl} />
+              {t('by', { name: proposal.author?.name ?? '' })}
+            </span>
+          )}{' '}
+          · <span class="badge">{state}</span>
         </p>
         {proposal.body.split(/\n{2,}/).map((para, i) => (
           <p key={i}>{para}</p>
@@ -557,7 +587,8 @@ export class ProposalsPages {
       const endorsed = user
         ? await em.existsBy(ProposalEndorsementEntity, { proposalId, authorId: user.id })
         : false;
-      return { proposal, versions, endorsed };
+      const authorAvatarUrl = await this.avatars.url(em, proposal.author?.avatarFileId ?? null);
+      return { proposal, versions, endorsed, authorAvatarUrl };
     });
   }
 

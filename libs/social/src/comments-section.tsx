@@ -1,3 +1,5 @@
+import { Avatar } from '@plaza/web';
+
 import type { CommentView } from './comments.service';
 import { REPORT_REASONS } from './social.entities';
 import { SocialKey, socialT } from './social.messages';
@@ -90,7 +92,8 @@ export function CommentsSection(props: CommentsSectionProps) {
           </p>
         ) : (
           <>
-            <p>
+            <p class="with-avatar">
+              <Avatar name={c.authorName ?? ''} url={c.authorAvatarUrl} />
               <strong>{c.authorName}</strong>
               {c.alignment !== 0 && (
                 <span class="badge">{t(`alignment.${c.alignment}` as SocialKey)}</span>

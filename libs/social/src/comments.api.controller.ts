@@ -19,7 +19,8 @@ import { CurrentUsers, OnHost } from '@plaza/web';
 import { CommentsService, CommentView } from './comments.service';
 import { CommentDto, CommentsQuery, NewCommentDto } from './dto/comment.dto';
 
-function toDto(c: CommentView): CommentDto {
+/** Pages' signed avatar links stay out of the API. */
+function toDto({ authorAvatarUrl: _pageOnly, ...c }: CommentView): CommentDto {
   return { ...c, createdAt: c.createdAt.toISOString(), replies: c.replies.map(toDto) };
 }
 

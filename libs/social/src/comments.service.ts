@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, In, IsNull } from 'typeorm';
 
+import { Avatars } from '@plaza/identity';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
 
@@ -24,6 +25,8 @@ export interface CommentView {
   depth: number;
   authorId: string;
   authorName: string | null;
+  /** The author's picture, or null for their initials (and for concealed comments). */
+  authorAvatarUrl: string | null;
   body: string | null;
   alignment: Alignment;
   upVotes: number;
@@ -57,6 +60,7 @@ export class CommentsService {
     private readonly resources: SocialResources,
     private readonly follows: FollowsService,
     private readonly notifications: NotificationsService,
+    private readonly avatars: Avatars,
   ) {}
 
   async describe(
@@ -219,6 +223,10 @@ export class CommentsService {
               .map((m) => m.resourceId),
           )
         : new Set<string>();
+      const avatarUrls = await this.avatars.urls(
+        em,
+        rows.filter((r) => !r.deletedAt && !hidden.has(r.id)).map((r) => r.author?.avatarFileId),
+      );
       const views = new Map<string, CommentView>();
       const roots: CommentView[] = [];
       for (const c of rows) {
@@ -229,6 +237,9 @@ export class CommentsService {
           depth: c.depth,
           authorId: c.authorId,
           authorName: concealed ? null : (c.author?.name ?? null),
+          authorAvatarUrl: concealed
+            ? null
+            : (avatarUrls.get(c.author?.avatarFileId ?? '') ?? null),
           body: concealed ? null : c.body,
           alignment: c.alignment,
           upVotes: c.upVotes,

@@ -7,19 +7,17 @@ import { MailQueue } from '@plaza/mail';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 
 import {
+  EMAIL_FREQUENCIES,
   EmailFrequency,
+  NOTIFICATION_EVENTS,
   NotificationEntity,
+  NotificationEventName,
   NotificationPreferenceEntity,
 } from './social.entities';
 import { socialT } from './social.messages';
 
 export interface NotificationEvent {
-  event:
-    | 'comment_created'
-    | 'answer_published'
-    | 'supports_threshold_reached'
-    | 'proposal_created'
-    | 'mentioned';
+  event: NotificationEventName;
   resourceType: string;
   resourceId: string;
   title: string;
@@ -34,6 +32,11 @@ export interface Recipient {
 }
 
 const EMAIL_BATCH = 500;
+
+export interface NotificationPreferences {
+  emailFrequency: EmailFrequency;
+  mutedEvents: NotificationEventName[];
+}
 
 /**
  * In-app notifications for the followers of a resource, written with one
@@ -57,6 +60,8 @@ export class NotificationsService {
            select f.user_id, $1::varchar, $2::varchar, $3::uuid, $4::varchar, $5::varchar from follows f
            where f.resource_type = $2::varchar and f.resource_id = $3::uuid
              and ($6::uuid is null or f.user_id <> $6::uuid)
+             and not exists (select 1 from notification_preferences m
+                             where m.user_id = f.user_id and $1::varchar = any(m.muted_events))
            returning user_id
          )
          select u.email, u.locale, p.email_frequency as frequency
@@ -83,6 +88,8 @@ export class NotificationsService {
          select u.id, $1::varchar, $2::varchar, $3::uuid, $4::varchar, $5::varchar from users u
          where lower(u.nickname) = any($7::text[]) and u.deleted_at is null
            and ($6::uuid is null or u.id <> $6::uuid)
+           and not exists (select 1 from notification_preferences m
+                           where m.user_id = u.id and $1::varchar = any(m.muted_events))
          returning user_id
        )
        select u.email, u.locale, p.email_frequency as frequency
@@ -145,16 +152,24 @@ export class NotificationsService {
     );
   }
 
-  async frequency(userId: string): Promise<EmailFrequency> {
+  /** How often the person gets emails and which events they turned off (defaults when never set). */
+  async preferences(userId: string): Promise<NotificationPreferences> {
     const row = await this.tenantDb.run((em) =>
       em.findOneBy(NotificationPreferenceEntity, { userId }),
     );
-    return row?.emailFrequency ?? 'real_time';
+    return {
+      emailFrequency: row?.emailFrequency ?? 'real_time',
+      mutedEvents: row?.mutedEvents ?? [],
+    };
   }
 
-  async setFrequency(userId: string, emailFrequency: EmailFrequency): Promise<void> {
+  async setPreferences(userId: string, preferences: NotificationPreferences): Promise<void> {
+    const emailFrequency = preferences.emailFrequency;
+    if (!(EMAIL_FREQUENCIES as readonly string[]).includes(emailFrequency))
+      throw new Error(`Unknown email frequency ${emailFrequency}`);
+    const mutedEvents = NOTIFICATION_EVENTS.filter((e) => preferences.mutedEvents.includes(e));
     await this.tenantDb.run((em) =>
-      em.upsert(NotificationPreferenceEntity, { userId, emailFrequency }, ['userId']),
+      em.upsert(NotificationPreferenceEntity, { userId, emailFrequency, mutedEvents }, ['userId']),
     );
   }
 }

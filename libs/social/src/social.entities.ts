@@ -155,6 +155,16 @@ export class NotificationEntity {
 }
 
 export const EMAIL_FREQUENCIES = ['real_time', 'daily', 'weekly', 'none'] as const;
+
+/** Every event that notifies people; each one can be turned off in the notification settings. */
+export const NOTIFICATION_EVENTS = [
+  'comment_created',
+  'mentioned',
+  'proposal_created',
+  'answer_published',
+  'supports_threshold_reached',
+] as const;
+export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
 
 @Entity({ name: 'notification_preferences' })
@@ -168,6 +178,16 @@ export class NotificationPreferenceEntity {
 
   @Column({ name: 'email_frequency', type: 'varchar', length: 16, default: 'real_time' })
   emailFrequency!: EmailFrequency;
+
+  /** Events the person chose not to be notified of, in the site or by email. */
+  @Column({
+    name: 'muted_events',
+    type: 'varchar',
+    length: 40,
+    array: true,
+    default: () => "'{}'",
+  })
+  mutedEvents!: NotificationEventName[];
 }
 
 export const REPORT_REASONS = ['spam', 'offensive', 'does_not_belong', 'other'] as const;

@@ -3,11 +3,13 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '@plaza/mail';
 import { SpacesModule } from '@plaza/spaces';
 
+import { CommentContributions } from './comment-contributions';
 import { CommentsApiController } from './comments.api.controller';
 import { CommentsService } from './comments.service';
 import { FollowsService } from './follows.service';
 import { ModerationService } from './moderation.service';
 import { NotificationDigestJob } from './notification-digest.job';
+import { NotificationSettingsPages } from './notification-settings.pages';
 import { NotificationsService } from './notifications.service';
 import { SocialPages } from './social.pages';
 import { SocialResources } from './social-resources';
@@ -16,7 +18,7 @@ import { SpaceSocial } from './space-social';
 /** Comments, follows, notifications and moderation for any registered resource. */
 @Module({
   imports: [SpacesModule, MailModule],
-  controllers: [SocialPages, CommentsApiController],
+  controllers: [SocialPages, CommentsApiController, NotificationSettingsPages],
   providers: [
     SocialResources,
     CommentsService,
@@ -24,6 +26,7 @@ import { SpaceSocial } from './space-social';
     NotificationsService,
     ModerationService,
     SpaceSocial,
+    CommentContributions,
   ],
   exports: [
     SocialResources,

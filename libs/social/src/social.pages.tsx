@@ -26,13 +26,7 @@ import { CommentsService } from './comments.service';
 import { FollowsService } from './follows.service';
 import { ModerationService } from './moderation.service';
 import { NotificationsService } from './notifications.service';
-import {
-  Alignment,
-  EMAIL_FREQUENCIES,
-  EmailFrequency,
-  REPORT_REASONS,
-  ReportReason,
-} from './social.entities';
+import { Alignment, REPORT_REASONS, ReportReason } from './social.entities';
 import { SocialRefusal } from './social.errors';
 import { SocialKey, socialT } from './social.messages';
 
@@ -180,7 +174,6 @@ export class SocialPages {
     const site = await this.siteContext.build(request);
     const t = (k: SocialKey, p?: Record<string, string>) => socialT(site.locale, k, p);
     const items = await this.notifications.list(user.id);
-    const frequency = await this.notifications.frequency(user.id);
     const csrf = site.csrfToken ?? '';
     await this.send(
       reply,
@@ -206,25 +199,9 @@ export class SocialPages {
             </PostButton>
           </>
         )}
-        <form method="post" action="/notifications/preferences">
-          <input type="hidden" name="_csrf" value={csrf} />
-          <fieldset>
-            <legend>{t('emailFrequency')}</legend>
-            {EMAIL_FREQUENCIES.map((f) => (
-              <div key={f}>
-                <input
-                  type="radio"
-                  id={`freq-${f}`}
-                  name="email_frequency"
-                  value={f}
-                  checked={f === frequency}
-                />
-                <label for={`freq-${f}`}>{t(`frequency.${f}`)}</label>
-              </div>
-            ))}
-          </fieldset>
-          <button type="submit">{t('save')}</button>
-        </form>
+        <p>
+          <a href="/account/notifications">{t('settings.title')}</a>
+        </p>
       </SiteLayout>,
     );
   }
@@ -233,22 +210,6 @@ export class SocialPages {
   @RequireSignIn()
   async read(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.notifications.markAllRead((await this.users.of(request))!.id);
-    return reply.redirect('/notifications', 303);
-  }
-
-  @Post('notifications/preferences')
-  @RequireSignIn()
-  async preferences(
-    @Body() body: FormBody,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const f = str(body.email_frequency);
-    if ((EMAIL_FREQUENCIES as readonly string[]).includes(f))
-      await this.notifications.setFrequency(
-        (await this.users.of(request))!.id,
-        f as EmailFrequency,
-      );
     return reply.redirect('/notifications', 303);
   }
 

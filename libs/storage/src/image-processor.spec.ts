@@ -85,4 +85,15 @@ describe('processImage', () => {
       new UnreadableImageError('too-many-pixels'),
     );
   });
+
+  it('crops to the centre square when asked (avatars), upright, every size a square', async () => {
+    const sut = await processImage(await phonePhoto(2000, 1000), FILE_TYPES.jpeg, undefined, {
+      square: true,
+    });
+
+    expect([sut.original.width, sut.original.height]).toEqual([1000, 1000]);
+    expect(await sharp(sut.original.data).metadata()).toMatchObject({ width: 1000, height: 1000 });
+    expect([sut.variants.thumbnail.width, sut.variants.thumbnail.height]).toEqual([320, 320]);
+    expect([sut.variants.large.width, sut.variants.large.height]).toEqual([1000, 1000]);
+  });
 });

@@ -26,6 +26,11 @@ export interface ProcessedImage {
   variants: Record<ImageVariantName, EncodedImage>;
 }
 
+export interface ImageOptions {
+  /** Crops to the centre square (avatars); every size is then a square. */
+  square?: boolean;
+}
+
 export class UnreadableImageError extends Error {
   constructor(readonly reason: 'damaged' | 'too-many-pixels') {
     super(reason === 'damaged' ? 'The image cannot be decoded.' : 'The image has too many pixels.');
@@ -54,12 +59,27 @@ export async function processImage(
   input: Buffer,
   type: FileType,
   maxPixels = DEFAULT_MAX_IMAGE_PIXELS,
+  options: ImageOptions = {},
 ): Promise<ProcessedImage> {
   const format = OUTPUT_FORMAT[type.mime];
   if (!format) throw new Error(`${type.mime} is not an image Plaza re-encodes`);
-  const animated = format === 'gif' || format === 'webp';
+  // A square keeps the first frame only: avatars do not move.
+  const animated = !options.square && (format === 'gif' || format === 'webp');
+  let side = 0;
+  if (options.square) {
+    const meta = await sharp(input, { limitInputPixels: maxPixels })
+      .metadata()
+      .catch(() => {
+        throw new UnreadableImageError('damaged');
+      });
+    side = Math.min(meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0);
+    if (!side) throw new UnreadableImageError('damaged');
+  }
   const decode = (): Sharp =>
     sharp(input, { animated, limitInputPixels: maxPixels, failOn: 'error' }).autoOrient();
+  // One resize per pipeline (sharp keeps the last): the centre square at the wanted size.
+  const square = (size: number): Sharp =>
+    decode().resize({ width: size, height: size, fit: 'cover', position: 'centre' });
 
   const encode = async (pipeline: Sharp, out: FileType): Promise<EncodedImage> => {
     try {
@@ -72,14 +92,18 @@ export async function processImage(
     }
   };
 
+  const full = options.square ? square(side) : decode();
   const original = await encode(
-    format === 'jpeg' ? decode().jpeg({ quality: 90, mozjpeg: true }) : decode().toFormat(format),
+    format === 'jpeg' ? full.jpeg({ quality: 90, mozjpeg: true }) : full.toFormat(format),
     type,
   );
   const variants = {} as Record<ImageVariantName, EncodedImage>;
   for (const [name, width] of Object.entries(IMAGE_VARIANTS) as [ImageVariantName, number][]) {
     variants[name] = await encode(
-      decode().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }),
+      (options.square
+        ? square(Math.min(width, side))
+        : decode().resize({ width, withoutEnlargement: true })
+      ).webp({ quality: 82 }),
       FILE_TYPES.webp,
     );
   }

@@ -54,6 +54,8 @@ export interface UploadRequest {
   /** Types this upload may be; anything else is refused with a sentence saying so. */
   accept: readonly FileType[];
   maxImagePixels?: number;
+  /** Crop images to their centre square (avatars): the original and every size are squares. */
+  square?: boolean;
 }
 
 export type FileVersion = 'original' | ImageVariantName;
@@ -126,7 +128,7 @@ export class UploadsService {
     if (isProcessableImage(type)) {
       const maxPixels = request.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS;
       try {
-        const processed = await processImage(bytes, type, maxPixels);
+        const processed = await processImage(bytes, type, maxPixels, { square: request.square });
         original = processed.original;
         for (const [name, image] of Object.entries(processed.variants)) {
           const path = `${folder}/${name}.${image.type.ext}`;

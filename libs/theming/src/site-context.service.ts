@@ -106,7 +106,7 @@ export class SiteContextService {
       path: request.url,
       csrfToken: session?.csrfToken ?? null,
       registrationOpen: (organization?.registrationMode ?? 'open') === 'open',
-      user: user ? { name: user.name, isAdmin } : null,
+      user: user ? { name: user.name, isAdmin, avatarUrl: user.avatarUrl } : null,
       footerLinks: pages.map((p) => ({
         href: `/pages/${p.slug}`,
         label: translate(p.title, locale, tenant.defaultLocale),

@@ -11,6 +11,8 @@ export interface CurrentUser {
   locale: string | null;
   roles: readonly string[];
   confirmed: boolean;
+  /** A signed URL of the person's avatar (small square), when they have one. */
+  avatarUrl?: string | null;
 }
 
 /** Implemented by the accounts feature (libs/identity): session → person. */

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 
 import { AdminNotice, AdminNoticeList } from './admin-notices';
+import { Avatar, AVATAR_CSS } from './avatar';
 import { BASE_STYLES } from './document';
 import { LOCALE_NAMES } from './i18n';
 import { siteT } from './site.messages';
@@ -21,7 +22,7 @@ export interface SiteContext {
   csrfToken: string | null;
   /** Hides the sign-up link when the organization registers people by invitation only or not at all. */
   registrationOpen?: boolean;
-  user: { name: string; isAdmin: boolean } | null;
+  user: { name: string; isAdmin: boolean; avatarUrl?: string | null } | null;
   /** Theme CSS (custom properties) from the organization's appearance. */
   themeCss?: string;
   nav?: NavItem[];
@@ -77,7 +78,7 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
         <style
           nonce={site.nonce}
           dangerouslySetInnerHTML={{
-            __html: BASE_STYLES + LAYOUT_CSS + (site.themeCss ?? ''),
+            __html: BASE_STYLES + LAYOUT_CSS + AVATAR_CSS + (site.themeCss ?? ''),
           }}
         />
       </head>
@@ -126,7 +127,10 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
           <div class="account">
             {site.user ? (
               <>
-                <a href="/account">{t('account.signedInAs', { name: site.user.name })}</a>
+                <a href="/account" class="with-avatar">
+                  <Avatar name={site.user.name} url={site.user.avatarUrl} />
+                  {t('account.signedInAs', { name: site.user.name })}
+                </a>
                 <form method="post" action="/users/sign_out">
                   <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
                   <button type="submit" class="link-button">

@@ -56,3 +56,7 @@ export class ChangeEmailDto {
   @IsOptional() @IsString() @MaxLength(320) email?: string;
   @IsOptional() @IsString() @MaxLength(1024) password?: string;
 }
+
+export class NewsletterDto {
+  @IsOptional() @IsString() @MaxLength(10) newsletter?: string;
+}

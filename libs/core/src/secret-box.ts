@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
+import { PLAZA_CONFIG, PlazaConfig } from './config';
 
 const VERSION = 'v1';
 
