@@ -17,6 +17,7 @@ import {
   UserTokenEntity,
 } from '@plaza/identity';
 import {
+  ProposalAttachmentEntity,
   ProposalEndorsementEntity,
   ProposalEntity,
   ProposalNoteEntity,
@@ -38,6 +39,7 @@ import {
   AssemblyMemberEntity,
   ComponentEntity,
   ProcessGroupEntity,
+  ScopeEntity,
   SpaceCategoryEntity,
   SpaceEntity,
   SpacePhaseEntity,
@@ -94,6 +96,7 @@ export const SCHEMA: SchemaCatalog = {
     AppearanceEntity,
     ContentBlockEntity,
     ProcessGroupEntity,
+    ScopeEntity,
     SpaceEntity,
     SpacePhaseEntity,
     AssemblyMemberEntity,
@@ -107,6 +110,7 @@ export const SCHEMA: SchemaCatalog = {
     ProposalStateEntity,
     ProposalValuatorEntity,
     ProposalNoteEntity,
+    ProposalAttachmentEntity,
     CommentEntity,
     CommentVoteEntity,
     FollowEntity,

@@ -7,7 +7,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 
 import { ProposalsService } from '@plaza/proposals';
 import { CommentsService } from '@plaza/social';
-import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import { ComponentEntity, ScopeEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
 import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import type { CurrentUser } from '@plaza/web';
@@ -44,10 +44,13 @@ describe('Participation pages are axe-clean in a real browser', () => {
     admin = await signInAs(app, tenant, adminUser.id);
     const author = await createUser(platform.ctx, tenant, { name: 'Ada Author' });
     const ids = await platform.get(TenantDb).runFor(tenant, async (em) => {
+      const district = await em.save(em.create(ScopeEntity, { name: { en: 'North district' } }));
+      await em.save(em.create(ScopeEntity, { name: { en: 'Harbour' }, parentId: district.id }));
       const space = await em.save(
         em.create(SpaceEntity, {
           kind: 'process',
           slug: 'a11y',
+          scopeId: district.id,
           title: { en: 'Accessible process' },
           subtitle: { en: 'For everyone' },
           metadata: { target: { en: 'Residents' } },
@@ -85,6 +88,7 @@ describe('Participation pages are axe-clean in a real browser', () => {
         }),
       );
       return {
+        scopeId: district.id,
         spaceId: space.id,
         assemblyId: assembly.id,
         componentId: component.id,
@@ -134,6 +138,8 @@ describe('Participation pages are axe-clean in a real browser', () => {
       adminPhase: `/admin/spaces/${ids.spaceId}/phases/${ids.phaseId}`,
       adminProposals: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/proposals`,
       adminAnswer: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/proposals/${proposal.id}/answer`,
+      adminScopes: '/admin/scopes',
+      adminScope: `/admin/scopes/${ids.scopeId}`,
       notifications: '/notifications',
       moderations: '/admin/moderations',
       apiDocs: '/api/v1/docs',

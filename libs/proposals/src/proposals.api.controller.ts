@@ -43,7 +43,12 @@ import { ProposalEntity } from './proposal.entity';
 import { ProposalInput } from './proposal-input';
 import { publicState } from './proposal-paths';
 import { ProposalsQuery } from './proposals.query';
-import { BodyTooLongError, ProposalsService, UnknownCategoryError } from './proposals.service';
+import {
+  BodyTooLongError,
+  ProposalsService,
+  UnknownCategoryError,
+  UnknownScopeError,
+} from './proposals.service';
 
 function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
   const published = !!p.statePublishedAt;
@@ -61,6 +66,7 @@ function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
     commentsCount: p.commentsCount,
     address: p.address,
     categoryId: p.categoryId,
+    scopeId: p.scopeId,
     latitude: p.latitude,
     longitude: p.longitude,
     publishedAt: (p.publishedAt ?? p.createdAt).toISOString(),
@@ -115,6 +121,7 @@ export class ProposalsApiController {
           states,
           search: q.q?.trim() || undefined,
           categoryId: q.category,
+          scopeId: q.scope,
           order: q.order ?? 'recent',
           seed: q.seed ?? '',
           page: q.page ?? 1,
@@ -169,6 +176,8 @@ export class ProposalsApiController {
         throw new FieldsException('Some fields are not valid.', { body: [error.message] });
       if (error instanceof UnknownCategoryError)
         throw new FieldsException('Some fields are not valid.', { categoryId: [error.message] });
+      if (error instanceof UnknownScopeError)
+        throw new FieldsException('Some fields are not valid.', { scopeId: [error.message] });
       throw error;
     }
   }

@@ -33,8 +33,12 @@ import {
   Checkbox,
   ComponentInContext,
   ErrorSummary,
+  indented,
   intSetting,
   PostButton,
+  scopeChoices,
+  scopesT,
+  scopeTree,
   Select,
   SiteContextProvider,
   spacePath,
@@ -66,6 +70,7 @@ import {
   ProposalNotFoundException,
   ProposalsService,
   UnknownCategoryError,
+  UnknownScopeError,
 } from './proposals.service';
 
 type T = (key: ProposalsKey, params?: Record<string, string | number>) => string;
@@ -120,12 +125,15 @@ export class ProposalsPages {
     const mine = q.mine === 'on' && !!user;
     const categories = await this.spaces.categories(ctx.space.id);
     const categoryId = categories.find((c) => c.id === q.category)?.id;
+    const scopes = await this.scopeRows(ctx, site.locale);
+    const scopeId = scopes.find((r) => r.scope.id === q.scope)?.scope.id;
     const seed = createHash('sha256').update(session.csrfToken).digest('hex').slice(0, 16);
     const result = await this.query.list(componentId, {
       states,
       search: search || undefined,
       authorId: mine ? user!.id : undefined,
       categoryId,
+      scopeId,
       order,
       seed,
       page,
@@ -139,6 +147,7 @@ export class ProposalsPages {
       if (search) params.set('q', search);
       if (mine) params.set('mine', 'on');
       if (categoryId) params.set('category', categoryId);
+      if (scopeId) params.set('scope', scopeId);
       params.set('order', order);
       params.set('page', String(p));
       return `${base}?${params.toString()}`;
@@ -183,6 +192,17 @@ export class ProposalsPages {
               options={[
                 { value: '', label: t('allCategories') },
                 ...categories.map((c) => ({ value: c.id, label: tr(c.name) })),
+              ]}
+            />
+          )}
+          {scopes.length > 0 && (
+            <Select
+              name="scope"
+              label={scopesT(site.locale, 'scope')}
+              value={scopeId ?? ''}
+              options={[
+                { value: '', label: scopesT(site.locale, 'allScopes') },
+                ...scopes.map((r) => ({ value: r.scope.id, label: indented(r, tr) })),
               ]}
             />
           )}
@@ -263,6 +283,7 @@ export class ProposalsPages {
       } catch (error) {
         if (error instanceof BodyTooLongError) errors.body = `max:${error.max}`;
         else if (error instanceof UnknownCategoryError) errors.categoryId = 'field.categoryId';
+        else if (error instanceof UnknownScopeError) errors.scopeId = 'scope';
         else if (error instanceof ProposalRefusal) errors._form = error.code;
         else throw error;
       }
@@ -344,6 +365,11 @@ export class ProposalsPages {
         {proposal.category && (
           <p>
             {t('category')}: {tr(proposal.category.name)}
+          </p>
+        )}
+        {proposal.scope && (
+          <p>
+            {scopesT(site.locale, 'scope')}: {tr(proposal.scope.name)}
           </p>
         )}
         {proposal.address && (
@@ -493,6 +519,7 @@ export class ProposalsPages {
       } catch (error) {
         if (error instanceof BodyTooLongError) errors.body = `max:${error.max}`;
         else if (error instanceof UnknownCategoryError) errors.categoryId = 'field.categoryId';
+        else if (error instanceof UnknownScopeError) errors.scopeId = 'scope';
         else if (error instanceof ProposalRefusal) errors._form = error.code;
         else throw error;
       }
@@ -547,7 +574,7 @@ export class ProposalsPages {
     return this.tenantDb.run(async (em) => {
       const proposal = await em.findOne(ProposalEntity, {
         where: { id: proposalId, componentId },
-        relations: { author: true, category: true },
+        relations: { author: true, category: true, scope: true },
       });
       if (!proposal?.publishedAt) throw new ProposalNotFoundException();
       const versions = await em.find(ProposalVersionEntity, {
@@ -563,7 +590,12 @@ export class ProposalsPages {
 
   private async read(body: FormBody, ctx: ComponentInContext) {
     const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
-    const plain: FormBody = { title: body.title, body: body.body, categoryId: body.categoryId };
+    const plain: FormBody = {
+      title: body.title,
+      body: body.body,
+      categoryId: body.categoryId,
+      scopeId: body.scopeId,
+    };
     if (geocoding) {
       for (const k of ['address', 'latitude', 'longitude'])
         if (body[k] !== undefined && body[k] !== '') plain[k] = body[k];
@@ -590,6 +622,7 @@ export class ProposalsPages {
     const errors: Record<string, string> = {};
     for (const [k, v] of Object.entries(rawErrors)) {
       if (k === '_form') errors._form = t(`refused.${v as RefusalCode}`);
+      else if (k === 'scopeId') errors.scopeId = scopesT(site.locale, 'error.scope');
       else if (v.startsWith('max:')) errors[k] = t('bodyHint', { max: v.slice(4) });
       else errors[k] = t(`error.${k}` as ProposalsKey);
     }
@@ -598,6 +631,7 @@ export class ProposalsPages {
     const title = proposal ? t('edit') : t('new');
     const action = proposal ? `${proposalsPath(ctx)}/${proposal.id}` : proposalsPath(ctx);
     const categories = await this.spaces.categories(ctx.space.id);
+    const scopes = await this.scopeRows(ctx, site.locale);
     const fallback = TenantContext.current().defaultLocale;
     await this.send(
       reply,
@@ -613,6 +647,7 @@ export class ProposalsPages {
             address: t('address'),
             latitude: t('latitude'),
             longitude: t('longitude'),
+            scopeId: scopesT(site.locale, 'scope'),
           }}
         />
         <form method="post" action={action} noValidate>
@@ -650,6 +685,21 @@ export class ProposalsPages {
               ]}
             />
           )}
+          {scopes.length > 0 && (
+            <Select
+              name="scopeId"
+              label={scopesT(site.locale, 'scope')}
+              value={typeof body.scopeId === 'string' ? body.scopeId : (proposal?.scopeId ?? '')}
+              error={errors.scopeId}
+              options={[
+                { value: '', label: scopesT(site.locale, 'noScope') },
+                ...scopes.map((r) => ({
+                  value: r.scope.id,
+                  label: indented(r, (f) => translate(f, site.locale, fallback)),
+                })),
+              ]}
+            />
+          )}
           {boolSetting(ctx.settings.global, 'geocoding_enabled') && (
             <>
               <TextField
@@ -676,6 +726,13 @@ export class ProposalsPages {
         </form>
       </SiteLayout>,
     );
+  }
+
+  /** The scopes proposals of this space may take, as an indented tree. */
+  private async scopeRows(ctx: ComponentInContext, locale: string) {
+    const choices = await this.tenantDb.run((em) => scopeChoices(em, ctx.space.scopeId));
+    // Under a space's scope, that scope is the top of the tree shown.
+    return scopeTree(choices, locale, TenantContext.current().defaultLocale);
   }
 
   private i18n(site: SiteContext) {

@@ -17,3 +17,6 @@ export * from './dto/space.dto';
 export * from './spaces.api.controller';
 export * from './space-page-extensions';
 export * from './space-category.entity';
+export * from './scope.entity';
+export * from './scopes.service';
+export * from './scopes.messages';

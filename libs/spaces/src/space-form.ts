@@ -37,6 +37,7 @@ export interface SpaceInput {
   composition: Translated;
   parentId: string | null;
   visibility: SpaceVisibility;
+  scopeId: string | null;
 }
 
 function text(body: FormBody, name: string): string {
@@ -127,6 +128,7 @@ export function readSpaceForm(
       kind === 'assembly' ? readTranslated(body, 'composition', locales, LONG_TEXT, errors) : {},
     parentId: kind === 'assembly' ? uuidOrNull(text(body, 'parentId')) : null,
     visibility: kind === 'assembly' ? visibility : 'public',
+    scopeId: uuidOrNull(text(body, 'scopeId')),
   };
   return { input, errors };
 }

@@ -35,6 +35,8 @@ import {
   TranslatedField,
 } from './form-fields';
 import { spacePath } from './paths';
+import { scopesT } from './scopes.messages';
+import { indented, ScopesService, scopeTree } from './scopes.service';
 import { SiteContextProvider } from './site-context.provider';
 import {
   ASSEMBLY_TYPES,
@@ -60,6 +62,7 @@ export class SpacesAdminPages {
   constructor(
     private readonly admin: SpacesAdminService,
     private readonly siteContext: SiteContextProvider,
+    private readonly scopes: ScopesService,
   ) {}
 
   @Get()
@@ -488,6 +491,11 @@ export class SpacesAdminPages {
     const { groups } = await this.admin.list();
     const assemblies = kind === 'assembly' ? await this.admin.assemblies() : [];
     const labels = this.labels(t, locales);
+    const scopeRows = scopeTree(
+      await this.scopes.list(),
+      site.locale,
+      TenantContext.current().defaultLocale,
+    );
     await this.send(
       reply,
       status,
@@ -554,6 +562,17 @@ export class SpacesAdminPages {
             value={v.s('hashtag')}
             error={errors.hashtag}
           />
+          {scopeRows.length > 0 && (
+            <Select
+              name="scopeId"
+              label={scopesT(site.locale, 'scope')}
+              value={v.s('scopeId')}
+              options={[
+                { value: '', label: scopesT(site.locale, 'noScope') },
+                ...scopeRows.map((r) => ({ value: r.scope.id, label: indented(r, tr) })),
+              ]}
+            />
+          )}
           <TextField
             name="startDate"
             type="date"

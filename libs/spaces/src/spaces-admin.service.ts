@@ -11,6 +11,7 @@ import { ComponentEntity, Settings } from './component.entity';
 import { manifestOf } from './component-manifests';
 import { PhasesService } from './phases.service';
 import { ProcessGroupEntity } from './process-group.entity';
+import { ScopeEntity } from './scope.entity';
 import { SpaceEntity, SpaceKind } from './space.entity';
 import { SpaceCategoryEntity } from './space-category.entity';
 import { PhaseInput, SpaceInput } from './space-form';
@@ -268,6 +269,8 @@ export class SpacesAdminService {
       rest.groupId = null;
     if (rest.parentId && !(await em.existsBy(SpaceEntity, { id: rest.parentId, kind: 'assembly' })))
       rest.parentId = null;
+    if (rest.scopeId && !(await em.existsBy(ScopeEntity, { id: rest.scopeId })))
+      rest.scopeId = null;
     return { ...rest, publishedAt: published ? (publishedAt ?? new Date()) : null };
   }
 

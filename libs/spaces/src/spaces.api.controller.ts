@@ -25,6 +25,7 @@ export function toSpaceDto(s: SpaceEntity, phases?: SpacePhaseEntity[]): SpaceDt
     endDate: s.endDate,
     promoted: s.promoted,
     visibility: s.visibility,
+    scopeId: s.scopeId,
     phases: phases?.map((p): PhaseDto => ({
       id: p.id,
       title: p.title as Record<string, string>,

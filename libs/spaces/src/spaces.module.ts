@@ -3,6 +3,9 @@ import { Module } from '@nestjs/common';
 import { ThemingModule } from '@plaza/theming';
 
 import { PhasesService } from './phases.service';
+import { ScopesApiController } from './scopes.api.controller';
+import { ScopesService } from './scopes.service';
+import { ScopesAdminPages } from './scopes-admin.pages';
 import { SiteContextProvider } from './site-context.provider';
 import { SpacePageExtensions } from './space-page-extensions';
 import { SpacesApiController } from './spaces.api.controller';
@@ -15,7 +18,13 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
 /** Participatory spaces (processes, assemblies), their phases, components and roles. */
 @Module({
   imports: [ThemingModule],
-  controllers: [SpacesPages, SpacesAdminPages, SpacesApiController],
+  controllers: [
+    SpacesPages,
+    SpacesAdminPages,
+    SpacesApiController,
+    ScopesAdminPages,
+    ScopesApiController,
+  ],
   providers: [
     SpacesService,
     SpacesAdminService,
@@ -23,8 +32,9 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
     SiteContextProvider,
     SpacePageExtensions,
     SpacesHomeBlocks,
+    ScopesService,
   ],
-  exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions],
+  exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions, ScopesService],
 })
 export class SpacesModule {}
 

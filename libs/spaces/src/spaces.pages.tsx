@@ -7,6 +7,7 @@ import { TenantContext } from '@plaza/tenancy';
 import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaza/web';
 
 import { componentPath, spacePath } from './paths';
+import { scopesT } from './scopes.messages';
 import { SiteContextProvider } from './site-context.provider';
 import { PROCESS_METADATA_KEYS, SpaceEntity, SpaceKind } from './space.entity';
 import { SpacePageExtensions } from './space-page-extensions';
@@ -166,6 +167,11 @@ export class SpacesPages {
         {space.group && (
           <p>
             {t('group')}: <a href={`/process-groups/${space.group.id}`}>{tr(space.group.title)}</a>
+          </p>
+        )}
+        {space.scope && (
+          <p>
+            {scopesT(site.locale, 'scope')}: {tr(space.scope.name)}
           </p>
         )}
         {space.hashtag && (

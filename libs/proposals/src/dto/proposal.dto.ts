@@ -27,6 +27,7 @@ export class ProposalDto {
   @ApiProperty() commentsCount!: number;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) scopeId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
@@ -85,6 +86,14 @@ export class ProposalListQuery {
   @IsOptional()
   @IsUUID('all', { message: 'category must be a UUID.' })
   category?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A scope of the organization: proposals in it or in any scope below it',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'scope must be a UUID.' })
+  scope?: string;
 
   @ApiPropertyOptional({ description: 'Text searched in titles and bodies' })
   @IsOptional()

@@ -27,6 +27,7 @@ export class SpaceDto {
   @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
   @ApiProperty() promoted!: boolean;
   @ApiProperty({ enum: ['public', 'private', 'transparent'] }) visibility!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) scopeId!: string | null;
   @ApiPropertyOptional({ type: [PhaseDto] }) phases?: PhaseDto[];
 }
 
