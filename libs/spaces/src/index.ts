@@ -20,3 +20,6 @@ export * from './space-category.entity';
 export * from './scope.entity';
 export * from './scopes.service';
 export * from './scopes.messages';
+export * from './space-images.service';
+export * from './space-media.messages';
+export * from './file-input';

@@ -38,6 +38,9 @@ export interface SpaceInput {
   parentId: string | null;
   visibility: SpaceVisibility;
   scopeId: string | null;
+  heroImageAlt: Translated;
+  /** Set by the page after an upload (or null to remove); undefined keeps the current image. */
+  heroImageId?: string | null;
 }
 
 function text(body: FormBody, name: string): string {
@@ -129,6 +132,7 @@ export function readSpaceForm(
     parentId: kind === 'assembly' ? uuidOrNull(text(body, 'parentId')) : null,
     visibility: kind === 'assembly' ? visibility : 'public',
     scopeId: uuidOrNull(text(body, 'scopeId')),
+    heroImageAlt: readTranslated(body, 'heroImageAlt', locales, 250, errors),
   };
   return { input, errors };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { StorageModule } from '@plaza/storage';
 import { ThemingModule } from '@plaza/theming';
 
 import { PhasesService } from './phases.service';
@@ -7,6 +8,7 @@ import { ScopesApiController } from './scopes.api.controller';
 import { ScopesService } from './scopes.service';
 import { ScopesAdminPages } from './scopes-admin.pages';
 import { SiteContextProvider } from './site-context.provider';
+import { SpaceImagesService } from './space-images.service';
 import { SpacePageExtensions } from './space-page-extensions';
 import { SpacesApiController } from './spaces.api.controller';
 import { SpacesPages } from './spaces.pages';
@@ -17,7 +19,7 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
 
 /** Participatory spaces (processes, assemblies), their phases, components and roles. */
 @Module({
-  imports: [ThemingModule],
+  imports: [ThemingModule, StorageModule],
   controllers: [
     SpacesPages,
     SpacesAdminPages,
@@ -33,6 +35,7 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
     SpacePageExtensions,
     SpacesHomeBlocks,
     ScopesService,
+    SpaceImagesService,
   ],
   exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions, ScopesService],
 })

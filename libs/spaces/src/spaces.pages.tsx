@@ -10,6 +10,7 @@ import { componentPath, spacePath } from './paths';
 import { scopesT } from './scopes.messages';
 import { SiteContextProvider } from './site-context.provider';
 import { PROCESS_METADATA_KEYS, SpaceEntity, SpaceKind } from './space.entity';
+import { SpaceImagesService } from './space-images.service';
 import { SpacePageExtensions } from './space-page-extensions';
 import { SpacesKey, spacesT } from './spaces.messages';
 import { SpacesService } from './spaces.service';
@@ -23,6 +24,7 @@ export class SpacesPages {
     private readonly users: CurrentUsers,
     private readonly siteContext: SiteContextProvider,
     private readonly extensions: SpacePageExtensions,
+    private readonly images: SpaceImagesService,
   ) {}
 
   @Get('processes')
@@ -114,6 +116,7 @@ export class SpacesPages {
     const t = (key: SpacesKey) => spacesT(site.locale, key);
     const tr = this.tr(site);
     const title = t(kind === 'process' ? 'processes.title' : 'assemblies.title');
+    const images = await this.images.urls(spaces.map((s) => s.heroImageId));
     await this.send(
       reply,
       <SiteLayout site={site} title={title}>
@@ -124,6 +127,13 @@ export class SpacesPages {
           <ul class="card-list">
             {spaces.map((s) => (
               <li key={s.id}>
+                {s.heroImageId && images.get(s.heroImageId) && (
+                  <img
+                    class="card-image"
+                    src={images.get(s.heroImageId)!.thumbnail}
+                    alt={tr(s.heroImageAlt)}
+                  />
+                )}
                 <h2>
                   <a href={spacePath(s)}>{tr(s.title)}</a>
                 </h2>
@@ -154,9 +164,13 @@ export class SpacesPages {
     const extra = await this.extensions.render(space, user, site);
     const t = (key: SpacesKey) => spacesT(site.locale, key);
     const tr = this.tr(site);
+    const hero = space.heroImageId
+      ? (await this.images.urls([space.heroImageId])).get(space.heroImageId)
+      : undefined;
     await this.send(
       reply,
       <SiteLayout site={site} title={tr(space.title)}>
+        {hero && <img class="space-hero" src={hero.large} alt={tr(space.heroImageAlt)} />}
         <h1>{tr(space.title)}</h1>
         {tr(space.subtitle) && <p class="subtitle">{tr(space.subtitle)}</p>}
         {space.visibility === 'transparent' && <p class="notice">{t('transparent')}</p>}
