@@ -4,10 +4,12 @@ import { AddressInfo } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { Browser, chromium, Page } from 'playwright-core';
+import sharp from 'sharp';
 
-import { ProposalsService } from '@plaza/proposals';
+import { ProposalAttachmentEntity, ProposalsService } from '@plaza/proposals';
 import { CommentsService } from '@plaza/social';
 import { ComponentEntity, ScopeEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import { FILE_TYPES, IMAGE_TYPES, UploadsService } from '@plaza/storage';
 import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import type { CurrentUser } from '@plaza/web';
@@ -122,6 +124,40 @@ describe('Participation pages are axe-clean in a real browser', () => {
         parentId: null,
       }),
     );
+    // A hero image with its text alternative, and a file attached to the proposal.
+    const uploads = app.get(UploadsService);
+    const image = await TenantContext.run(tenant, async () =>
+      uploads.upload({
+        body: await sharp({
+          create: { width: 600, height: 200, channels: 3, background: { r: 30, g: 90, b: 160 } },
+        })
+          .png()
+          .toBuffer(),
+        originalName: 'hero.png',
+        maxBytes: 5_000_000,
+        accept: IMAGE_TYPES,
+      }),
+    );
+    const pdf = await TenantContext.run(tenant, () =>
+      uploads.upload({
+        body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        originalName: 'plan.pdf',
+        maxBytes: 5_000_000,
+        accept: [FILE_TYPES.pdf],
+      }),
+    );
+    await platform.get(TenantDb).runFor(tenant, async (em) => {
+      await em.update(
+        SpaceEntity,
+        { id: ids.spaceId },
+        { heroImageId: image.id, heroImageAlt: { en: 'The town square at dusk' } },
+      );
+      await em.insert(ProposalAttachmentEntity, {
+        proposalId: proposal.id,
+        fileId: pdf.id,
+        title: 'Site plan',
+      });
+    });
     const list = `/processes/a11y/f/${ids.componentId}/proposals`;
     Object.assign(paths, {
       processes: '/processes',

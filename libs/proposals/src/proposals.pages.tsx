@@ -59,6 +59,8 @@ import {
 import { ProposalEntity } from './proposal.entity';
 import { ProposalRefusal, RefusalCode } from './proposal.errors';
 import { ProposalAnswersService } from './proposal-answers.service';
+import { attachmentRefusalOf,AttachmentsSection } from './proposal-attachments.pages';
+import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalInput } from './proposal-input';
 import { proposalsPath, publicState, stateLabel } from './proposal-paths';
@@ -96,6 +98,7 @@ export class ProposalsPages {
     private readonly moderation: ModerationService,
     private readonly answers: ProposalAnswersService,
     private readonly spaces: SpacesService,
+    private readonly attachments: ProposalAttachmentsService,
   ) {}
 
   @Get()
@@ -299,6 +302,7 @@ export class ProposalsPages {
     @Param('proposalId', ParseUUIDPipe) proposalId: string,
     @Query('refused') refused: string | undefined,
     @Query('social_error') socialError: string | undefined,
+    @Query('attachment_error') attachmentError: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -321,6 +325,8 @@ export class ProposalsPages {
       ? await this.follows.isFollowing(user.id, 'proposal', proposal.id)
       : false;
     const status = user ? await this.proposals.supportStatus(componentId, proposalId, user) : null;
+    const attached = await this.attachments.links(proposal.id, user);
+    const canAttach = await this.attachments.canAttach(componentId, proposal, user);
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
     const base = proposalsPath(ctx);
@@ -377,6 +383,14 @@ export class ProposalsPages {
             {t('address')}: {proposal.address}
           </p>
         )}
+        <AttachmentsSection
+          locale={site.locale}
+          csrf={csrf}
+          here={here}
+          items={attached}
+          canAdd={canAttach}
+          error={attachmentRefusalOf(attachmentError)}
+        />
         {proposal.statePublishedAt && proposal.answer && (
           <section aria-labelledby="answer-title">
             <h2 id="answer-title">{t('answer')}</h2>

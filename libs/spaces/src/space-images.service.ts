@@ -26,40 +26,64 @@ const IMAGE_URL_SECONDS = 24 * 3600;
 
 /** An upload refused with a sentence in the person's language. */
 export class UploadRefusedError extends Error {
-  constructor(readonly userMessage: string) {
+  constructor(
+    readonly userMessage: string,
+    readonly code: UploadRefusal,
+  ) {
     super(userMessage);
+  }
+}
+
+export type UploadRefusal = 'tooLarge' | 'type' | 'unreadable' | 'empty';
+
+export interface UploadRules {
+  locale: string;
+  maxBytes: number;
+  accept: readonly FileType[];
+}
+
+/** Why an upload was refused, as a sentence in `rules.locale`. */
+export function uploadRefusalMessage(code: UploadRefusal, rules: UploadRules): string {
+  const t = (key: Parameters<typeof spaceMediaT>[1], params?: Record<string, string>) =>
+    spaceMediaT(rules.locale, key, params);
+  switch (code) {
+    case 'tooLarge':
+      return t('upload.tooLarge', { size: formatBytes(rules.maxBytes) });
+    case 'type':
+      return t('upload.type', {
+        types: [...new Set(rules.accept.map((a) => a.ext.toUpperCase()))].join(', '),
+      });
+    case 'empty':
+      return t('upload.empty');
+    default:
+      return t('upload.unreadable');
   }
 }
 
 /**
  * Uploads `file` through UploadsService (size limit, type told from the content,
- * images re-encoded) or throws UploadRefusedError saying why, in `locale`.
+ * images re-encoded) or throws UploadRefusedError saying why, in `rules.locale`.
  */
 export async function uploadOrRefuse(
   uploads: UploadsService,
   file: UploadedFile,
-  options: { locale: string; maxBytes: number; accept: readonly FileType[] },
+  rules: UploadRules,
 ): Promise<StoredFileEntity> {
-  const t = (key: Parameters<typeof spaceMediaT>[1], params?: Record<string, string>) =>
-    spaceMediaT(options.locale, key, params);
-  const tooLarge = t('upload.tooLarge', { size: formatBytes(options.maxBytes) });
-  if (file.truncated) throw new UploadRefusedError(tooLarge);
+  const refuse = (code: UploadRefusal) =>
+    new UploadRefusedError(uploadRefusalMessage(code, rules), code);
+  if (file.truncated) throw refuse('tooLarge');
   try {
     return await uploads.upload({
       body: file.data,
       originalName: file.filename,
-      maxBytes: options.maxBytes,
-      accept: options.accept,
+      maxBytes: rules.maxBytes,
+      accept: rules.accept,
     });
   } catch (error) {
-    if (error instanceof FileTooLargeException) throw new UploadRefusedError(tooLarge);
-    if (error instanceof FileTypeNotAcceptedException) {
-      const types = [...new Set(options.accept.map((a) => a.ext.toUpperCase()))].join(', ');
-      throw new UploadRefusedError(t('upload.type', { types }));
-    }
-    if (error instanceof EmptyFileException) throw new UploadRefusedError(t('upload.empty'));
-    if (error instanceof UnreadableImageException)
-      throw new UploadRefusedError(t('upload.unreadable'));
+    if (error instanceof FileTooLargeException) throw refuse('tooLarge');
+    if (error instanceof FileTypeNotAcceptedException) throw refuse('type');
+    if (error instanceof EmptyFileException) throw refuse('empty');
+    if (error instanceof UnreadableImageException) throw refuse('unreadable');
     throw error;
   }
 }
