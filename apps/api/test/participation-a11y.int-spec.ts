@@ -223,4 +223,37 @@ describe('Participation pages are axe-clean in a real browser', () => {
     await context.close();
     expect(found).toEqual([]);
   }, 120_000);
+
+  it('shares a page: the copy button works from the keyboard and announces the result', async () => {
+    // Without bypassCSP: the share script runs under the page's own nonce.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of [paths.proposal, paths.process]) {
+      await page.goto(`${origin}${path}`);
+      const copy = page.locator('[data-share-copy]');
+      await copy.waitFor({ state: 'visible' });
+      await copy.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => !!document.querySelector('[data-share-status]')?.textContent,
+      );
+      expect(await page.locator('[data-share-status]').textContent()).toMatch(
+        /^(Link copied\.|The link could not be copied: .*)$/,
+      );
+      const field = await page.locator('#share-url').inputValue();
+      expect(field).toBe(`http://${tenant.slug}.plaza.test${path}`);
+      // The copied text is the selected field (the fallback) or the clipboard's content.
+      const selected = await page.evaluate(() => {
+        const input = document.getElementById('share-url') as HTMLInputElement;
+        return input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0);
+      });
+      expect(selected).toBe(field);
+      expect(await page.locator('a', { hasText: 'Share on Telegram' }).getAttribute('href')).toBe(
+        `https://t.me/share/url?url=${encodeURIComponent(field)}&text=${encodeURIComponent(
+          path === paths.process ? 'Accessible process' : 'Shade on the square for summer',
+        )}`,
+      );
+    }
+    await context.close();
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import {
   Body,
   Controller,
   Get,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -17,7 +18,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { translate, Translated } from '@plaza/core';
+import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@plaza/core';
 import {
   CommentsSection,
   CommentsService,
@@ -40,6 +41,7 @@ import {
   scopesT,
   scopeTree,
   Select,
+  ShareBox,
   SiteContextProvider,
   spacePath,
   SpacesService,
@@ -59,7 +61,7 @@ import {
 import { ProposalEntity } from './proposal.entity';
 import { ProposalRefusal, RefusalCode } from './proposal.errors';
 import { ProposalAnswersService } from './proposal-answers.service';
-import { attachmentRefusalOf,AttachmentsSection } from './proposal-attachments.pages';
+import { attachmentRefusalOf, AttachmentsSection } from './proposal-attachments.pages';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalInput } from './proposal-input';
@@ -99,6 +101,7 @@ export class ProposalsPages {
     private readonly answers: ProposalAnswersService,
     private readonly spaces: SpacesService,
     private readonly attachments: ProposalAttachmentsService,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
   @Get()
@@ -462,6 +465,12 @@ export class ProposalsPages {
             />
           </details>
         )}
+        <ShareBox
+          url={publicUrl(this.config, request.hostname, here)}
+          title={proposal.title}
+          locale={site.locale}
+          nonce={site.nonce}
+        />
         <CommentsSection
           locale={site.locale}
           csrf={csrf}

@@ -23,3 +23,4 @@ export * from './scopes.messages';
 export * from './space-images.service';
 export * from './space-media.messages';
 export * from './file-input';
+export * from './share';

@@ -1,13 +1,23 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Req,
+  Res,
+} from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { translate, Translated } from '@plaza/core';
+import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
 import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaza/web';
 
 import { componentPath, spacePath } from './paths';
 import { scopesT } from './scopes.messages';
+import { ShareBox } from './share';
 import { SiteContextProvider } from './site-context.provider';
 import { PROCESS_METADATA_KEYS, SpaceEntity, SpaceKind } from './space.entity';
 import { SpaceImagesService } from './space-images.service';
@@ -25,6 +35,7 @@ export class SpacesPages {
     private readonly siteContext: SiteContextProvider,
     private readonly extensions: SpacePageExtensions,
     private readonly images: SpaceImagesService,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
   @Get('processes')
@@ -273,6 +284,12 @@ export class SpacesPages {
             )}
           </>
         )}
+        <ShareBox
+          url={publicUrl(this.config, request.hostname, spacePath(space))}
+          title={tr(space.title)}
+          locale={site.locale}
+          nonce={site.nonce}
+        />
       </SiteLayout>,
     );
   }
