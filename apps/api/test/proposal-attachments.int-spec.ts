@@ -171,6 +171,16 @@ describe('Proposal attachments (two tenants)', () => {
     expect(fr.text).toContain('Pièces jointes');
     expect(links(fr.text)[0].meta).toMatch(/^PDF, \d+ octets$/);
 
+    const api = `/api/v1/spaces/${spaceId}/components/${componentId}/proposals/${proposalId}`;
+    const viaApi = await http().get(api).set('Host', hostA()).expect(200);
+    expect(
+      viaApi.body.attachments.map((x: { name: string; type: string }) => [x.name, x.type]),
+    ).toEqual([
+      ['Site plan', 'PDF'],
+      ['photo.png', listed[1].meta.split(',')[0]],
+    ]);
+    expect(viaApi.body.attachments[0].url).toMatch(new RegExp(`^http://${hostA()}/`));
+    await http().get(api).set('Host', hostB()).expect(404);
     const download = await http().get(listed[0].url).set('Host', hostA()).expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toContain('attachment');

@@ -96,6 +96,11 @@ describe('Hero images of processes and assemblies (two tenants)', () => {
     // Tenant B's host serves nothing under A's signed address.
     const crossed = await http().get(hero[1].replace(/&amp;/g, '&')).set('Host', hostB());
     expect([403, 404]).toContain(crossed.status);
+    const api = await http().get(`/api/v1/spaces/${spaceId}`).set('Host', hostA()).expect(200);
+    expect(api.body.heroImage.alt).toEqual({ en: 'Children playing on the lawn' });
+    expect(api.body.heroImage.url).toMatch(new RegExp(`^http://${hostA()}/`));
+    const listed = await http().get('/api/v1/spaces').set('Host', hostA()).expect(200);
+    expect(listed.body[0].heroImage.url).toMatch(new RegExp(`^http://${hostA()}/`));
     const list = await http().get('/processes').set('Host', hostA()).expect(200);
     expect(imgSrc(list.text, 'card-image')![2]).toBe('Children playing on the lawn');
 
@@ -138,6 +143,8 @@ describe('Hero images of processes and assemblies (two tenants)', () => {
     expect(await inA((em) => em.existsBy(StoredFileEntity, { id: space.heroImageId! }))).toBe(
       false,
     );
+    const apiAfter = await http().get(`/api/v1/spaces/${spaceId}`).set('Host', hostA());
+    expect(apiAfter.body.heroImage).toBeNull();
     const after = await http().get('/processes/green-park').set('Host', hostA()).expect(200);
     expect(after.text).not.toContain('class="space-hero"');
     const gone = await http().get(hero[1].replace(/&amp;/g, '&')).set('Host', hostA());

@@ -5,6 +5,14 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 
 import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS } from '../proposals.query';
 
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Title given by the uploader, or the file name' }) name!: string;
+  @ApiProperty({ example: 'PDF', description: 'Type told from the content' }) type!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+  @ApiProperty({ description: 'Signed download address, valid one hour' }) url!: string;
+}
+
 export class ProposalDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) componentId!: string;
@@ -31,6 +39,11 @@ export class ProposalDto {
   @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
+  @ApiPropertyOptional({
+    type: [AttachmentDto],
+    description: 'Attached files; only in the one-proposal response',
+  })
+  attachments?: AttachmentDto[];
 }
 
 export class PageMetaDto {
