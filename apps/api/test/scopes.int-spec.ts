@@ -145,6 +145,18 @@ describe('Scopes (two tenants)', () => {
     expect((await get(hostA(), '/processes/south-plan').expect(200)).text).toContain(
       'Scope: South district',
     );
+    expect((await get(hostA(), `/processes?scope=${south.id}`).expect(200)).text).toContain(
+      'South plan',
+    );
+    // A space in a sub-scope shows under its parent's filter, not under another scope's.
+    await inA((em) => em.update(SpaceEntity, { id: space.id }, { scopeId: oldTown.id }));
+    expect((await get(hostA(), `/processes?scope=${south.id}`).expect(200)).text).toContain(
+      'South plan',
+    );
+    expect((await get(hostA(), `/processes?scope=${east.id}`).expect(200)).text).not.toContain(
+      'South plan',
+    );
+    await inA((em) => em.update(SpaceEntity, { id: space.id }, { scopeId: south.id }));
     const componentId = await inA(async (em) => {
       const phase = await em.save(
         em.create(SpacePhaseEntity, { spaceId: space.id, title: { en: 'Now' }, active: true }),

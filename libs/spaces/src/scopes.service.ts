@@ -123,6 +123,10 @@ export class ScopesService {
     return rows.map((r) => r.id);
   }
 
+  async subtreeOf(rootId: string): Promise<string[]> {
+    return this.tenantDb.run((em) => this.subtree(em, rootId));
+  }
+
   /** The scopes a proposal of a space may take. */
   async choicesFor(spaceScopeId: string | null): Promise<ScopeEntity[]> {
     return this.tenantDb.run((em) => scopeChoices(em, spaceScopeId));

@@ -5,6 +5,7 @@ import {
   NotFoundException,
   Param,
   ParseUUIDPipe,
+  Query,
   Req,
   Res,
 } from '@nestjs/common';
@@ -15,8 +16,10 @@ import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@pl
 import { TenantContext } from '@plaza/tenancy';
 import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaza/web';
 
+import { Select } from './form-fields';
 import { componentPath, spacePath } from './paths';
 import { scopesT } from './scopes.messages';
+import { indented, ScopesService, scopeTree } from './scopes.service';
 import { ShareBox } from './share';
 import { SiteContextProvider } from './site-context.provider';
 import { PROCESS_METADATA_KEYS, SpaceEntity, SpaceKind } from './space.entity';
@@ -36,16 +39,25 @@ export class SpacesPages {
     private readonly extensions: SpacePageExtensions,
     private readonly images: SpaceImagesService,
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
+    private readonly scopes: ScopesService,
   ) {}
 
   @Get('processes')
-  list(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.listPage('process', request, reply);
+  list(
+    @Query('scope') scope: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.listPage('process', scope, request, reply);
   }
 
   @Get('assemblies')
-  listAssemblies(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.listPage('assembly', request, reply);
+  listAssemblies(
+    @Query('scope') scope: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.listPage('assembly', scope, request, reply);
   }
 
   @Get('processes/:slug')
@@ -121,17 +133,46 @@ export class SpacesPages {
     );
   }
 
-  private async listPage(kind: SpaceKind, request: FastifyRequest, reply: FastifyReply) {
+  private async listPage(
+    kind: SpaceKind,
+    scope: string | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     const site = await this.siteContext.build(request);
-    const spaces = await this.spaces.listPublished(kind, await this.users.of(request));
+    const all = await this.spaces.listPublished(kind, await this.users.of(request));
     const t = (key: SpacesKey) => spacesT(site.locale, key);
     const tr = this.tr(site);
     const title = t(kind === 'process' ? 'processes.title' : 'assemblies.title');
+    // Decidim's filter by scope: the chosen scope and every scope below it.
+    const scopeRows = scopeTree(
+      await this.scopes.list(),
+      site.locale,
+      TenantContext.current().defaultLocale,
+    );
+    const scopeId = scopeRows.find((r) => r.scope.id === scope)?.scope.id;
+    const within = scopeId ? new Set(await this.scopes.subtreeOf(scopeId)) : null;
+    const spaces = within ? all.filter((s) => s.scopeId && within.has(s.scopeId)) : all;
+    const listPath = kind === 'process' ? '/processes' : '/assemblies';
     const images = await this.images.urls(spaces.map((s) => s.heroImageId));
     await this.send(
       reply,
       <SiteLayout site={site} title={title}>
         <h1>{title}</h1>
+        {scopeRows.length > 0 && (
+          <form method="get" action={listPath} role="search">
+            <Select
+              name="scope"
+              label={scopesT(site.locale, 'scope')}
+              value={scopeId ?? ''}
+              options={[
+                { value: '', label: scopesT(site.locale, 'allScopes') },
+                ...scopeRows.map((r) => ({ value: r.scope.id, label: indented(r, tr) })),
+              ]}
+            />
+            <button type="submit">{scopesT(site.locale, 'filter')}</button>
+          </form>
+        )}
         {spaces.length === 0 ? (
           <p>{t(kind === 'process' ? 'processes.empty' : 'assemblies.empty')}</p>
         ) : (
