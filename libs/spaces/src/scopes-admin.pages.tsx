@@ -6,7 +6,7 @@ import { translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
 import { AdminLayout, AdminSections, OnHost, renderPage, RequireAdmin } from '@plaza/web';
 
-import { ErrorSummary, PostButton, Select, TextField, TranslatedField } from './form-fields';
+import { ErrorSummary, FieldError, Select, TextField, TranslatedField } from './form-fields';
 import { ScopeEntity } from './scope.entity';
 import { ScopesKey, scopesT } from './scopes.messages';
 import {
@@ -140,7 +140,7 @@ export class ScopesAdminPages {
     const labels: Record<string, string> = {
       code: t('field.code'),
       parentId: t('field.parent'),
-      _form: t('delete'),
+      delete: t('delete'),
     };
     for (const l of locales) labels[`name_${l}`] = `${t('field.name')} (${l})`;
     const hasBody = Object.keys(body).length > 0;
@@ -197,9 +197,17 @@ export class ScopesAdminPages {
             {scope ? (
               <>
                 {form}
-                <PostButton action={`/admin/scopes/${scope.id}/delete`} csrf={csrf}>
-                  {t('delete')}
-                </PostButton>
+                <form method="post" action={`/admin/scopes/${scope.id}/delete`} class="inline">
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <button
+                    type="submit"
+                    id="delete"
+                    aria-describedby={errors.delete ? 'delete-error' : undefined}
+                  >
+                    {t('delete')}
+                  </button>
+                  <FieldError id="delete" message={errors.delete} />
+                </form>
               </>
             ) : (
               <>

@@ -16,7 +16,7 @@ export class ScopeNotFoundException extends NotFoundException {
 /** Refusals an admin can fix; `field` names the form field, `key` the message. */
 export class ScopeRefusal extends Error {
   constructor(
-    readonly field: 'code' | 'parentId' | '_form',
+    readonly field: 'code' | 'parentId' | 'delete',
     readonly key: 'error.codeTaken' | 'error.parent' | 'error.hasChildren',
   ) {
     super(key);
@@ -160,7 +160,7 @@ export class ScopesService {
     await this.tenantDb.run(async (em) => {
       if (!(await em.existsBy(ScopeEntity, { id }))) throw new ScopeNotFoundException();
       if (await em.existsBy(ScopeEntity, { parentId: id }))
-        throw new ScopeRefusal('_form', 'error.hasChildren');
+        throw new ScopeRefusal('delete', 'error.hasChildren');
       await em.delete(ScopeEntity, { id });
     });
   }
