@@ -5,6 +5,7 @@ import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
 import { ProposalAttachmentEntity, ProposalEntity } from '@plaza/proposals';
+import { CommentEntity, FollowEntity } from '@plaza/social';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
 import { StoredFileEntity } from '@plaza/storage';
 import { TenantDb, TenantRef } from '@plaza/tenancy';
@@ -211,7 +212,22 @@ describe('Proposal attachments (two tenants)', () => {
     expect(await inA((em) => em.existsBy(StoredFileEntity, { id: mine.fileId }))).toBe(false);
     expect((await http().get(listed[1].url).set('Host', hostA())).status).toBe(404);
 
-    // Deleting the proposal removes its files too.
+    // Deleting the proposal removes its files, comments and follows too.
+    const authorId = (await inA((em) => em.findOneByOrFail(ProposalEntity, { id: proposalId })))
+      .authorId!;
+    await inA((em) =>
+      em.insert(CommentEntity, {
+        resourceType: 'proposal',
+        resourceId: proposalId,
+        authorId,
+        body: 'Nice idea for the school.',
+      }),
+    );
+    expect(
+      await inA((em) =>
+        em.countBy(FollowEntity, { resourceType: 'proposal', resourceId: proposalId }),
+      ),
+    ).toBe(1);
     await post(
       hostA(),
       admin,
@@ -220,5 +236,15 @@ describe('Proposal attachments (two tenants)', () => {
     expect(await inA((em) => em.existsBy(ProposalEntity, { id: proposalId }))).toBe(false);
     expect(await inA((em) => em.existsBy(StoredFileEntity, { id: first.fileId }))).toBe(false);
     expect((await http().get(listed[0].url).set('Host', hostA())).status).toBe(404);
+    expect(
+      await inA((em) =>
+        em.countBy(CommentEntity, { resourceType: 'proposal', resourceId: proposalId }),
+      ),
+    ).toBe(0);
+    expect(
+      await inA((em) =>
+        em.countBy(FollowEntity, { resourceType: 'proposal', resourceId: proposalId }),
+      ),
+    ).toBe(0);
   });
 });

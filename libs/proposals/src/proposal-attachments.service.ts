@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
-import { IsNull, Not } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 
+import { CommentEntity, FollowEntity, ModerationEntity } from '@plaza/social';
 import {
   boolSetting,
   SpacesService,
@@ -181,8 +182,9 @@ export class ProposalAttachmentsService {
   }
 
   /**
-   * Deletes a proposal and the files attached to it (rows cascade in the database;
-   * the stored bytes are removed here, once the rows are gone).
+   * Deletes a proposal with its comments, follows and moderation records, and the
+   * files attached to it (rows cascade in the database; the stored bytes are
+   * removed here, once the rows are gone).
    */
   async deleteProposal(spaceId: string, componentId: string, proposalId: string): Promise<void> {
     const files = await this.tenantDb.run(async (em) => {
@@ -196,6 +198,19 @@ export class ProposalAttachmentsService {
         where: { proposalId },
         relations: { file: true },
       });
+      // Social rows point at the proposal by type and id, without a foreign key.
+      const comments = await em.find(CommentEntity, {
+        where: { resourceType: 'proposal', resourceId: proposalId },
+        select: ['id'],
+      });
+      if (comments.length)
+        await em.delete(ModerationEntity, {
+          resourceType: 'comment',
+          resourceId: In(comments.map((c) => c.id)),
+        });
+      await em.delete(ModerationEntity, { resourceType: 'proposal', resourceId: proposalId });
+      await em.delete(CommentEntity, { resourceType: 'proposal', resourceId: proposalId });
+      await em.delete(FollowEntity, { resourceType: 'proposal', resourceId: proposalId });
       await em.delete(ProposalEntity, { id: proposalId });
       return rows.map((r) => r.file!);
     });
