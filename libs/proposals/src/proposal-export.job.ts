@@ -131,7 +131,7 @@ export class ProposalExportJob implements OnModuleInit, OnModuleDestroy {
       const page = await this.tenantDb.run((em) =>
         em.find(ProposalEntity, {
           where: { componentId, publishedAt: Not(IsNull()) },
-          relations: { author: true },
+          relations: { author: true, category: true, scope: true },
           order: { publishedAt: 'ASC', id: 'ASC' },
           skip: offset,
           take: PAGE,

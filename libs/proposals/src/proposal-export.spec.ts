@@ -42,6 +42,18 @@ describe('proposal export', () => {
     expect(sut).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 
+  it("names the proposal's category and scope in the reader's language", () => {
+    const sut = toExportRow(
+      proposal({
+        category: { name: { en: 'Mobility', fr: 'Mobilité' } },
+        scope: { name: { en: 'North district', fr: 'Quartier nord' } },
+      } as Partial<ProposalEntity>),
+      'fr',
+    );
+    expect([sut.category, sut.scope]).toEqual(['Mobilité', 'Quartier nord']);
+    expect(toExportRow(proposal(), 'en')).toMatchObject({ category: '', scope: '' });
+  });
+
   it('writes a header even with no proposals', () => {
     expect(toCsv([]).startsWith('id,title,body')).toBe(true);
   });

@@ -24,6 +24,8 @@ export interface ExportRow {
   cost: number | null;
   published_at: string;
   withdrawn_at: string;
+  category: string;
+  scope: string;
 }
 
 export const EXPORT_COLUMNS: readonly (keyof ExportRow)[] = [
@@ -44,6 +46,8 @@ export const EXPORT_COLUMNS: readonly (keyof ExportRow)[] = [
   'cost',
   'published_at',
   'withdrawn_at',
+  'category',
+  'scope',
 ];
 
 export function toExportRow(p: ProposalEntity, locale: string): ExportRow {
@@ -65,6 +69,8 @@ export function toExportRow(p: ProposalEntity, locale: string): ExportRow {
     cost: p.cost,
     published_at: (p.publishedAt ?? p.createdAt).toISOString(),
     withdrawn_at: p.withdrawnAt?.toISOString() ?? '',
+    category: translate(p.category?.name, locale, locale),
+    scope: translate(p.scope?.name, locale, locale),
   };
 }
 
