@@ -8,7 +8,13 @@ import sharp from 'sharp';
 
 import { ProposalAttachmentEntity, ProposalsService } from '@plaza/proposals';
 import { CommentsService } from '@plaza/social';
-import { ComponentEntity, ScopeEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import {
+  ComponentEntity,
+  ScopeEntity,
+  ScopeTypeEntity,
+  SpaceEntity,
+  SpacePhaseEntity,
+} from '@plaza/spaces';
 import { FILE_TYPES, IMAGE_TYPES, UploadsService } from '@plaza/storage';
 import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
@@ -46,7 +52,12 @@ describe('Participation pages are axe-clean in a real browser', () => {
     admin = await signInAs(app, tenant, adminUser.id);
     const author = await createUser(platform.ctx, tenant, { name: 'Ada Author' });
     const ids = await platform.get(TenantDb).runFor(tenant, async (em) => {
-      const district = await em.save(em.create(ScopeEntity, { name: { en: 'North district' } }));
+      const districtType = await em.save(
+        em.create(ScopeTypeEntity, { name: { en: 'District' }, plural: { en: 'Districts' } }),
+      );
+      const district = await em.save(
+        em.create(ScopeEntity, { name: { en: 'North district' }, scopeTypeId: districtType.id }),
+      );
       await em.save(em.create(ScopeEntity, { name: { en: 'Harbour' }, parentId: district.id }));
       const space = await em.save(
         em.create(SpaceEntity, {

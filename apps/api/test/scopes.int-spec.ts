@@ -4,7 +4,13 @@ import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
 import { ProposalEntity } from '@plaza/proposals';
-import { ComponentEntity, ScopeEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import {
+  ComponentEntity,
+  ScopeEntity,
+  ScopeTypeEntity,
+  SpaceEntity,
+  SpacePhaseEntity,
+} from '@plaza/spaces';
 import { TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 
@@ -113,6 +119,40 @@ describe('Scopes (two tenants)', () => {
         expect.objectContaining({ id: harbour.id, parentId: north.id, name: { en: 'Harbour' } }),
       ]),
     );
+
+    // Scope types: what kind of area a scope is.
+    const noName = await post(hostA(), admin, '/admin/scopes/types', {
+      type_plural_en: 'Districts',
+    }).expect(422);
+    expect(noName.text).toContain('Enter a name in at least one language.');
+    expect(noName.text).toContain('value="Districts"');
+    await post(hostA(), admin, '/admin/scopes/types', {
+      type_name_en: 'District',
+      type_plural_en: 'Districts',
+      type_name_fr: 'Quartier',
+    }).expect(303);
+    const type = await inA((em) => em.findOneByOrFail(ScopeTypeEntity, {}));
+    const badType = await post(hostA(), admin, `/admin/scopes/${north.id}`, {
+      name_en: 'North district',
+      scopeTypeId: '00000000-0000-4000-8000-000000000000',
+    }).expect(422);
+    expect(badType.text).toContain('Choose one of the scope types.');
+    await post(hostA(), admin, `/admin/scopes/${north.id}`, {
+      name_en: 'North district',
+      code: 'N1',
+      scopeTypeId: type.id,
+    }).expect(303);
+    expect((await get(hostA(), '/admin/scopes', admin).expect(200)).text).toContain(
+      'North district</a> — District',
+    );
+    const typed = await get(hostA(), '/api/v1/scopes').expect(200);
+    expect(typed.body.find((x: { id: string }) => x.id === north.id).type).toEqual({
+      name: { en: 'District', fr: 'Quartier' },
+      plural: { en: 'Districts' },
+    });
+    await post(hostB(), intruder, `/admin/scopes/types/${type.id}/delete`, {}).expect(404);
+    await post(hostA(), admin, `/admin/scopes/types/${type.id}/delete`, {}).expect(303);
+    expect((await scopeNamed('North district')).scopeTypeId).toBeNull();
 
     // Deleting a leaf works.
     await post(hostA(), admin, '/admin/scopes', { name_en: 'Temporary' }).expect(303);

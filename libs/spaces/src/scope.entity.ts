@@ -10,6 +10,22 @@ import {
 
 import type { Translated } from '@plaza/core';
 
+/** Decidim's scope types: what kind of area a scope is ("District" / "Districts"). */
+@Entity({ name: 'scope_types' })
+export class ScopeTypeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'jsonb', default: {} })
+  name!: Translated;
+
+  @Column({ type: 'jsonb', default: {} })
+  plural!: Translated;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
 /**
  * Decidim's scopes: the organization's tree of geographic or thematic areas
  * (city, districts, neighbourhoods...). Spaces and proposals may take one.
@@ -35,6 +51,14 @@ export class ScopeEntity {
   @ManyToOne(() => ScopeEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id' })
   parent?: ScopeEntity | null;
+
+  /** What kind of area it is; a deleted type leaves its scopes untyped. */
+  @Column({ name: 'scope_type_id', type: 'uuid', nullable: true })
+  scopeTypeId!: string | null;
+
+  @ManyToOne(() => ScopeTypeEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'scope_type_id' })
+  scopeType?: ScopeTypeEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -6,7 +6,14 @@ import { translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
 import { AdminLayout, AdminSections, OnHost, renderPage, RequireAdmin } from '@plaza/web';
 
-import { ErrorSummary, FieldError, Select, TextField, TranslatedField } from './form-fields';
+import {
+  ErrorSummary,
+  FieldError,
+  PostButton,
+  Select,
+  TextField,
+  TranslatedField,
+} from './form-fields';
 import { ScopeEntity } from './scope.entity';
 import { ScopesKey, scopesT } from './scopes.messages';
 import {
@@ -39,7 +46,10 @@ export function readScopeForm(
   const parent = typeof body.parentId === 'string' ? body.parentId : '';
   const parentId = /^[0-9a-f-]{36}$/i.test(parent) ? parent : null;
   if (parent && !parentId) errors.parentId = 'error.parent';
-  return { input: { name, code: code || null, parentId }, errors };
+  const type = typeof body.scopeTypeId === 'string' ? body.scopeTypeId : '';
+  const scopeTypeId = /^[0-9a-f-]{36}$/i.test(type) ? type : null;
+  if (type && !scopeTypeId) errors.scopeTypeId = 'error.type';
+  return { input: { name, code: code || null, parentId, scopeTypeId }, errors };
 }
 
 /** Organization admins keep the tree of scopes (districts, themes...). */
@@ -73,6 +83,32 @@ export class ScopesAdminPages {
       }
     }
     await this.render(request, reply, null, body, errors, 422);
+  }
+
+  @Post('types')
+  async createType(
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const locales = TenantContext.current().locales;
+    const lengthErrors: FormErrors = {};
+    const name = readTranslated(body, 'type_name', locales, 200, lengthErrors);
+    const plural = readTranslated(body, 'type_plural', locales, 200, lengthErrors);
+    const errors: Errors = {};
+    for (const field of Object.keys(lengthErrors)) errors[field] = 'error.tooLong';
+    if (Object.keys(name).length === 0) errors[`type_name_${locales[0]}`] = 'error.nameRequired';
+    if (Object.keys(errors).length === 0) {
+      await this.scopes.createType(name, plural);
+      return reply.redirect('/admin/scopes#types-title', 303);
+    }
+    await this.render(request, reply, null, body, errors, 422);
+  }
+
+  @Post('types/:typeId/delete')
+  async deleteType(@Param('typeId', ParseUUIDPipe) typeId: string, @Res() reply: FastifyReply) {
+    await this.scopes.deleteType(typeId);
+    return reply.redirect('/admin/scopes#types-title', 303);
   }
 
   @Get(':id')
@@ -136,15 +172,21 @@ export class ScopesAdminPages {
       scopesT(site.locale, key, params);
     const tr = (f: Translated | null | undefined) => translate(f, site.locale, fallback);
     const rows = scopeTree(await this.scopes.list(), site.locale, fallback);
+    const types = await this.scopes.types();
     const errors = Object.fromEntries(Object.entries(rawErrors).map(([k, v]) => [k, t(v)]));
     const labels: Record<string, string> = {
       code: t('field.code'),
       parentId: t('field.parent'),
+      scopeTypeId: t('field.type'),
       delete: t('delete'),
     };
-    for (const l of locales) labels[`name_${l}`] = `${t('field.name')} (${l})`;
-    const hasBody = Object.keys(body).length > 0;
-    const value = (k: 'code' | 'parentId') =>
+    for (const l of locales) {
+      labels[`name_${l}`] = `${t('field.name')} (${l})`;
+      labels[`type_name_${l}`] = `${t('field.name')} (${l})`;
+    }
+    // The type form posts type_* fields only: the scope form then starts empty.
+    const hasBody = Object.keys(body).some((k) => !k.startsWith('type_'));
+    const value = (k: 'code' | 'parentId' | 'scopeTypeId') =>
       hasBody ? (typeof body[k] === 'string' ? (body[k] as string) : '') : (scope?.[k] ?? '');
     const title = scope ? t('edit') : t('title');
     const csrf = site.csrfToken ?? '';
@@ -178,6 +220,18 @@ export class ScopesAdminPages {
               .map((r) => ({ value: r.scope.id, label: indented(r, tr) })),
           ]}
         />
+        {types.length > 0 && (
+          <Select
+            name="scopeTypeId"
+            label={t('field.type')}
+            value={value('scopeTypeId')}
+            error={errors.scopeTypeId}
+            options={[
+              { value: '', label: t('noType') },
+              ...types.map((ty) => ({ value: ty.id, label: tr(ty.name) })),
+            ]}
+          />
+        )}
         <button type="submit">{scope ? t('save') : t('add')}</button>
       </form>
     );
@@ -215,6 +269,44 @@ export class ScopesAdminPages {
                 {rows.length === 0 ? <p>{t('empty')}</p> : <ScopeList rows={rows} tr={tr} t={t} />}
                 <h2>{t('add')}</h2>
                 {form}
+                <section aria-labelledby="types-title">
+                  <h2 id="types-title">{t('types.title')}</h2>
+                  <p>{t('types.intro')}</p>
+                  {types.length === 0 ? (
+                    <p>{t('types.empty')}</p>
+                  ) : (
+                    <ul>
+                      {types.map((ty) => (
+                        <li key={ty.id}>
+                          {tr(ty.name)}
+                          {tr(ty.plural) && ` / ${tr(ty.plural)}`}{' '}
+                          <PostButton action={`/admin/scopes/types/${ty.id}/delete`} csrf={csrf}>
+                            {t('types.delete', { name: tr(ty.name) })}
+                          </PostButton>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <h3>{t('types.add')}</h3>
+                  <form method="post" action="/admin/scopes/types" noValidate>
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <TranslatedField
+                      name="type_name"
+                      legend={t('field.name')}
+                      locales={locales}
+                      value={readTranslated(body, 'type_name', locales, Infinity, {})}
+                      errors={errors}
+                    />
+                    <TranslatedField
+                      name="type_plural"
+                      legend={t('field.plural')}
+                      locales={locales}
+                      value={readTranslated(body, 'type_plural', locales, Infinity, {})}
+                      errors={errors}
+                    />
+                    <button type="submit">{t('types.add')}</button>
+                  </form>
+                </section>
               </>
             )}
           </AdminLayout>,
@@ -237,6 +329,7 @@ function ScopeList(props: {
         {level.map((r) => (
           <li key={r.scope.id}>
             <a href={`/admin/scopes/${r.scope.id}`}>{tr(r.scope.name)}</a>
+            {r.scope.scopeType && <> — {tr(r.scope.scopeType.name)}</>}
             {r.scope.code && <> ({t('code', { code: r.scope.code })})</>}
             {render(r.scope.id, depth + 1)}
           </li>

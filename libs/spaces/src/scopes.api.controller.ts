@@ -15,6 +15,16 @@ export class ScopeDto {
   name!: Record<string, string>;
   @ApiProperty({ type: String, nullable: true }) code!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description: 'Kind of area: name and plural, per locale',
+    properties: {
+      name: { type: 'object', additionalProperties: { type: 'string' } },
+      plural: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+  })
+  type!: { name: Record<string, string>; plural: Record<string, string> } | null;
 }
 
 /** Public JSON API: the organization's scopes, to filter proposals by scope. */
@@ -33,6 +43,12 @@ export class ScopesApiController {
       name: s.name as Record<string, string>,
       code: s.code,
       parentId: s.parentId,
+      type: s.scopeType
+        ? {
+            name: s.scopeType.name as Record<string, string>,
+            plural: s.scopeType.plural as Record<string, string>,
+          }
+        : null,
     }));
   }
 }

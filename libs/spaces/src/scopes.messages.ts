@@ -4,6 +4,15 @@ import { defineMessages } from '@plaza/web';
 export const scopesT = defineMessages('scopes', {
   en: {
     title: 'Scopes',
+    'types.title': 'Scope types',
+    'types.intro': 'What kind of area a scope is, such as district or neighbourhood.',
+    'types.empty': 'There are no scope types yet.',
+    'types.add': 'Add a scope type',
+    'types.delete': 'Delete the type {name}',
+    'field.plural': 'Plural name',
+    'field.type': 'Type',
+    noType: 'No type',
+    'error.type': 'Choose one of the scope types.',
     intro:
       'Scopes are the areas your organization works in, such as districts or themes. Spaces and proposals can take one.',
     empty: 'There are no scopes yet.',
@@ -34,6 +43,15 @@ export const scopesT = defineMessages('scopes', {
   },
   fr: {
     title: 'Périmètres',
+    'types.title': 'Types de périmètres',
+    'types.intro': 'La nature d’un périmètre, par exemple quartier ou commune.',
+    'types.empty': "Il n'y a pas encore de type de périmètre.",
+    'types.add': 'Ajouter un type de périmètre',
+    'types.delete': 'Supprimer le type {name}',
+    'field.plural': 'Nom au pluriel',
+    'field.type': 'Type',
+    noType: 'Aucun type',
+    'error.type': "Choisissez l'un des types de périmètres.",
     intro:
       'Les périmètres sont les territoires ou thèmes de votre organisation, comme les quartiers. Les espaces et les propositions peuvent en avoir un.',
     empty: "Il n'y a pas encore de périmètre.",
@@ -66,6 +84,15 @@ export const scopesT = defineMessages('scopes', {
   },
   es: {
     title: 'Ámbitos',
+    'types.title': 'Tipos de ámbitos',
+    'types.intro': 'Qué clase de zona es un ámbito, por ejemplo distrito o barrio.',
+    'types.empty': 'Todavía no hay tipos de ámbitos.',
+    'types.add': 'Añadir un tipo de ámbito',
+    'types.delete': 'Eliminar el tipo {name}',
+    'field.plural': 'Nombre en plural',
+    'field.type': 'Tipo',
+    noType: 'Sin tipo',
+    'error.type': 'Elija uno de los tipos de ámbitos.',
     intro:
       'Los ámbitos son las zonas o temas en los que trabaja su organización, como los distritos. Los espacios y las propuestas pueden tener uno.',
     empty: 'Todavía no hay ámbitos.',
@@ -96,6 +123,15 @@ export const scopesT = defineMessages('scopes', {
   },
   ca: {
     title: 'Àmbits',
+    'types.title': "Tipus d'àmbits",
+    'types.intro': 'Quina mena de zona és un àmbit, per exemple districte o barri.',
+    'types.empty': "Encara no hi ha tipus d'àmbits.",
+    'types.add': "Afegeix un tipus d'àmbit",
+    'types.delete': 'Suprimeix el tipus {name}',
+    'field.plural': 'Nom en plural',
+    'field.type': 'Tipus',
+    noType: 'Sense tipus',
+    'error.type': "Trieu un dels tipus d'àmbits.",
     intro:
       'Els àmbits són les zones o temes en què treballa la vostra organització, com els districtes. Els espais i les propostes en poden tenir un.',
     empty: 'Encara no hi ha àmbits.',

@@ -5,7 +5,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { translate, Translated } from '@plaza/core';
 import { TenantDb } from '@plaza/tenancy';
 
-import { ScopeEntity } from './scope.entity';
+import { ScopeEntity, ScopeTypeEntity } from './scope.entity';
 
 export class ScopeNotFoundException extends NotFoundException {
   constructor() {
@@ -16,8 +16,8 @@ export class ScopeNotFoundException extends NotFoundException {
 /** Refusals an admin can fix; `field` names the form field, `key` the message. */
 export class ScopeRefusal extends Error {
   constructor(
-    readonly field: 'code' | 'parentId' | 'delete',
-    readonly key: 'error.codeTaken' | 'error.parent' | 'error.hasChildren',
+    readonly field: 'code' | 'parentId' | 'delete' | 'scopeTypeId',
+    readonly key: 'error.codeTaken' | 'error.parent' | 'error.hasChildren' | 'error.type',
   ) {
     super(key);
   }
@@ -27,6 +27,7 @@ export interface ScopeInput {
   name: Translated;
   code: string | null;
   parentId: string | null;
+  scopeTypeId: string | null;
 }
 
 /** A scope with its depth in the tree, for indented lists and select options. */
@@ -107,8 +108,25 @@ export class ScopesService {
   constructor(private readonly tenantDb: TenantDb) {}
 
   async list(em?: EntityManager): Promise<ScopeEntity[]> {
-    const work = (m: EntityManager) => m.find(ScopeEntity, { order: { createdAt: 'ASC' } });
+    const work = (m: EntityManager) =>
+      m.find(ScopeEntity, { relations: { scopeType: true }, order: { createdAt: 'ASC' } });
     return em ? work(em) : this.tenantDb.run(work);
+  }
+
+  async types(): Promise<ScopeTypeEntity[]> {
+    return this.tenantDb.run((em) => em.find(ScopeTypeEntity, { order: { createdAt: 'ASC' } }));
+  }
+
+  async createType(name: Translated, plural: Translated): Promise<ScopeTypeEntity> {
+    return this.tenantDb.run((em) => em.save(em.create(ScopeTypeEntity, { name, plural })));
+  }
+
+  /** Scopes of a deleted type stay, untyped. */
+  async deleteType(id: string): Promise<void> {
+    await this.tenantDb.run(async (em) => {
+      const result = await em.delete(ScopeTypeEntity, { id });
+      if (!result.affected) throw new NotFoundException('This scope type does not exist.');
+    });
   }
 
   async find(id: string): Promise<ScopeEntity> {
@@ -136,6 +154,7 @@ export class ScopesService {
     return this.write(async (em) => {
       if (input.parentId && !(await em.existsBy(ScopeEntity, { id: input.parentId })))
         throw new ScopeRefusal('parentId', 'error.parent');
+      await this.requireType(em, input.scopeTypeId);
       return em.save(em.create(ScopeEntity, input));
     });
   }
@@ -151,6 +170,7 @@ export class ScopesService {
         if (!(await em.existsBy(ScopeEntity, { id: input.parentId })))
           throw new ScopeRefusal('parentId', 'error.parent');
       }
+      await this.requireType(em, input.scopeTypeId);
       return em.save(Object.assign(scope, input));
     });
   }
@@ -163,6 +183,11 @@ export class ScopesService {
         throw new ScopeRefusal('delete', 'error.hasChildren');
       await em.delete(ScopeEntity, { id });
     });
+  }
+
+  private async requireType(em: EntityManager, id: string | null): Promise<void> {
+    if (id && !(await em.existsBy(ScopeTypeEntity, { id })))
+      throw new ScopeRefusal('scopeTypeId', 'error.type');
   }
 
   private async write(work: (em: EntityManager) => Promise<ScopeEntity>): Promise<ScopeEntity> {
