@@ -19,4 +19,22 @@ import { AddScopesHeroImagesAttachments1795717156228 } from './1795717156228-add
 import { AddScopeTypes1795719288664 } from './1795719288664-add-scope-types.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
-export const TENANT_MIGRATIONS: MigrationClass[] = [Init1795707307232, AddFiles1795709038826, Accounts1795710236815, ThemingSite1795710307623, AddSpaces1795710438089, AddProposals1795710737467, DataExports1795711237580, ActionLogs1795711440362, AddSocial1795711555535, TwoFactor1795711647249, ChangeEmail1795712267939, TotpLastStep1795712406783, AddProposalStates1795712412247, AddProposalValuation1795712865035, AddCategories1795713273923, AddScopesHeroImagesAttachments1795717156228, AddScopeTypes1795719288664];
+export const TENANT_MIGRATIONS: MigrationClass[] = [
+  Init1795707307232,
+  AddFiles1795709038826,
+  Accounts1795710236815,
+  ThemingSite1795710307623,
+  AddSpaces1795710438089,
+  AddProposals1795710737467,
+  DataExports1795711237580,
+  ActionLogs1795711440362,
+  AddSocial1795711555535,
+  TwoFactor1795711647249,
+  ChangeEmail1795712267939,
+  TotpLastStep1795712406783,
+  AddProposalStates1795712412247,
+  AddProposalValuation1795712865035,
+  AddCategories1795713273923,
+  AddScopesHeroImagesAttachments1795717156228,
+  AddScopeTypes1795719288664,
+];
