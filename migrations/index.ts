@@ -17,6 +17,7 @@ import {
   UserTokenEntity,
 } from '@plaza/identity';
 import {
+  ProposalAttachmentEntity,
   ProposalEndorsementEntity,
   ProposalEntity,
   ProposalNoteEntity,
@@ -38,6 +39,8 @@ import {
   AssemblyMemberEntity,
   ComponentEntity,
   ProcessGroupEntity,
+  ScopeEntity,
+  ScopeTypeEntity,
   SpaceCategoryEntity,
   SpaceEntity,
   SpacePhaseEntity,
@@ -94,6 +97,8 @@ export const SCHEMA: SchemaCatalog = {
     AppearanceEntity,
     ContentBlockEntity,
     ProcessGroupEntity,
+    ScopeTypeEntity,
+    ScopeEntity,
     SpaceEntity,
     SpacePhaseEntity,
     AssemblyMemberEntity,
@@ -107,6 +112,7 @@ export const SCHEMA: SchemaCatalog = {
     ProposalStateEntity,
     ProposalValuatorEntity,
     ProposalNoteEntity,
+    ProposalAttachmentEntity,
     CommentEntity,
     CommentVoteEntity,
     FollowEntity,

@@ -16,8 +16,10 @@ import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-sta
 import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 import { SealedTotpSecrets1795717150010 } from './1795717150010-sealed-totp-secrets.migration';
+import { AddScopesHeroImagesAttachments1795717156228 } from './1795717156228-add-scopes-hero-images-attachments.migration';
 import { UserAvatars1795717516564 } from './1795717516564-user-avatars.migration';
 import { NotificationMutedEvents1795718308031 } from './1795718308031-notification-muted-events.migration';
+import { AddScopeTypes1795719288664 } from './1795719288664-add-scope-types.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -37,6 +39,8 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddProposalValuation1795712865035,
   AddCategories1795713273923,
   SealedTotpSecrets1795717150010,
+  AddScopesHeroImagesAttachments1795717156228,
   UserAvatars1795717516564,
   NotificationMutedEvents1795718308031,
+  AddScopeTypes1795719288664,
 ];

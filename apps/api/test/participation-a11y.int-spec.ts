@@ -4,10 +4,18 @@ import { AddressInfo } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { Browser, chromium, Page } from 'playwright-core';
+import sharp from 'sharp';
 
-import { ProposalsService } from '@plaza/proposals';
+import { ProposalAttachmentEntity, ProposalsService } from '@plaza/proposals';
 import { CommentsService } from '@plaza/social';
-import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import {
+  ComponentEntity,
+  ScopeEntity,
+  ScopeTypeEntity,
+  SpaceEntity,
+  SpacePhaseEntity,
+} from '@plaza/spaces';
+import { FILE_TYPES, IMAGE_TYPES, UploadsService } from '@plaza/storage';
 import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import type { CurrentUser } from '@plaza/web';
@@ -44,10 +52,18 @@ describe('Participation pages are axe-clean in a real browser', () => {
     admin = await signInAs(app, tenant, adminUser.id);
     const author = await createUser(platform.ctx, tenant, { name: 'Ada Author' });
     const ids = await platform.get(TenantDb).runFor(tenant, async (em) => {
+      const districtType = await em.save(
+        em.create(ScopeTypeEntity, { name: { en: 'District' }, plural: { en: 'Districts' } }),
+      );
+      const district = await em.save(
+        em.create(ScopeEntity, { name: { en: 'North district' }, scopeTypeId: districtType.id }),
+      );
+      await em.save(em.create(ScopeEntity, { name: { en: 'Harbour' }, parentId: district.id }));
       const space = await em.save(
         em.create(SpaceEntity, {
           kind: 'process',
           slug: 'a11y',
+          scopeId: district.id,
           title: { en: 'Accessible process' },
           subtitle: { en: 'For everyone' },
           metadata: { target: { en: 'Residents' } },
@@ -85,6 +101,7 @@ describe('Participation pages are axe-clean in a real browser', () => {
         }),
       );
       return {
+        scopeId: district.id,
         spaceId: space.id,
         assemblyId: assembly.id,
         componentId: component.id,
@@ -118,6 +135,40 @@ describe('Participation pages are axe-clean in a real browser', () => {
         parentId: null,
       }),
     );
+    // A hero image with its text alternative, and a file attached to the proposal.
+    const uploads = app.get(UploadsService);
+    const image = await TenantContext.run(tenant, async () =>
+      uploads.upload({
+        body: await sharp({
+          create: { width: 600, height: 200, channels: 3, background: { r: 30, g: 90, b: 160 } },
+        })
+          .png()
+          .toBuffer(),
+        originalName: 'hero.png',
+        maxBytes: 5_000_000,
+        accept: IMAGE_TYPES,
+      }),
+    );
+    const pdf = await TenantContext.run(tenant, () =>
+      uploads.upload({
+        body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        originalName: 'plan.pdf',
+        maxBytes: 5_000_000,
+        accept: [FILE_TYPES.pdf],
+      }),
+    );
+    await platform.get(TenantDb).runFor(tenant, async (em) => {
+      await em.update(
+        SpaceEntity,
+        { id: ids.spaceId },
+        { heroImageId: image.id, heroImageAlt: { en: 'The town square at dusk' } },
+      );
+      await em.insert(ProposalAttachmentEntity, {
+        proposalId: proposal.id,
+        fileId: pdf.id,
+        title: 'Site plan',
+      });
+    });
     const list = `/processes/a11y/f/${ids.componentId}/proposals`;
     Object.assign(paths, {
       processes: '/processes',
@@ -134,6 +185,8 @@ describe('Participation pages are axe-clean in a real browser', () => {
       adminPhase: `/admin/spaces/${ids.spaceId}/phases/${ids.phaseId}`,
       adminProposals: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/proposals`,
       adminAnswer: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/proposals/${proposal.id}/answer`,
+      adminScopes: '/admin/scopes',
+      adminScope: `/admin/scopes/${ids.scopeId}`,
       notifications: '/notifications',
       moderations: '/admin/moderations',
       apiDocs: '/api/v1/docs',
@@ -181,4 +234,37 @@ describe('Participation pages are axe-clean in a real browser', () => {
     await context.close();
     expect(found).toEqual([]);
   }, 120_000);
+
+  it('shares a page: the copy button works from the keyboard and announces the result', async () => {
+    // Without bypassCSP: the share script runs under the page's own nonce.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of [paths.proposal, paths.process]) {
+      await page.goto(`${origin}${path}`);
+      const copy = page.locator('[data-share-copy]');
+      await copy.waitFor({ state: 'visible' });
+      await copy.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => !!document.querySelector('[data-share-status]')?.textContent,
+      );
+      expect(await page.locator('[data-share-status]').textContent()).toMatch(
+        /^(Link copied\.|The link could not be copied: .*)$/,
+      );
+      const field = await page.locator('#share-url').inputValue();
+      expect(field).toBe(`http://${tenant.slug}.plaza.test${path}`);
+      // The copied text is the selected field (the fallback) or the clipboard's content.
+      const selected = await page.evaluate(() => {
+        const input = document.getElementById('share-url') as HTMLInputElement;
+        return input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0);
+      });
+      expect(selected).toBe(field);
+      expect(await page.locator('a', { hasText: 'Share on Telegram' }).getAttribute('href')).toBe(
+        `https://t.me/share/url?url=${encodeURIComponent(field)}&text=${encodeURIComponent(
+          path === paths.process ? 'Accessible process' : 'Shade on the square for summer',
+        )}`,
+      );
+    }
+    await context.close();
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 import { Queue } from 'bullmq';
+import { Workbook } from 'exceljs';
 
 import { MAIL_QUEUE } from '@plaza/mail';
 import { ProposalEntity, ProposalExportQueue } from '@plaza/proposals';
@@ -31,7 +32,7 @@ describe('Worker: proposals export', () => {
     await platform?.close();
   });
 
-  it("writes a component's proposals as CSV and JSON in the tenant's storage and emails the requester", async () => {
+  it("writes a component's proposals as CSV, JSON and Excel in the tenant's storage and emails the requester", async () => {
     const tenant = await platform.createTenant();
     const admin = await createUser(platform.ctx, tenant, { roles: ['admin'], name: 'Ann Admin' });
     const componentId = await platform.get(TenantDb).runFor(tenant, async (em) => {
@@ -64,13 +65,14 @@ describe('Worker: proposals export', () => {
       return c.id;
     });
     const storage = worker.get<FileStorage>(FILE_STORAGE, { strict: false });
-    const read = async (name: string) =>
+    const readBytes = async (name: string) =>
       TenantContext.run(tenant, async () => {
         const file = await storage.get(tenantKey('exports', name));
         const chunks: Buffer[] = [];
         for await (const chunk of file.body) chunks.push(chunk as Buffer);
-        return Buffer.concat(chunks).toString('utf8');
+        return { bytes: Buffer.concat(chunks), contentType: file.contentType };
       });
+    const read = async (name: string) => (await readBytes(name)).bytes.toString('utf8');
     const csvJob = await exportsQueue.enqueue({
       tenantId: tenant.id,
       componentId,
@@ -101,6 +103,28 @@ describe('Worker: proposals export', () => {
       '=cmd()',
       'Plain, with comma',
     ]);
+
+    const xlsxJob = await exportsQueue.enqueue({
+      tenantId: tenant.id,
+      componentId,
+      format: 'xlsx',
+      userId: admin.id,
+    });
+    const xlsx = await eventually(
+      () => readBytes(`proposals-${componentId}-${xlsxJob}.xlsx`).catch(() => null),
+      20000,
+    );
+    expect(xlsx.contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const workbook = new Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Proposals')!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...lines[0].split(',')]);
+    expect(sheet.getRow(2).getCell('B').value).toBe('=cmd()');
+    expect(sheet.getRow(3).getCell('B').value).toBe('Plain, with comma');
+    expect(sheet.getRow(3).getCell('D').value).toBe('Ann Admin');
 
     const mail = new Queue(MAIL_QUEUE, {
       connection: { url: platform.config.redisUrl },

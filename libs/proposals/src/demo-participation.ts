@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
-import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import { ComponentEntity, ScopeEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
 
 import { ProposalEntity } from './proposal.entity';
 
@@ -14,6 +14,20 @@ const text = (en: string, fr: string, es: string, ca: string): Translated => ({ 
  */
 export async function seedDemoParticipation(em: EntityManager): Promise<void> {
   if (await em.existsBy(SpaceEntity, { kind: 'process', slug: 'budget-2027' })) return;
+  // Districts as scopes: the city-wide process takes proposals for any of them.
+  const city = await em.save(
+    em.create(ScopeEntity, { name: text('City', 'Ville', 'Ciudad', 'Ciutat') }),
+  );
+  const districts = await em.save([
+    em.create(ScopeEntity, {
+      name: text('North district', 'Quartier nord', 'Distrito norte', 'Districte nord'),
+      parentId: city.id,
+    }),
+    em.create(ScopeEntity, {
+      name: text('South district', 'Quartier sud', 'Distrito sur', 'Districte sud'),
+      parentId: city.id,
+    }),
+  ]);
   const space = await em.save(
     em.create(SpaceEntity, {
       kind: 'process',
@@ -35,6 +49,7 @@ export async function seedDemoParticipation(em: EntityManager): Promise<void> {
       startDate: '2027-01-01',
       endDate: '2027-12-31',
       promoted: true,
+      scopeId: city.id,
       publishedAt: new Date(),
     }),
   );
@@ -66,7 +81,12 @@ export async function seedDemoParticipation(em: EntityManager): Promise<void> {
       manifest: 'proposals',
       name: text('Proposals', 'Propositions', 'Propuestas', 'Propostes'),
       publishedAt: new Date(),
-      settings: { vote_limit: 3, threshold_per_proposal: 0, proposal_limit: 0 },
+      settings: {
+        vote_limit: 3,
+        threshold_per_proposal: 0,
+        proposal_limit: 0,
+        attachments_allowed: true,
+      },
       stepSettings: {
         [phases[0].id]: { creation_enabled: true, votes_enabled: true, endorsements_enabled: true },
         [phases[1].id]: { publish_answers_immediately: true },
@@ -78,12 +98,13 @@ export async function seedDemoParticipation(em: EntityManager): Promise<void> {
       ['More trees in school yards', 'Shade and cooler playgrounds in summer.'],
       ['Safe bike lanes to the station', 'Separated lanes from the centre to the station.'],
       ['A repair café in every district', 'A monthly place to fix things together.'],
-    ].map(([title, body]) =>
+    ].map(([title, body], i) =>
       em.create(ProposalEntity, {
         componentId: component.id,
         official: true,
         title,
         body,
+        scopeId: districts[i % districts.length].id,
         publishedAt: new Date(),
       }),
     ),

@@ -16,3 +16,6 @@ export * from './proposal-state.entity';
 export * from './proposal-valuation.entities';
 export * from './proposal-valuation.service';
 export * from './demo-participation';
+export * from './proposal-attachment.entity';
+export * from './proposal-attachments.service';
+export * from './proposal-attachments.messages';

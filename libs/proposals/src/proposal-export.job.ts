@@ -18,7 +18,14 @@ import {
 } from '@plaza/tenancy';
 
 import { ProposalEntity } from './proposal.entity';
-import { ExportFormat, toCsv, toExportRow } from './proposal-export';
+import {
+  ExportFormat,
+  ExportRow,
+  toCsv,
+  toExportRow,
+  toXlsx,
+  XLSX_CONTENT_TYPE,
+} from './proposal-export';
 import { proposalsT } from './proposals.messages';
 
 export const PROPOSAL_EXPORTS_QUEUE = 'proposal-exports';
@@ -32,6 +39,23 @@ export interface ProposalExportData extends TenantJobData {
 
 const PAGE = 1000;
 const LINK_SECONDS = 7 * 24 * 3600;
+
+async function encode(
+  format: ExportFormat,
+  rows: ExportRow[],
+): Promise<{ body: Buffer; contentType: string }> {
+  switch (format) {
+    case 'csv':
+      return { body: Buffer.from(toCsv(rows), 'utf8'), contentType: 'text/csv; charset=utf-8' };
+    case 'xlsx':
+      return { body: await toXlsx(rows), contentType: XLSX_CONTENT_TYPE };
+    default:
+      return {
+        body: Buffer.from(JSON.stringify(rows, null, 2), 'utf8'),
+        contentType: 'application/json',
+      };
+  }
+}
 
 /** API side: asks the worker for an export. */
 @Injectable()
@@ -107,7 +131,7 @@ export class ProposalExportJob implements OnModuleInit, OnModuleDestroy {
       const page = await this.tenantDb.run((em) =>
         em.find(ProposalEntity, {
           where: { componentId, publishedAt: Not(IsNull()) },
-          relations: { author: true },
+          relations: { author: true, category: true, scope: true },
           order: { publishedAt: 'ASC', id: 'ASC' },
           skip: offset,
           take: PAGE,
@@ -117,12 +141,10 @@ export class ProposalExportJob implements OnModuleInit, OnModuleDestroy {
       await job.updateProgress(Math.min(90, rows.length));
       if (page.length < PAGE) break;
     }
-    const body = format === 'csv' ? toCsv(rows) : JSON.stringify(rows, null, 2);
+    const { body, contentType } = await encode(format, rows);
     const name = `proposals-${componentId}-${job.id}.${format}`;
     const key = tenantKey('exports', name);
-    await this.storage.put(key, Buffer.from(body, 'utf8'), {
-      contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
-    });
+    await this.storage.put(key, body, { contentType });
     const signed = await this.storage.signedUrl(key, {
       expiresInSeconds: LINK_SECONDS,
       downloadName: name,

@@ -1,5 +1,7 @@
+import { ValueType, Workbook } from 'exceljs';
+
 import type { ProposalEntity } from './proposal.entity';
-import { toCsv, toExportRow } from './proposal-export';
+import { EXPORT_COLUMNS, toCsv, toExportRow, toXlsx } from './proposal-export';
 
 function proposal(over: Partial<ProposalEntity> = {}): ProposalEntity {
   return {
@@ -40,7 +42,42 @@ describe('proposal export', () => {
     expect(sut).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 
+  it("names the proposal's category and scope in the reader's language", () => {
+    const sut = toExportRow(
+      proposal({
+        category: { name: { en: 'Mobility', fr: 'Mobilité' } },
+        scope: { name: { en: 'North district', fr: 'Quartier nord' } },
+      } as Partial<ProposalEntity>),
+      'fr',
+    );
+    expect([sut.category, sut.scope]).toEqual(['Mobilité', 'Quartier nord']);
+    expect(toExportRow(proposal(), 'en')).toMatchObject({ category: '', scope: '' });
+  });
+
   it('writes a header even with no proposals', () => {
     expect(toCsv([]).startsWith('id,title,body')).toBe(true);
+  });
+
+  it('writes an Excel workbook with the CSV columns, typed cells and inert formulas', async () => {
+    const rows = [
+      toExportRow(proposal(), 'en'),
+      toExportRow(
+        proposal({ id: 'p2', title: '=HYPERLINK("http://evil")', supportsCount: 7 }),
+        'en',
+      ),
+    ];
+    const sut = await toXlsx(rows);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(sut as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Proposals')!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS]);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Trees, "big" ones');
+    expect(sheet.getRow(2).getCell(3).value).toBe('Line one\nline two');
+    expect(sheet.getRow(2).getCell(7).value).toBe('Yes');
+    expect(sheet.getRow(3).getCell(2).value).toBe('=HYPERLINK("http://evil")');
+    expect(sheet.getRow(3).getCell(2).type).toBe(ValueType.String);
+    expect(sheet.getRow(3).getCell(9).value).toBe(7);
+    expect(sheet.getRow(3).getCell(5).value).toBe(false);
   });
 });

@@ -2,10 +2,10 @@ import { translate } from '@plaza/core';
 
 import type { ProposalEntity } from './proposal.entity';
 
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** One exported row; the same fields in CSV and JSON. */
+/** One exported row; the same fields in CSV, JSON and Excel. */
 export interface ExportRow {
   id: string;
   title: string;
@@ -24,6 +24,8 @@ export interface ExportRow {
   cost: number | null;
   published_at: string;
   withdrawn_at: string;
+  category: string;
+  scope: string;
 }
 
 export const EXPORT_COLUMNS: readonly (keyof ExportRow)[] = [
@@ -44,6 +46,8 @@ export const EXPORT_COLUMNS: readonly (keyof ExportRow)[] = [
   'cost',
   'published_at',
   'withdrawn_at',
+  'category',
+  'scope',
 ];
 
 export function toExportRow(p: ProposalEntity, locale: string): ExportRow {
@@ -65,6 +69,8 @@ export function toExportRow(p: ProposalEntity, locale: string): ExportRow {
     cost: p.cost,
     published_at: (p.publishedAt ?? p.createdAt).toISOString(),
     withdrawn_at: p.withdrawnAt?.toISOString() ?? '',
+    category: translate(p.category?.name, locale, locale),
+    scope: translate(p.scope?.name, locale, locale),
   };
 }
 
@@ -83,4 +89,28 @@ export function toCsv(rows: ExportRow[]): string {
     [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h])).join(','))].join('\r\n') +
     '\r\n'
   );
+}
+
+export const XLSX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * An Excel workbook with one sheet, the CSV's columns and one row per proposal.
+ * Cells keep their types (numbers, booleans) and text is written as text, never
+ * as a formula, so a participant's "=..." stays inert.
+ */
+export async function toXlsx(rows: ExportRow[]): Promise<Buffer> {
+  // Loaded on demand: only the worker writes workbooks.
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
+  workbook.creator = 'Plaza';
+  const sheet = workbook.addWorksheet('Proposals', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((key) => ({
+    header: key,
+    key,
+    width: key === 'body' ? 60 : key === 'title' ? 40 : 16,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(EXPORT_COLUMNS.map((c) => row[c] ?? null));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

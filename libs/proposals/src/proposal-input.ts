@@ -59,4 +59,13 @@ export class ProposalInput {
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsUUID('all', { message: 'The category is not valid.' })
   categoryId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "One of the organization's scopes, inside the space's scope when it has one",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsUUID('all', { message: 'The scope is not valid.' })
+  scopeId?: string;
 }

@@ -11,7 +11,7 @@ import {
 
 import type { Translated } from '@plaza/core';
 import { UserEntity } from '@plaza/identity';
-import { ComponentEntity, SpaceCategoryEntity } from '@plaza/spaces';
+import { ComponentEntity, ScopeEntity, SpaceCategoryEntity } from '@plaza/spaces';
 
 /** Decidim's default answer states; `withdrawn` is set by the author, never by an answer. */
 export const ANSWER_STATES = ['evaluating', 'accepted', 'rejected'] as const;
@@ -64,6 +64,15 @@ export class ProposalEntity {
   @ManyToOne(() => SpaceCategoryEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'category_id' })
   category?: SpaceCategoryEntity | null;
+
+  /** One of the organization's scopes, within the space's scope when the space has one. */
+  @Index('proposals_scope_idx')
+  @Column({ name: 'scope_id', type: 'uuid', nullable: true })
+  scopeId!: string | null;
+
+  @ManyToOne(() => ScopeEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'scope_id' })
+  scope?: ScopeEntity | null;
 
   /** Final supports only; temporary ones (below `minimum_votes_per_user`) are not counted. */
   @Column({ name: 'supports_count', type: 'integer', default: 0 })

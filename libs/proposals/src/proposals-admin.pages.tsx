@@ -38,6 +38,7 @@ import {
   StateTokenError,
   UnknownStateError,
 } from './proposal-answers.service';
+import { attachmentsT } from './proposal-attachments.messages';
 import { EXPORT_FORMATS, ExportFormat } from './proposal-export';
 import { ProposalExportQueue } from './proposal-export.job';
 import { stateLabel } from './proposal-paths';
@@ -445,6 +446,10 @@ export class ProposalsAdminPages {
             <button type="submit">{t('admin.addNote')}</button>
           </form>
         </section>
+        <form method="post" action={`${here}/delete`}>
+          <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+          <button type="submit">{attachmentsT(site.locale, 'delete')}</button>
+        </form>
       </SiteLayout>,
     );
   }

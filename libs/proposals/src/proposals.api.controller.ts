@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -26,7 +27,7 @@ import {
 
 import type { FastifyRequest } from 'fastify';
 
-import { FieldsException } from '@plaza/core';
+import { FieldsException, PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
 import { boolSetting, ErrorDto } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 import { CurrentUsers, OnHost } from '@plaza/web';
@@ -40,10 +41,16 @@ import {
   SupportStatusDto,
 } from './dto/proposal.dto';
 import { ProposalEntity } from './proposal.entity';
+import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalInput } from './proposal-input';
 import { publicState } from './proposal-paths';
 import { ProposalsQuery } from './proposals.query';
-import { BodyTooLongError, ProposalsService, UnknownCategoryError } from './proposals.service';
+import {
+  BodyTooLongError,
+  ProposalsService,
+  UnknownCategoryError,
+  UnknownScopeError,
+} from './proposals.service';
 
 function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
   const published = !!p.statePublishedAt;
@@ -61,6 +68,7 @@ function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
     commentsCount: p.commentsCount,
     address: p.address,
     categoryId: p.categoryId,
+    scopeId: p.scopeId,
     latitude: p.latitude,
     longitude: p.longitude,
     publishedAt: (p.publishedAt ?? p.createdAt).toISOString(),
@@ -83,6 +91,8 @@ export class ProposalsApiController {
     private readonly query: ProposalsQuery,
     private readonly users: CurrentUsers,
     private readonly tenantDb: TenantDb,
+    private readonly attachments: ProposalAttachmentsService,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
   @Get()
@@ -115,6 +125,7 @@ export class ProposalsApiController {
           states,
           search: q.q?.trim() || undefined,
           categoryId: q.category,
+          scopeId: q.scope,
           order: q.order ?? 'recent',
           seed: q.seed ?? '',
           page: q.page ?? 1,
@@ -142,7 +153,17 @@ export class ProposalsApiController {
   ): Promise<ProposalDto> {
     const ctx = await this.context(spaceId, componentId, request);
     const proposal = await this.proposals.findPublished(componentId, proposalId);
-    return toDto(proposal, boolSetting(ctx.settings.step, 'votes_hidden'));
+    const links = await this.attachments.links(proposal.id, await this.users.of(request));
+    return {
+      ...toDto(proposal, boolSetting(ctx.settings.step, 'votes_hidden')),
+      attachments: links.map((a) => ({
+        id: a.id,
+        name: a.name,
+        type: a.type,
+        size: a.size,
+        url: a.url.startsWith('/') ? publicUrl(this.config, request.hostname, a.url) : a.url,
+      })),
+    };
   }
 
   @Post()
@@ -169,6 +190,8 @@ export class ProposalsApiController {
         throw new FieldsException('Some fields are not valid.', { body: [error.message] });
       if (error instanceof UnknownCategoryError)
         throw new FieldsException('Some fields are not valid.', { categoryId: [error.message] });
+      if (error instanceof UnknownScopeError)
+        throw new FieldsException('Some fields are not valid.', { scopeId: [error.message] });
       throw error;
     }
   }

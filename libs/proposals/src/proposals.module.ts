@@ -6,6 +6,8 @@ import { SpacesModule } from '@plaza/spaces';
 import { StorageModule } from '@plaza/storage';
 
 import { ProposalAnswersService } from './proposal-answers.service';
+import { ProposalAttachmentsPages, ProposalDeletionAdminPages } from './proposal-attachments.pages';
+import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalContributions } from './proposal-contributions';
 import { ProposalExportJob, ProposalExportQueue } from './proposal-export.job';
 import { ProposalSocial } from './proposal-social';
@@ -18,8 +20,14 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
 
 /** Proposals component: proposals, supports, endorsements, answers. */
 @Module({
-  imports: [SpacesModule, SocialModule],
-  controllers: [ProposalsPages, ProposalsAdminPages, ProposalsApiController],
+  imports: [SpacesModule, SocialModule, StorageModule],
+  controllers: [
+    ProposalsPages,
+    ProposalsAdminPages,
+    ProposalsApiController,
+    ProposalAttachmentsPages,
+    ProposalDeletionAdminPages,
+  ],
   providers: [
     ProposalsService,
     ProposalsQuery,
@@ -28,6 +36,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
     ProposalExportQueue,
     ProposalValuationService,
     ProposalContributions,
+    ProposalAttachmentsService,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })

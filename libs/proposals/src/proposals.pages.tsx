@@ -4,6 +4,7 @@ import {
   Body,
   Controller,
   Get,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -17,7 +18,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { translate, Translated } from '@plaza/core';
+import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@plaza/core';
 import { Avatars } from '@plaza/identity';
 import {
   CommentsSection,
@@ -34,9 +35,14 @@ import {
   Checkbox,
   ComponentInContext,
   ErrorSummary,
+  indented,
   intSetting,
   PostButton,
+  scopeChoices,
+  scopesT,
+  scopeTree,
   Select,
+  ShareBox,
   SiteContextProvider,
   spacePath,
   SpacesService,
@@ -57,6 +63,8 @@ import {
 import { ProposalEntity } from './proposal.entity';
 import { ProposalRefusal, RefusalCode } from './proposal.errors';
 import { ProposalAnswersService } from './proposal-answers.service';
+import { attachmentRefusalOf, AttachmentsSection } from './proposal-attachments.pages';
+import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalInput } from './proposal-input';
 import { proposalsPath, publicState, stateLabel } from './proposal-paths';
@@ -68,6 +76,7 @@ import {
   ProposalNotFoundException,
   ProposalsService,
   UnknownCategoryError,
+  UnknownScopeError,
 } from './proposals.service';
 
 type T = (key: ProposalsKey, params?: Record<string, string | number>) => string;
@@ -94,6 +103,8 @@ export class ProposalsPages {
     private readonly answers: ProposalAnswersService,
     private readonly spaces: SpacesService,
     private readonly avatars: Avatars,
+    private readonly attachments: ProposalAttachmentsService,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
   @Get()
@@ -123,12 +134,15 @@ export class ProposalsPages {
     const mine = q.mine === 'on' && !!user;
     const categories = await this.spaces.categories(ctx.space.id);
     const categoryId = categories.find((c) => c.id === q.category)?.id;
+    const scopes = await this.scopeRows(ctx, site.locale);
+    const scopeId = scopes.find((r) => r.scope.id === q.scope)?.scope.id;
     const seed = createHash('sha256').update(session.csrfToken).digest('hex').slice(0, 16);
     const result = await this.query.list(componentId, {
       states,
       search: search || undefined,
       authorId: mine ? user!.id : undefined,
       categoryId,
+      scopeId,
       order,
       seed,
       page,
@@ -148,6 +162,7 @@ export class ProposalsPages {
       if (search) params.set('q', search);
       if (mine) params.set('mine', 'on');
       if (categoryId) params.set('category', categoryId);
+      if (scopeId) params.set('scope', scopeId);
       params.set('order', order);
       params.set('page', String(p));
       return `${base}?${params.toString()}`;
@@ -192,6 +207,17 @@ export class ProposalsPages {
               options={[
                 { value: '', label: t('allCategories') },
                 ...categories.map((c) => ({ value: c.id, label: tr(c.name) })),
+              ]}
+            />
+          )}
+          {scopes.length > 0 && (
+            <Select
+              name="scope"
+              label={scopesT(site.locale, 'scope')}
+              value={scopeId ?? ''}
+              options={[
+                { value: '', label: scopesT(site.locale, 'allScopes') },
+                ...scopes.map((r) => ({ value: r.scope.id, label: indented(r, tr) })),
               ]}
             />
           )}
@@ -282,6 +308,7 @@ export class ProposalsPages {
       } catch (error) {
         if (error instanceof BodyTooLongError) errors.body = `max:${error.max}`;
         else if (error instanceof UnknownCategoryError) errors.categoryId = 'field.categoryId';
+        else if (error instanceof UnknownScopeError) errors.scopeId = 'scope';
         else if (error instanceof ProposalRefusal) errors._form = error.code;
         else throw error;
       }
@@ -297,6 +324,7 @@ export class ProposalsPages {
     @Param('proposalId', ParseUUIDPipe) proposalId: string,
     @Query('refused') refused: string | undefined,
     @Query('social_error') socialError: string | undefined,
+    @Query('attachment_error') attachmentError: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -323,6 +351,8 @@ export class ProposalsPages {
       ? await this.follows.isFollowing(user.id, 'proposal', proposal.id)
       : false;
     const status = user ? await this.proposals.supportStatus(componentId, proposalId, user) : null;
+    const attached = await this.attachments.links(proposal.id, user);
+    const canAttach = await this.attachments.canAttach(componentId, proposal, user);
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
     const base = proposalsPath(ctx);
@@ -376,11 +406,24 @@ export class ProposalsPages {
             {t('category')}: {tr(proposal.category.name)}
           </p>
         )}
+        {proposal.scope && (
+          <p>
+            {scopesT(site.locale, 'scope')}: {tr(proposal.scope.name)}
+          </p>
+        )}
         {proposal.address && (
           <p>
             {t('address')}: {proposal.address}
           </p>
         )}
+        <AttachmentsSection
+          locale={site.locale}
+          csrf={csrf}
+          here={here}
+          items={attached}
+          canAdd={canAttach}
+          error={attachmentRefusalOf(attachmentError)}
+        />
         {proposal.statePublishedAt && proposal.answer && (
           <section aria-labelledby="answer-title">
             <h2 id="answer-title">{t('answer')}</h2>
@@ -452,6 +495,12 @@ export class ProposalsPages {
             />
           </details>
         )}
+        <ShareBox
+          url={publicUrl(this.config, request.hostname, here)}
+          title={proposal.title}
+          locale={site.locale}
+          nonce={site.nonce}
+        />
         <CommentsSection
           locale={site.locale}
           csrf={csrf}
@@ -523,6 +572,7 @@ export class ProposalsPages {
       } catch (error) {
         if (error instanceof BodyTooLongError) errors.body = `max:${error.max}`;
         else if (error instanceof UnknownCategoryError) errors.categoryId = 'field.categoryId';
+        else if (error instanceof UnknownScopeError) errors.scopeId = 'scope';
         else if (error instanceof ProposalRefusal) errors._form = error.code;
         else throw error;
       }
@@ -577,7 +627,7 @@ export class ProposalsPages {
     return this.tenantDb.run(async (em) => {
       const proposal = await em.findOne(ProposalEntity, {
         where: { id: proposalId, componentId },
-        relations: { author: true, category: true },
+        relations: { author: true, category: true, scope: true },
       });
       if (!proposal?.publishedAt) throw new ProposalNotFoundException();
       const versions = await em.find(ProposalVersionEntity, {
@@ -594,7 +644,12 @@ export class ProposalsPages {
 
   private async read(body: FormBody, ctx: ComponentInContext) {
     const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
-    const plain: FormBody = { title: body.title, body: body.body, categoryId: body.categoryId };
+    const plain: FormBody = {
+      title: body.title,
+      body: body.body,
+      categoryId: body.categoryId,
+      scopeId: body.scopeId,
+    };
     if (geocoding) {
       for (const k of ['address', 'latitude', 'longitude'])
         if (body[k] !== undefined && body[k] !== '') plain[k] = body[k];
@@ -621,6 +676,7 @@ export class ProposalsPages {
     const errors: Record<string, string> = {};
     for (const [k, v] of Object.entries(rawErrors)) {
       if (k === '_form') errors._form = t(`refused.${v as RefusalCode}`);
+      else if (k === 'scopeId') errors.scopeId = scopesT(site.locale, 'error.scope');
       else if (v.startsWith('max:')) errors[k] = t('bodyHint', { max: v.slice(4) });
       else errors[k] = t(`error.${k}` as ProposalsKey);
     }
@@ -629,6 +685,7 @@ export class ProposalsPages {
     const title = proposal ? t('edit') : t('new');
     const action = proposal ? `${proposalsPath(ctx)}/${proposal.id}` : proposalsPath(ctx);
     const categories = await this.spaces.categories(ctx.space.id);
+    const scopes = await this.scopeRows(ctx, site.locale);
     const fallback = TenantContext.current().defaultLocale;
     await this.send(
       reply,
@@ -644,6 +701,7 @@ export class ProposalsPages {
             address: t('address'),
             latitude: t('latitude'),
             longitude: t('longitude'),
+            scopeId: scopesT(site.locale, 'scope'),
           }}
         />
         <form method="post" action={action} noValidate>
@@ -681,6 +739,21 @@ export class ProposalsPages {
               ]}
             />
           )}
+          {scopes.length > 0 && (
+            <Select
+              name="scopeId"
+              label={scopesT(site.locale, 'scope')}
+              value={typeof body.scopeId === 'string' ? body.scopeId : (proposal?.scopeId ?? '')}
+              error={errors.scopeId}
+              options={[
+                { value: '', label: scopesT(site.locale, 'noScope') },
+                ...scopes.map((r) => ({
+                  value: r.scope.id,
+                  label: indented(r, (f) => translate(f, site.locale, fallback)),
+                })),
+              ]}
+            />
+          )}
           {boolSetting(ctx.settings.global, 'geocoding_enabled') && (
             <>
               <TextField
@@ -707,6 +780,13 @@ export class ProposalsPages {
         </form>
       </SiteLayout>,
     );
+  }
+
+  /** The scopes proposals of this space may take, as an indented tree. */
+  private async scopeRows(ctx: ComponentInContext, locale: string) {
+    const choices = await this.tenantDb.run((em) => scopeChoices(em, ctx.space.scopeId));
+    // Under a space's scope, that scope is the top of the tree shown.
+    return scopeTree(choices, locale, TenantContext.current().defaultLocale);
   }
 
   private i18n(site: SiteContext) {

@@ -29,6 +29,8 @@ export interface ProposalFilters {
   states?: string[];
   search?: string;
   categoryId?: string;
+  /** This scope and the scopes below it. */
+  scopeId?: string;
   /** Only this participant's proposals ("my proposals"). */
   authorId?: string;
   order: ProposalOrder;
@@ -91,6 +93,11 @@ export class ProposalsQuery {
       }
       if (filters.categoryId)
         qb.andWhere('p.category_id = :categoryId', { categoryId: filters.categoryId });
+      if (filters.scopeId)
+        qb.andWhere(
+          `p.scope_id in (with recursive subtree(id) as (select id from scopes where id = :scopeId union all select s.id from scopes s join subtree t on s.parent_id = t.id) select id from subtree)`,
+          { scopeId: filters.scopeId },
+        );
       if (filters.authorId) qb.andWhere('p.author_id = :authorId', { authorId: filters.authorId });
       switch (filters.order) {
         case 'recent':

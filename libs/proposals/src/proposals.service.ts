@@ -7,6 +7,7 @@ import {
   boolSetting,
   ComponentInContext,
   intSetting,
+  scopeAllowed,
   SpaceCategoryEntity,
   SpacesService,
 } from '@plaza/spaces';
@@ -30,6 +31,12 @@ export class ProposalNotFoundException extends NotFoundException {
 export class UnknownCategoryError extends Error {
   constructor() {
     super('Choose one of the categories of this space.');
+  }
+}
+
+export class UnknownScopeError extends Error {
+  constructor() {
+    super("Choose one of the scopes offered (the space's scope or one inside it).");
   }
 }
 
@@ -124,6 +131,7 @@ export class ProposalsService {
       if (max > 0 && input.body.length > max) throw new BodyTooLongError(max);
       const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
       const categoryId = await this.category(em, ctx, input.categoryId);
+      const scopeId = await this.scope(em, ctx, input.scopeId);
       const proposal = await em.save(
         em.create(ProposalEntity, {
           componentId,
@@ -135,6 +143,7 @@ export class ProposalsService {
           latitude: geocoding ? (input.latitude ?? null) : null,
           longitude: geocoding ? (input.longitude ?? null) : null,
           categoryId,
+          scopeId,
           publishedAt: new Date(),
         }),
       );
@@ -188,6 +197,7 @@ export class ProposalsService {
       const geocoding = boolSetting(ctx.settings.global, 'geocoding_enabled');
       Object.assign(proposal, {
         categoryId: await this.category(em, ctx, input.categoryId),
+        scopeId: await this.scope(em, ctx, input.scopeId),
         title: input.title,
         body: input.body,
         address: geocoding ? (input.address ?? null) : null,
@@ -399,6 +409,13 @@ export class ProposalsService {
     if (!id) return null;
     if (!(await em.existsBy(SpaceCategoryEntity, { id, spaceId: ctx.space.id })))
       throw new UnknownCategoryError();
+    return id;
+  }
+
+  /** A scope allowed in the component's space, or a clear refusal. */
+  private async scope(em: EntityManager, ctx: ComponentInContext, id: string | undefined) {
+    if (!id) return null;
+    if (!(await scopeAllowed(em, id, ctx.space.scopeId))) throw new UnknownScopeError();
     return id;
   }
 

@@ -31,6 +31,7 @@ export const PROPOSALS_MANIFEST: ComponentManifest = {
     { key: 'proposal_length', type: 'integer', default: 500, min: 15 },
     { key: 'proposal_edit_time_limit', type: 'integer', default: 5, min: 0 },
     { key: 'geocoding_enabled', type: 'boolean', default: false },
+    { key: 'attachments_allowed', type: 'boolean', default: false },
     { key: 'official_proposals_enabled', type: 'boolean', default: true },
     { key: 'comments_enabled', type: 'boolean', default: true },
     { key: 'comments_max_length', type: 'integer', default: 1000, min: 1 },

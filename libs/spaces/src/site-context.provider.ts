@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { SiteContextService } from '@plaza/theming';
 import { SiteContext } from '@plaza/web';
 
+import { MEDIA_CSS } from './file-input';
 import { PARTICIPATION_CSS } from './form-fields';
 import { spacesT } from './spaces.messages';
 
@@ -25,7 +26,7 @@ export class SiteContextProvider {
           ? [{ href: '/notifications', label: spacesT(site.locale, 'nav.notifications') }]
           : []),
       ],
-      themeCss: (site.themeCss ?? '') + PARTICIPATION_CSS,
+      themeCss: (site.themeCss ?? '') + PARTICIPATION_CSS + MEDIA_CSS,
     };
   }
 }

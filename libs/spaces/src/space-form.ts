@@ -37,6 +37,10 @@ export interface SpaceInput {
   composition: Translated;
   parentId: string | null;
   visibility: SpaceVisibility;
+  scopeId: string | null;
+  heroImageAlt: Translated;
+  /** Set by the page after an upload (or null to remove); undefined keeps the current image. */
+  heroImageId?: string | null;
 }
 
 function text(body: FormBody, name: string): string {
@@ -127,6 +131,8 @@ export function readSpaceForm(
       kind === 'assembly' ? readTranslated(body, 'composition', locales, LONG_TEXT, errors) : {},
     parentId: kind === 'assembly' ? uuidOrNull(text(body, 'parentId')) : null,
     visibility: kind === 'assembly' ? visibility : 'public',
+    scopeId: uuidOrNull(text(body, 'scopeId')),
+    heroImageAlt: readTranslated(body, 'heroImageAlt', locales, 250, errors),
   };
   return { input, errors };
 }

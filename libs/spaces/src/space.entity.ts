@@ -10,8 +10,10 @@ import {
 } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
+import { StoredFileEntity } from '@plaza/storage';
 
 import { ProcessGroupEntity } from './process-group.entity';
+import { ScopeEntity } from './scope.entity';
 
 export const SPACE_KINDS = ['process', 'assembly'] as const;
 export type SpaceKind = (typeof SPACE_KINDS)[number];
@@ -117,6 +119,26 @@ export class SpaceEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'public' })
   visibility!: SpaceVisibility;
+
+  /** The area the space is about; its proposals take this scope or one below it. */
+  @Column({ name: 'scope_id', type: 'uuid', nullable: true })
+  scopeId!: string | null;
+
+  @ManyToOne(() => ScopeEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'scope_id' })
+  scope?: ScopeEntity | null;
+
+  /** A stored image (`files`) shown at the top of the space's page and on its card. */
+  @Column({ name: 'hero_image_id', type: 'uuid', nullable: true })
+  heroImageId!: string | null;
+
+  @ManyToOne(() => StoredFileEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'hero_image_id' })
+  heroImage?: StoredFileEntity | null;
+
+  /** Text alternative of the hero image, per locale; empty when the image is decorative. */
+  @Column({ name: 'hero_image_alt', type: 'jsonb', default: {} })
+  heroImageAlt!: Translated;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -15,8 +15,16 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
+import { formatBytes } from '@plaza/storage';
 import { TenantContext } from '@plaza/tenancy';
-import { OnHost, renderPage, RequireAdmin, SiteContext, SiteLayout } from '@plaza/web';
+import {
+  OnHost,
+  renderPage,
+  RequireAdmin,
+  SiteContext,
+  SiteLayout,
+  uploadedFile,
+} from '@plaza/web';
 
 import { MEMBER_POSITIONS, MemberPosition } from './assembly-member.entity';
 import { ComponentEntity, Settings } from './component.entity';
@@ -26,6 +34,7 @@ import {
   parseSettings,
   SettingDefinition,
 } from './component-manifests';
+import { FileInput } from './file-input';
 import {
   Checkbox,
   ErrorSummary,
@@ -35,6 +44,8 @@ import {
   TranslatedField,
 } from './form-fields';
 import { spacePath } from './paths';
+import { scopesT } from './scopes.messages';
+import { indented, ScopesService, scopeTree } from './scopes.service';
 import { SiteContextProvider } from './site-context.provider';
 import {
   ASSEMBLY_TYPES,
@@ -43,7 +54,20 @@ import {
   SpaceEntity,
   SpaceKind,
 } from './space.entity';
-import { FormBody, FormErrors, readPhaseForm, readSpaceForm, readTranslated } from './space-form';
+import {
+  FormBody,
+  FormErrors,
+  readPhaseForm,
+  readSpaceForm,
+  readTranslated,
+  SpaceInput,
+} from './space-form';
+import {
+  HERO_IMAGE_MAX_BYTES,
+  SpaceImagesService,
+  UploadRefusedError,
+} from './space-images.service';
+import { SpaceMediaKey, spaceMediaT } from './space-media.messages';
 import { SPACE_ROLES, SpaceRole } from './space-role.entity';
 import { SpacesKey, spacesT } from './spaces.messages';
 import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-admin.service';
@@ -60,6 +84,8 @@ export class SpacesAdminPages {
   constructor(
     private readonly admin: SpacesAdminService,
     private readonly siteContext: SiteContextProvider,
+    private readonly scopes: ScopesService,
+    private readonly images: SpaceImagesService,
   ) {}
 
   @Get()
@@ -154,16 +180,20 @@ export class SpacesAdminPages {
   async create(@Body() body: FormBody, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const kind = asKind(body.kind);
     const { input, errors } = readSpaceForm(body, kind, TenantContext.current().locales);
+    let imageError: string | undefined;
     if (Object.keys(errors).length === 0) {
       try {
-        const space = await this.admin.create(kind, input);
-        return reply.redirect(`/admin/spaces/${space.id}`, 303);
+        const saved = await this.withHeroImage(request, body, input, null, (i) =>
+          this.admin.create(kind, i),
+        );
+        if (saved.space) return reply.redirect(`/admin/spaces/${saved.space.id}`, 303);
+        imageError = saved.imageError;
       } catch (error) {
         if (!(error instanceof SlugTakenError)) throw error;
         errors.slug = 'error.slugTaken';
       }
     }
-    await this.spaceForm(request, reply, kind, null, { body, errors }, 422);
+    await this.spaceForm(request, reply, kind, null, { body, errors, imageError }, 422);
   }
 
   @Get(':id')
@@ -184,16 +214,20 @@ export class SpacesAdminPages {
   ) {
     const view = await this.admin.view(id);
     const { input, errors } = readSpaceForm(body, view.space.kind, TenantContext.current().locales);
+    let imageError: string | undefined;
     if (Object.keys(errors).length === 0) {
       try {
-        await this.admin.update(id, input);
-        return reply.redirect(`/admin/spaces/${id}`, 303);
+        const saved = await this.withHeroImage(request, body, input, view.space, (i) =>
+          this.admin.update(id, i),
+        );
+        if (saved.space) return reply.redirect(`/admin/spaces/${id}`, 303);
+        imageError = saved.imageError;
       } catch (error) {
         if (!(error instanceof SlugTakenError)) throw error;
         errors.slug = 'error.slugTaken';
       }
     }
-    await this.spaceForm(request, reply, null, view, { body, errors }, 422);
+    await this.spaceForm(request, reply, null, view, { body, errors, imageError }, 422);
   }
 
   @Post(':id/phases')
@@ -457,6 +491,42 @@ export class SpacesAdminPages {
     return reply.redirect(`/admin/spaces/${id}#roles`, 303);
   }
 
+  /**
+   * Stores a newly sent hero image (checked by UploadsService), saves the space, then
+   * forgets the image it replaced or removed. A refused image saves nothing.
+   */
+  private async withHeroImage(
+    request: FastifyRequest,
+    body: FormBody,
+    input: SpaceInput,
+    current: SpaceEntity | null,
+    save: (input: SpaceInput) => Promise<SpaceEntity>,
+  ): Promise<{ space?: SpaceEntity; imageError?: string }> {
+    const file = uploadedFile(body, 'heroImage');
+    let uploaded: string | null = null;
+    if (file) {
+      const site = await this.siteContext.build(request);
+      try {
+        uploaded = (await this.images.upload(file, site.locale)).id;
+      } catch (error) {
+        if (!(error instanceof UploadRefusedError)) throw error;
+        return { imageError: error.userMessage };
+      }
+      input.heroImageId = uploaded;
+    } else if (body.removeHeroImage === 'on') {
+      input.heroImageId = null;
+    }
+    try {
+      const space = await save(input);
+      if (current?.heroImageId && input.heroImageId !== undefined)
+        await this.images.delete([current.heroImageId]);
+      return { space };
+    } catch (error) {
+      await this.images.delete([uploaded]);
+      throw error;
+    }
+  }
+
   private async spaceForm(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -465,6 +535,7 @@ export class SpacesAdminPages {
     state: {
       body?: FormBody;
       errors?: FormErrors;
+      imageError?: string;
       phaseBody?: FormBody;
       phaseErrors?: FormErrors;
       memberBody?: FormBody;
@@ -480,14 +551,25 @@ export class SpacesAdminPages {
     const space = view?.space ?? null;
     const kind = space?.kind ?? newKind ?? 'process';
     const errors = this.messages(t, state.errors ?? {});
+    if (state.imageError) errors.heroImage = state.imageError;
     const v = this.valuesOf(state.body, space, locales);
+    const m = (key: SpaceMediaKey, params?: Record<string, string>) =>
+      spaceMediaT(site.locale, key, params);
+    const heroUrl = space?.heroImageId
+      ? (await this.images.urls([space.heroImageId])).get(space.heroImageId)?.thumbnail
+      : undefined;
     const title = space
       ? t('admin.editSpace', { title: tr(space.title) || space.slug })
       : t(kind === 'process' ? 'admin.newProcess' : 'admin.newAssembly');
     const csrf = site.csrfToken ?? '';
     const { groups } = await this.admin.list();
     const assemblies = kind === 'assembly' ? await this.admin.assemblies() : [];
-    const labels = this.labels(t, locales);
+    const labels = { ...this.labels(t, locales), heroImage: m('hero.image') };
+    const scopeRows = scopeTree(
+      await this.scopes.list(),
+      site.locale,
+      TenantContext.current().defaultLocale,
+    );
     await this.send(
       reply,
       status,
@@ -506,6 +588,7 @@ export class SpacesAdminPages {
         <form
           method="post"
           action={space ? `/admin/spaces/${space.id}` : '/admin/spaces'}
+          enctype="multipart/form-data"
           noValidate
         >
           <input type="hidden" name="_csrf" value={csrf} />
@@ -548,12 +631,49 @@ export class SpacesAdminPages {
             errors={errors}
             multiline
           />
+          <FileInput
+            name="heroImage"
+            label={m('hero.image')}
+            hint={m('hero.hint', { size: formatBytes(HERO_IMAGE_MAX_BYTES) })}
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            error={errors.heroImage}
+            current={
+              heroUrl && (
+                <p>
+                  {m('hero.current')}
+                  <img class="current-image" src={heroUrl} alt={tr(space?.heroImageAlt)} />
+                </p>
+              )
+            }
+          />
+          {heroUrl && <Checkbox name="removeHeroImage" label={m('hero.remove')} checked={false} />}
+          <p class="hint" id="heroImageAlt-hint">
+            {m('hero.altHint')}
+          </p>
+          <TranslatedField
+            name="heroImageAlt"
+            legend={m('hero.alt')}
+            locales={locales}
+            value={v.t('heroImageAlt')}
+            errors={errors}
+          />
           <TextField
             name="hashtag"
             label={t('hashtag')}
             value={v.s('hashtag')}
             error={errors.hashtag}
           />
+          {scopeRows.length > 0 && (
+            <Select
+              name="scopeId"
+              label={scopesT(site.locale, 'scope')}
+              value={v.s('scopeId')}
+              options={[
+                { value: '', label: scopesT(site.locale, 'noScope') },
+                ...scopeRows.map((r) => ({ value: r.scope.id, label: indented(r, tr) })),
+              ]}
+            />
+          )}
           <TextField
             name="startDate"
             type="date"

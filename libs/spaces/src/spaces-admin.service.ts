@@ -11,6 +11,7 @@ import { ComponentEntity, Settings } from './component.entity';
 import { manifestOf } from './component-manifests';
 import { PhasesService } from './phases.service';
 import { ProcessGroupEntity } from './process-group.entity';
+import { ScopeEntity } from './scope.entity';
 import { SpaceEntity, SpaceKind } from './space.entity';
 import { SpaceCategoryEntity } from './space-category.entity';
 import { PhaseInput, SpaceInput } from './space-form';
@@ -263,12 +264,18 @@ export class SpacesAdminService {
 
   /** Entity fields from the form; a group or parent that no longer exists is dropped. */
   private async fields(em: EntityManager, input: SpaceInput, publishedAt: Date | null = null) {
-    const { published, ...rest } = input;
+    const { published, heroImageId, ...rest } = input;
     if (rest.groupId && !(await em.existsBy(ProcessGroupEntity, { id: rest.groupId })))
       rest.groupId = null;
     if (rest.parentId && !(await em.existsBy(SpaceEntity, { id: rest.parentId, kind: 'assembly' })))
       rest.parentId = null;
-    return { ...rest, publishedAt: published ? (publishedAt ?? new Date()) : null };
+    if (rest.scopeId && !(await em.existsBy(ScopeEntity, { id: rest.scopeId })))
+      rest.scopeId = null;
+    return {
+      ...rest,
+      ...(heroImageId === undefined ? {} : { heroImageId }),
+      publishedAt: published ? (publishedAt ?? new Date()) : null,
+    };
   }
 
   private async saveSpace(work: (em: EntityManager) => Promise<SpaceEntity>): Promise<SpaceEntity> {

@@ -1,17 +1,23 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { FastifyRequest } from 'fastify';
 
+import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
 import { CurrentUsers, OnHost } from '@plaza/web';
 
 import { ComponentEntity } from './component.entity';
 import { ComponentDto, ErrorDto, PhaseDto, SpaceDto } from './dto/space.dto';
 import { SpaceEntity } from './space.entity';
+import { SpaceImagesService } from './space-images.service';
 import { SpacePhaseEntity } from './space-phase.entity';
 import { SpacesService } from './spaces.service';
 
-export function toSpaceDto(s: SpaceEntity, phases?: SpacePhaseEntity[]): SpaceDto {
+export function toSpaceDto(
+  s: SpaceEntity,
+  phases?: SpacePhaseEntity[],
+  heroImageUrl?: string,
+): SpaceDto {
   return {
     id: s.id,
     kind: s.kind,
@@ -25,6 +31,10 @@ export function toSpaceDto(s: SpaceEntity, phases?: SpacePhaseEntity[]): SpaceDt
     endDate: s.endDate,
     promoted: s.promoted,
     visibility: s.visibility,
+    scopeId: s.scopeId,
+    heroImage: heroImageUrl
+      ? { url: heroImageUrl, alt: s.heroImageAlt as Record<string, string> }
+      : null,
     phases: phases?.map((p): PhaseDto => ({
       id: p.id,
       title: p.title as Record<string, string>,
@@ -53,7 +63,20 @@ export class SpacesApiController {
   constructor(
     private readonly spaces: SpacesService,
     private readonly users: CurrentUsers,
+    private readonly images: SpaceImagesService,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
+
+  /** Absolute large-image addresses of the spaces that have a hero image. */
+  private async heroUrls(request: FastifyRequest, spaces: SpaceEntity[]) {
+    const urls = await this.images.urls(spaces.map((s) => s.heroImageId));
+    const absolute = (u: string) =>
+      u.startsWith('/') ? publicUrl(this.config, request.hostname, u) : u;
+    return (s: SpaceEntity) =>
+      s.heroImageId && urls.has(s.heroImageId)
+        ? absolute(urls.get(s.heroImageId)!.large)
+        : undefined;
+  }
 
   @Get()
   @ApiOperation({ summary: 'Published processes and assemblies visible to the caller' })
@@ -62,7 +85,9 @@ export class SpacesApiController {
     const user = await this.users.of(request);
     const processes = await this.spaces.listPublished('process', user);
     const assemblies = await this.spaces.listPublished('assembly', user);
-    return [...processes, ...assemblies].map((s) => toSpaceDto(s));
+    const spaces = [...processes, ...assemblies];
+    const hero = await this.heroUrls(request, spaces);
+    return spaces.map((s) => toSpaceDto(s, undefined, hero(s)));
   }
 
   @Get(':spaceId')
@@ -74,7 +99,8 @@ export class SpacesApiController {
     @Req() request: FastifyRequest,
   ): Promise<SpaceDto> {
     const view = await this.spaces.findPublishedById(spaceId, await this.users.of(request));
-    return toSpaceDto(view.space, view.phases);
+    const hero = await this.heroUrls(request, [view.space]);
+    return toSpaceDto(view.space, view.phases, hero(view.space));
   }
 
   @Get(':spaceId/components')

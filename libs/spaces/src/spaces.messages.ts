@@ -128,6 +128,7 @@ export const spacesT = defineMessages('spaces', {
     'setting.proposal_length': 'Maximum length of a proposal’s body',
     'setting.proposal_edit_time_limit': 'Minutes during which authors may edit',
     'setting.geocoding_enabled': 'Proposals may have an address',
+    'setting.attachments_allowed': 'Participants may attach files (PDF, images) to their proposals',
     'setting.official_proposals_enabled': 'Official proposals allowed',
     'setting.comments_enabled': 'Comments enabled',
     'setting.comments_max_length': 'Maximum length of a comment',
@@ -269,6 +270,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.proposal_length': "Longueur maximale du texte d'une proposition",
     'setting.proposal_edit_time_limit': 'Minutes pendant lesquelles les auteurs peuvent modifier',
     'setting.geocoding_enabled': 'Les propositions peuvent avoir une adresse',
+    'setting.attachments_allowed':
+      'Les participants peuvent joindre des fichiers (PDF, images) à leurs propositions',
     'setting.official_proposals_enabled': 'Propositions officielles autorisées',
     'setting.comments_enabled': 'Commentaires activés',
     'setting.comments_max_length': "Longueur maximale d'un commentaire",
@@ -409,6 +412,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.proposal_length': 'Longitud máxima del texto de una propuesta',
     'setting.proposal_edit_time_limit': 'Minutos en que los autores pueden editar',
     'setting.geocoding_enabled': 'Las propuestas pueden tener dirección',
+    'setting.attachments_allowed':
+      'Los participantes pueden adjuntar archivos (PDF, imágenes) a sus propuestas',
     'setting.official_proposals_enabled': 'Propuestas oficiales permitidas',
     'setting.comments_enabled': 'Comentarios activados',
     'setting.comments_max_length': 'Longitud máxima de un comentario',
@@ -549,6 +554,8 @@ export const spacesT = defineMessages('spaces', {
     'setting.proposal_length': 'Longitud màxima del text d’una proposta',
     'setting.proposal_edit_time_limit': 'Minuts en què els autors poden editar',
     'setting.geocoding_enabled': 'Les propostes poden tenir adreça',
+    'setting.attachments_allowed':
+      'Els participants poden adjuntar fitxers (PDF, imatges) a les seves propostes',
     'setting.official_proposals_enabled': 'Propostes oficials permeses',
     'setting.comments_enabled': 'Comentaris activats',
     'setting.comments_max_length': 'Longitud màxima d’un comentari',

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 
+import { StorageModule } from '@plaza/storage';
 import { ThemingModule } from '@plaza/theming';
 
 import { PhasesService } from './phases.service';
+import { ScopesApiController } from './scopes.api.controller';
+import { ScopesService } from './scopes.service';
+import { ScopesAdminPages } from './scopes-admin.pages';
 import { SiteContextProvider } from './site-context.provider';
+import { SpaceImagesService } from './space-images.service';
 import { SpacePageExtensions } from './space-page-extensions';
 import { SpacesApiController } from './spaces.api.controller';
 import { SpacesPages } from './spaces.pages';
@@ -14,8 +19,14 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
 
 /** Participatory spaces (processes, assemblies), their phases, components and roles. */
 @Module({
-  imports: [ThemingModule],
-  controllers: [SpacesPages, SpacesAdminPages, SpacesApiController],
+  imports: [ThemingModule, StorageModule],
+  controllers: [
+    SpacesPages,
+    SpacesAdminPages,
+    SpacesApiController,
+    ScopesAdminPages,
+    ScopesApiController,
+  ],
   providers: [
     SpacesService,
     SpacesAdminService,
@@ -23,8 +34,10 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
     SiteContextProvider,
     SpacePageExtensions,
     SpacesHomeBlocks,
+    ScopesService,
+    SpaceImagesService,
   ],
-  exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions],
+  exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions, ScopesService],
 })
 export class SpacesModule {}
 

@@ -1,14 +1,29 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { translate, Translated } from '@plaza/core';
+import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
 import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaza/web';
 
+import { Select } from './form-fields';
 import { componentPath, spacePath } from './paths';
+import { scopesT } from './scopes.messages';
+import { indented, ScopesService, scopeTree } from './scopes.service';
+import { ShareBox } from './share';
 import { SiteContextProvider } from './site-context.provider';
 import { PROCESS_METADATA_KEYS, SpaceEntity, SpaceKind } from './space.entity';
+import { SpaceImagesService } from './space-images.service';
 import { SpacePageExtensions } from './space-page-extensions';
 import { SpacesKey, spacesT } from './spaces.messages';
 import { SpacesService } from './spaces.service';
@@ -22,16 +37,27 @@ export class SpacesPages {
     private readonly users: CurrentUsers,
     private readonly siteContext: SiteContextProvider,
     private readonly extensions: SpacePageExtensions,
+    private readonly images: SpaceImagesService,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
+    private readonly scopes: ScopesService,
   ) {}
 
   @Get('processes')
-  list(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.listPage('process', request, reply);
+  list(
+    @Query('scope') scope: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.listPage('process', scope, request, reply);
   }
 
   @Get('assemblies')
-  listAssemblies(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.listPage('assembly', request, reply);
+  listAssemblies(
+    @Query('scope') scope: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.listPage('assembly', scope, request, reply);
   }
 
   @Get('processes/:slug')
@@ -107,22 +133,59 @@ export class SpacesPages {
     );
   }
 
-  private async listPage(kind: SpaceKind, request: FastifyRequest, reply: FastifyReply) {
+  private async listPage(
+    kind: SpaceKind,
+    scope: string | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     const site = await this.siteContext.build(request);
-    const spaces = await this.spaces.listPublished(kind, await this.users.of(request));
+    const all = await this.spaces.listPublished(kind, await this.users.of(request));
     const t = (key: SpacesKey) => spacesT(site.locale, key);
     const tr = this.tr(site);
     const title = t(kind === 'process' ? 'processes.title' : 'assemblies.title');
+    // Decidim's filter by scope: the chosen scope and every scope below it.
+    const scopeRows = scopeTree(
+      await this.scopes.list(),
+      site.locale,
+      TenantContext.current().defaultLocale,
+    );
+    const scopeId = scopeRows.find((r) => r.scope.id === scope)?.scope.id;
+    const within = scopeId ? new Set(await this.scopes.subtreeOf(scopeId)) : null;
+    const spaces = within ? all.filter((s) => s.scopeId && within.has(s.scopeId)) : all;
+    const listPath = kind === 'process' ? '/processes' : '/assemblies';
+    const images = await this.images.urls(spaces.map((s) => s.heroImageId));
     await this.send(
       reply,
       <SiteLayout site={site} title={title}>
         <h1>{title}</h1>
+        {scopeRows.length > 0 && (
+          <form method="get" action={listPath} role="search">
+            <Select
+              name="scope"
+              label={scopesT(site.locale, 'scope')}
+              value={scopeId ?? ''}
+              options={[
+                { value: '', label: scopesT(site.locale, 'allScopes') },
+                ...scopeRows.map((r) => ({ value: r.scope.id, label: indented(r, tr) })),
+              ]}
+            />
+            <button type="submit">{scopesT(site.locale, 'filter')}</button>
+          </form>
+        )}
         {spaces.length === 0 ? (
           <p>{t(kind === 'process' ? 'processes.empty' : 'assemblies.empty')}</p>
         ) : (
           <ul class="card-list">
             {spaces.map((s) => (
               <li key={s.id}>
+                {s.heroImageId && images.get(s.heroImageId) && (
+                  <img
+                    class="card-image"
+                    src={images.get(s.heroImageId)!.thumbnail}
+                    alt={tr(s.heroImageAlt)}
+                  />
+                )}
                 <h2>
                   <a href={spacePath(s)}>{tr(s.title)}</a>
                 </h2>
@@ -153,9 +216,13 @@ export class SpacesPages {
     const extra = await this.extensions.render(space, user, site);
     const t = (key: SpacesKey) => spacesT(site.locale, key);
     const tr = this.tr(site);
+    const hero = space.heroImageId
+      ? (await this.images.urls([space.heroImageId])).get(space.heroImageId)
+      : undefined;
     await this.send(
       reply,
       <SiteLayout site={site} title={tr(space.title)}>
+        {hero && <img class="space-hero" src={hero.large} alt={tr(space.heroImageAlt)} />}
         <h1>{tr(space.title)}</h1>
         {tr(space.subtitle) && <p class="subtitle">{tr(space.subtitle)}</p>}
         {space.visibility === 'transparent' && <p class="notice">{t('transparent')}</p>}
@@ -166,6 +233,11 @@ export class SpacesPages {
         {space.group && (
           <p>
             {t('group')}: <a href={`/process-groups/${space.group.id}`}>{tr(space.group.title)}</a>
+          </p>
+        )}
+        {space.scope && (
+          <p>
+            {scopesT(site.locale, 'scope')}: {tr(space.scope.name)}
           </p>
         )}
         {space.hashtag && (
@@ -253,6 +325,12 @@ export class SpacesPages {
             )}
           </>
         )}
+        <ShareBox
+          url={publicUrl(this.config, request.hostname, spacePath(space))}
+          title={tr(space.title)}
+          locale={site.locale}
+          nonce={site.nonce}
+        />
       </SiteLayout>,
     );
   }

@@ -61,7 +61,7 @@ export class SpacesService {
     return this.tenantDb.run(async (em) => {
       const space = await em.findOne(SpaceEntity, {
         where: { ...where, publishedAt: Not(IsNull()) },
-        relations: { group: true },
+        relations: { group: true, scope: true },
       });
       if (!space) throw new SpaceNotFoundException();
       const memberOf = user ? await this.memberSpaceIds(em, user.id) : new Set<string>();

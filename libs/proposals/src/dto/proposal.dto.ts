@@ -5,6 +5,14 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 
 import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS } from '../proposals.query';
 
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Title given by the uploader, or the file name' }) name!: string;
+  @ApiProperty({ example: 'PDF', description: 'Type told from the content' }) type!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+  @ApiProperty({ description: 'Signed download address, valid one hour' }) url!: string;
+}
+
 export class ProposalDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) componentId!: string;
@@ -27,9 +35,15 @@ export class ProposalDto {
   @ApiProperty() commentsCount!: number;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) scopeId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: string;
+  @ApiPropertyOptional({
+    type: [AttachmentDto],
+    description: 'Attached files; only in the one-proposal response',
+  })
+  attachments?: AttachmentDto[];
 }
 
 export class PageMetaDto {
@@ -85,6 +99,14 @@ export class ProposalListQuery {
   @IsOptional()
   @IsUUID('all', { message: 'category must be a UUID.' })
   category?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A scope of the organization: proposals in it or in any scope below it',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'scope must be a UUID.' })
+  scope?: string;
 
   @ApiPropertyOptional({ description: 'Text searched in titles and bodies' })
   @IsOptional()

@@ -14,6 +14,12 @@ export class PhaseDto {
   @ApiProperty() active!: boolean;
 }
 
+export class HeroImageDto {
+  @ApiProperty({ description: 'Signed address of the large copy, valid one day' }) url!: string;
+  @ApiProperty({ ...TRANSLATED, description: 'Text alternative per locale (empty: decorative)' })
+  alt!: Record<string, string>;
+}
+
 export class SpaceDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['process', 'assembly'] }) kind!: string;
@@ -27,6 +33,8 @@ export class SpaceDto {
   @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
   @ApiProperty() promoted!: boolean;
   @ApiProperty({ enum: ['public', 'private', 'transparent'] }) visibility!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) scopeId!: string | null;
+  @ApiProperty({ type: HeroImageDto, nullable: true }) heroImage!: HeroImageDto | null;
   @ApiPropertyOptional({ type: [PhaseDto] }) phases?: PhaseDto[];
 }
 
