@@ -9,7 +9,7 @@ import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
 import { DataExportEntity } from './data-export.entity';
-import { TotpSecrets } from './totp-secrets.service';
+import { TotpSecrets, TotpSecretUnreadableError } from './totp-secrets.service';
 import { totpStep } from './two-factor';
 import { OrganizationRole, UserEntity } from './user.entity';
 import { TokenPurpose, UserTokenEntity } from './user-token.entity';
@@ -339,6 +339,7 @@ export class AccountsService {
   /**
    * Checks a code of the account's authenticator and spends it: the same code
    * (time step) is refused afterwards, so an observed code cannot be replayed.
+   * Throws TotpSecretUnreadableError when the stored secret no longer opens.
    */
   async useTotpCode(userId: string, code: string): Promise<boolean> {
     return this.tenantDb.run(async (em) => {
@@ -347,7 +348,12 @@ export class AccountsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user?.totpSecret) return false;
-      const secret = this.totpSecrets.open(user.totpSecret);
+      let secret: string;
+      try {
+        secret = this.totpSecrets.open(user.totpSecret);
+      } catch {
+        throw new TotpSecretUnreadableError(userId);
+      }
       const step = totpStep(secret, code);
       if (step === null || (user.totpLastStep !== null && step <= Number(user.totpLastStep)))
         return false;

@@ -27,6 +27,7 @@ import { ProfilesController } from './profiles.pages';
 import { PublicContributions } from './public-contributions';
 import { SessionUserResolver } from './session-user.resolver';
 import { TotpSecrets } from './totp-secrets.service';
+import { TwoFactorOutage } from './two-factor-outage';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
@@ -53,6 +54,7 @@ import { TotpSecrets } from './totp-secrets.service';
     TotpSecrets,
     Avatars,
     PublicContributions,
+    TwoFactorOutage,
   ],
   exports: [
     Avatars,
