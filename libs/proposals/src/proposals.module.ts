@@ -8,6 +8,7 @@ import { StorageModule } from '@plaza/storage';
 import { ProposalAnswersService } from './proposal-answers.service';
 import { ProposalContributions } from './proposal-contributions';
 import { ProposalExportJob, ProposalExportQueue } from './proposal-export.job';
+import { ProposalPersonalData } from './proposal-personal-data';
 import { ProposalSocial } from './proposal-social';
 import { ProposalValuationService } from './proposal-valuation.service';
 import { ProposalsApiController } from './proposals.api.controller';
@@ -28,6 +29,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
     ProposalExportQueue,
     ProposalValuationService,
     ProposalContributions,
+    ProposalPersonalData,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })
@@ -36,6 +38,6 @@ export class ProposalsModule {}
 /** Worker side: the export job and what it needs (storage, mail). */
 @Module({
   imports: [StorageModule, MailModule],
-  providers: [ProposalExportJob],
+  providers: [ProposalExportJob, ProposalPersonalData],
 })
 export class ProposalsJobsModule {}

@@ -5,6 +5,7 @@ import { ThemingModule } from '@plaza/theming';
 import { PhasesService } from './phases.service';
 import { SiteContextProvider } from './site-context.provider';
 import { SpacePageExtensions } from './space-page-extensions';
+import { SpacePersonalData } from './space-personal-data';
 import { SpacesApiController } from './spaces.api.controller';
 import { SpacesPages } from './spaces.pages';
 import { SpacesService } from './spaces.service';
@@ -23,6 +24,7 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
     SiteContextProvider,
     SpacePageExtensions,
     SpacesHomeBlocks,
+    SpacePersonalData,
   ],
   exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions],
 })
@@ -30,7 +32,7 @@ export class SpacesModule {}
 
 /** Worker side: services the scheduled phase job needs, without HTTP controllers. */
 @Module({
-  providers: [PhasesService],
+  providers: [PhasesService, SpacePersonalData],
   exports: [PhasesService],
 })
 export class SpacesJobsModule {}
