@@ -110,7 +110,11 @@ describe('Download my data (job, storage, mail, protected link)', () => {
       });
     expect(download.status).toBe(200);
     const files = unzipSync(new Uint8Array(download.body as Buffer));
-    expect(Object.keys(files).sort()).toEqual(['account.csv', 'personal-data.json']);
+    expect(Object.keys(files).sort()).toEqual([
+      'account.csv',
+      'consents.csv',
+      'personal-data.json',
+    ]);
     const json = JSON.parse(strFromU8(files['personal-data.json'])) as {
       organization: string;
       account: Record<string, unknown>[];
@@ -169,7 +173,12 @@ describe('Download my data (job, storage, mail, protected link)', () => {
         r.on('end', () => done(null, Buffer.concat(chunks)));
       });
     const files = unzipSync(new Uint8Array(download.body as Buffer));
-    expect(Object.keys(files).sort()).toEqual(['account.csv', 'avatar.png', 'personal-data.json']);
+    expect(Object.keys(files).sort()).toEqual([
+      'account.csv',
+      'avatar.png',
+      'consents.csv',
+      'personal-data.json',
+    ]);
     expect(await sharp(Buffer.from(files['avatar.png'])).metadata()).toMatchObject({
       format: 'png',
       width: 30,

@@ -47,8 +47,9 @@ import { FieldErrors } from './form-fields';
 import { fieldErrorsIn, mailSiteOf, sendPage } from './page-kit';
 import { profileT } from './profile.messages';
 import { ProfileSections } from './profile.views';
-import { TotpSecrets } from './totp-secrets.service';
+import { TotpSecrets, TotpSecretUnreadableError } from './totp-secrets.service';
 import { newTotpSecret, totpQrDataUrl, totpStep } from './two-factor';
+import { TwoFactorOutage } from './two-factor-outage';
 
 const EXPORT_LIMIT = { max: 3, windowSeconds: 24 * 3600 };
 const EMAIL_CHANGE_LIMIT = { max: 5, windowSeconds: 3600 };
@@ -70,6 +71,7 @@ export class AccountController {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly totpSecrets: TotpSecrets,
     private readonly avatars: Avatars,
+    private readonly outage: TwoFactorOutage,
   ) {}
 
   /** The secret being enrolled, kept sealed in the session (Redis) like in the database. */
@@ -245,7 +247,17 @@ export class AccountController {
     @Body() body: TwoFactorDto,
   ): Promise<void> {
     const user = (await this.users.of(request))!;
-    if (!(await this.accounts.useTotpCode(user.id, body.code ?? ''))) {
+    let accepted: boolean;
+    try {
+      accepted = await this.accounts.useTotpCode(user.id, body.code ?? '');
+    } catch (error) {
+      if (!(error instanceof TotpSecretUnreadableError)) throw error;
+      this.outage.report(TenantContext.current().id, user.id);
+      const site = await this.siteContext.build(request);
+      const errors = { code: accountsT(site.locale, 'twoFactor.unavailable') };
+      return this.accountPage(request, reply, HttpStatus.CONFLICT, { errors });
+    }
+    if (!accepted) {
       const site = await this.siteContext.build(request);
       const errors = { code: accountsT(site.locale, 'twoFactor.invalid') };
       return this.accountPage(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, { errors });

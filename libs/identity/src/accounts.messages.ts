@@ -24,6 +24,8 @@ export const accountsT = defineMessages('accounts', {
     'twoFactor.code': 'Code',
     'twoFactor.submit': 'Verify',
     'twoFactor.invalid': 'This code is not correct or has expired.',
+    'twoFactor.unavailable':
+      'Two-factor sign-in cannot be checked right now. Please contact the organization.',
     'twoFactor.on': 'Two-factor sign-in is on.',
     'twoFactor.off':
       'Two-factor sign-in is off. With it, signing in also asks for a code from an app on your phone.',
@@ -164,6 +166,8 @@ export const accountsT = defineMessages('accounts', {
     'twoFactor.code': 'Code',
     'twoFactor.submit': 'Vérifier',
     'twoFactor.invalid': "Ce code n'est pas correct ou a expiré.",
+    'twoFactor.unavailable':
+      "La connexion à deux facteurs ne peut pas être vérifiée pour le moment. Veuillez contacter l'organisation.",
     'twoFactor.on': 'La connexion à deux facteurs est activée.',
     'twoFactor.off':
       'La connexion à deux facteurs est désactivée. Activée, la connexion demande aussi un code fourni par une application sur votre téléphone.',
@@ -306,6 +310,8 @@ export const accountsT = defineMessages('accounts', {
     'twoFactor.code': 'Código',
     'twoFactor.submit': 'Verificar',
     'twoFactor.invalid': 'Este código no es correcto o ha caducado.',
+    'twoFactor.unavailable':
+      'El inicio de sesión en dos pasos no se puede comprobar en este momento. Ponte en contacto con la organización.',
     'twoFactor.on': 'El inicio de sesión en dos pasos está activado.',
     'twoFactor.off':
       'El inicio de sesión en dos pasos está desactivado. Si lo activa, al iniciar sesión también se pide un código de una aplicación de su teléfono.',
@@ -448,6 +454,8 @@ export const accountsT = defineMessages('accounts', {
     'twoFactor.code': 'Codi',
     'twoFactor.submit': 'Verifica',
     'twoFactor.invalid': 'Aquest codi no és correcte o ha caducat.',
+    'twoFactor.unavailable':
+      "L'inici de sessió en dos passos no es pot comprovar ara mateix. Poseu-vos en contacte amb l'organització.",
     'twoFactor.on': "L'inici de sessió en dos passos està activat.",
     'twoFactor.off':
       "L'inici de sessió en dos passos està desactivat. Si l'activeu, en iniciar la sessió també es demana un codi d'una aplicació del telèfon.",

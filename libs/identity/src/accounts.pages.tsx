@@ -31,6 +31,8 @@ import {
 import { AcceptTermsDto, SignInDto, SignUpDto, TwoFactorDto } from './dto/account-forms.dto';
 import { LocalAuthenticator } from './local-authenticator';
 import { fieldErrorsIn, mailSiteOf, sendPage, signInLockKey, tooManyMessage } from './page-kit';
+import { TotpSecretUnreadableError } from './totp-secrets.service';
+import { TwoFactorOutage } from './two-factor-outage';
 
 /** Per tenant + IP: sign-in attempts in 5 minutes, registrations and resends in an hour. */
 const SIGN_IN_IP_LIMIT = { max: 20, windowSeconds: 300 };
@@ -51,6 +53,7 @@ export class AccountPagesController {
     private readonly accounts: AccountsService,
     private readonly mails: AccountMails,
     private readonly tenantDb: TenantDb,
+    private readonly outage: TwoFactorOutage,
   ) {}
 
   @Get('sign_in')
@@ -150,7 +153,24 @@ export class AccountPagesController {
       reply.header('retry-after', String(error.retryAfterSeconds));
       return again(HttpStatus.TOO_MANY_REQUESTS, this.tooMany(request, error.retryAfterSeconds));
     }
-    if (!(await this.accounts.useTotpCode(pending.userId, body.code ?? ''))) {
+    let accepted: boolean;
+    try {
+      accepted = await this.accounts.useTotpCode(pending.userId, body.code ?? '');
+    } catch (error) {
+      if (!(error instanceof TotpSecretUnreadableError)) throw error;
+      this.outage.report(tenant.id, pending.userId);
+      const t = (key: AccountsMessageKey) => accountsT(site.locale, key);
+      return this.send(
+        reply,
+        HttpStatus.CONFLICT,
+        <MessageView
+          site={site}
+          title={t('twoFactor.title')}
+          message={t('twoFactor.unavailable')}
+        />,
+      );
+    }
+    if (!accepted) {
       await this.rateLimiter.failure(lockKey);
       return again(HttpStatus.UNPROCESSABLE_ENTITY, accountsT(site.locale, 'twoFactor.invalid'));
     }

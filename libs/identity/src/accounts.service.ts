@@ -8,8 +8,9 @@ import { hashPassword, verifyPassword } from '@plaza/core';
 import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
+import { AccountErasure } from './account-erasure';
 import { DataExportEntity } from './data-export.entity';
-import { TotpSecrets } from './totp-secrets.service';
+import { TotpSecrets, TotpSecretUnreadableError } from './totp-secrets.service';
 import { totpStep } from './two-factor';
 import { OrganizationRole, UserEntity } from './user.entity';
 import { TokenPurpose, UserTokenEntity } from './user-token.entity';
@@ -67,6 +68,7 @@ export class AccountsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly totpSecrets: TotpSecrets,
+    private readonly erasure: AccountErasure,
   ) {}
 
   /** The account for these credentials, or null (unknown, wrong password, blocked, deleted, invited). */
@@ -268,13 +270,15 @@ export class AccountsService {
 
   /**
    * GDPR erasure: name, nickname, email and password go; the row stays so
-   * contributions keep their author, shown as a deleted participant.
+   * contributions keep their author, shown as a deleted participant. Each
+   * feature's erasure hook (AccountErasure) runs in the same transaction.
    */
   async deleteAccount(userId: string, reason: string | null): Promise<void> {
     await this.tenantDb.run(async (em) => {
       const anonymous = userId.replace(/-/g, '');
       await em.delete(UserTokenEntity, { userId });
       await em.delete(DataExportEntity, { userId });
+      await this.erasure.run(em, userId);
       await em.update(
         UserEntity,
         { id: userId },
@@ -290,6 +294,7 @@ export class AccountsService {
           roles: [],
           avatarFileId: null,
           newsletterConsentAt: null,
+          blockedReason: null,
           deletedAt: new Date(),
           deletionReason: reason,
         },
@@ -339,6 +344,7 @@ export class AccountsService {
   /**
    * Checks a code of the account's authenticator and spends it: the same code
    * (time step) is refused afterwards, so an observed code cannot be replayed.
+   * Throws TotpSecretUnreadableError when the stored secret no longer opens.
    */
   async useTotpCode(userId: string, code: string): Promise<boolean> {
     return this.tenantDb.run(async (em) => {
@@ -347,7 +353,12 @@ export class AccountsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user?.totpSecret) return false;
-      const secret = this.totpSecrets.open(user.totpSecret);
+      let secret: string;
+      try {
+        secret = this.totpSecrets.open(user.totpSecret);
+      } catch {
+        throw new TotpSecretUnreadableError(userId);
+      }
       const step = totpStep(secret, code);
       if (step === null || (user.totpLastStep !== null && step <= Number(user.totpLastStep)))
         return false;

@@ -17,7 +17,7 @@ import { UserEntity } from './user.entity';
 
 /**
  * Builds a person's archive (one JSON file with everything, one CSV per
- * section), stores it under the tenant's prefix and mails the link. Rerunning
+ * section with rows), stores it under the tenant's prefix and mails the link. Rerunning
  * it rewrites the same key and the mail is deduplicated by export id.
  */
 @Injectable()
@@ -70,8 +70,9 @@ export class DataExportJob implements OnModuleInit, OnModuleDestroy {
         ),
       ),
     };
+    // The JSON lists every section, even empty; a CSV is written for those with rows.
     for (const [name, rows] of Object.entries(gathered.data))
-      files[`${name}.csv`] = strToU8(toCsv(rows));
+      if (rows.length) files[`${name}.csv`] = strToU8(toCsv(rows));
     if (gathered.avatar) {
       const { file, data } = gathered.avatar;
       files[`avatar.${file.path.slice(file.path.lastIndexOf('.') + 1)}`] = new Uint8Array(data);

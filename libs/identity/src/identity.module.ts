@@ -22,16 +22,17 @@ import { LocalAuthenticator } from './local-authenticator';
 import { ParticipantGuard } from './participant.guard';
 import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
-import { PersonalDataSections } from './personal-data';
+import { PersonalDataModule } from './personal-data.module';
 import { ProfilesController } from './profiles.pages';
 import { PublicContributions } from './public-contributions';
 import { SessionUserResolver } from './session-user.resolver';
 import { TotpSecrets } from './totp-secrets.service';
+import { TwoFactorOutage } from './two-factor-outage';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
 @Module({
-  imports: [MailModule, ThemingModule, StorageModule],
+  imports: [MailModule, ThemingModule, StorageModule, PersonalDataModule],
   controllers: [
     AccountPagesController,
     CredentialPagesController,
@@ -53,6 +54,7 @@ import { TotpSecrets } from './totp-secrets.service';
     TotpSecrets,
     Avatars,
     PublicContributions,
+    TwoFactorOutage,
   ],
   exports: [
     Avatars,
@@ -71,7 +73,7 @@ export class IdentityModule {}
  * that provisions tenants: the worker's job and the CLI's tenants:create.
  */
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, PersonalDataModule],
   providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation, TotpSecrets],
   exports: [AccountsService, AccountMails, InvitationsService, TotpSecrets],
 })
@@ -79,8 +81,7 @@ export class IdentityProvisioningModule {}
 
 /** The worker's part of accounts: provisioning hooks and data exports. */
 @Module({
-  imports: [IdentityProvisioningModule, MailModule, StorageModule],
-  providers: [PersonalDataSections, DataExportQueue, DataExportJob, Avatars],
-  exports: [PersonalDataSections],
+  imports: [IdentityProvisioningModule, MailModule, StorageModule, PersonalDataModule],
+  providers: [DataExportQueue, DataExportJob, Avatars],
 })
 export class IdentityJobsModule {}

@@ -8,6 +8,8 @@ export * from './user-token.entity';
 export * from './invitations.service';
 export * from './data-export.entity';
 export * from './personal-data';
+export * from './account-erasure';
+export * from './personal-data.module';
 export * from './action-log.entity';
 export * from './action-log.service';
 export * from './two-factor';

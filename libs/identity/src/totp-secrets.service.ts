@@ -7,6 +7,16 @@ import { TenantDb, TenantRef } from '@plaza/tenancy';
 
 import { UserEntity } from './user.entity';
 
+/**
+ * A sealed secret that no longer opens (SECRETS_KEY changed or the value was
+ * altered): the code cannot be checked, whatever the person types.
+ */
+export class TotpSecretUnreadableError extends Error {
+  constructor(readonly userId: string) {
+    super('two-factor secret cannot be opened with the current SECRETS_KEY');
+  }
+}
+
 /** Base32 never holds a dot; sealed values always do (`v1.<iv>.<tag>.<data>`). */
 const isSealed = (stored: string) => stored.includes('.');
 

@@ -10,6 +10,7 @@ import { ProposalAttachmentsPages, ProposalDeletionAdminPages } from './proposal
 import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalContributions } from './proposal-contributions';
 import { ProposalExportJob, ProposalExportQueue } from './proposal-export.job';
+import { ProposalPersonalData } from './proposal-personal-data';
 import { ProposalSocial } from './proposal-social';
 import { ProposalValuationService } from './proposal-valuation.service';
 import { ProposalsApiController } from './proposals.api.controller';
@@ -37,6 +38,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
     ProposalValuationService,
     ProposalContributions,
     ProposalAttachmentsService,
+    ProposalPersonalData,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })
@@ -45,6 +47,6 @@ export class ProposalsModule {}
 /** Worker side: the export job and what it needs (storage, mail). */
 @Module({
   imports: [StorageModule, MailModule],
-  providers: [ProposalExportJob],
+  providers: [ProposalExportJob, ProposalPersonalData],
 })
 export class ProposalsJobsModule {}

@@ -12,6 +12,7 @@ import { NotificationDigestJob } from './notification-digest.job';
 import { NotificationSettingsPages } from './notification-settings.pages';
 import { NotificationsService } from './notifications.service';
 import { SocialPages } from './social.pages';
+import { SocialPersonalData } from './social-personal-data';
 import { SocialResources } from './social-resources';
 import { SpaceSocial } from './space-social';
 
@@ -27,6 +28,7 @@ import { SpaceSocial } from './space-social';
     ModerationService,
     SpaceSocial,
     CommentContributions,
+    SocialPersonalData,
   ],
   exports: [
     SocialResources,
@@ -41,6 +43,6 @@ export class SocialModule {}
 /** Worker side: digest emails. */
 @Module({
   imports: [MailModule],
-  providers: [NotificationDigestJob],
+  providers: [NotificationDigestJob, SocialPersonalData],
 })
 export class SocialJobsModule {}

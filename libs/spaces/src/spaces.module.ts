@@ -10,6 +10,7 @@ import { ScopesAdminPages } from './scopes-admin.pages';
 import { SiteContextProvider } from './site-context.provider';
 import { SpaceImagesService } from './space-images.service';
 import { SpacePageExtensions } from './space-page-extensions';
+import { SpacePersonalData } from './space-personal-data';
 import { SpacesApiController } from './spaces.api.controller';
 import { SpacesPages } from './spaces.pages';
 import { SpacesService } from './spaces.service';
@@ -36,6 +37,7 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
     SpacesHomeBlocks,
     ScopesService,
     SpaceImagesService,
+    SpacePersonalData,
   ],
   exports: [SpacesService, PhasesService, SiteContextProvider, SpacePageExtensions, ScopesService],
 })
@@ -43,7 +45,7 @@ export class SpacesModule {}
 
 /** Worker side: services the scheduled phase job needs, without HTTP controllers. */
 @Module({
-  providers: [PhasesService],
+  providers: [PhasesService, SpacePersonalData],
   exports: [PhasesService],
 })
 export class SpacesJobsModule {}
