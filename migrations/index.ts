@@ -15,6 +15,7 @@ import {
   seedFirstAdmin,
   UserEntity,
   UserTokenEntity,
+  VerificationEntity,
 } from '@plaza/identity';
 import {
   ProposalEndorsementEntity,
@@ -86,6 +87,7 @@ export const SCHEMA: SchemaCatalog = {
     OrganizationEntity,
     UserEntity,
     UserTokenEntity,
+    VerificationEntity,
     DataExportEntity,
     ActionLogEntity,
     StaticPageEntity,

@@ -5,10 +5,11 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { Browser, chromium, Page } from 'playwright-core';
 
+import { VerificationEntity } from '@plaza/identity';
 import { ProposalsService } from '@plaza/proposals';
 import { CommentsService } from '@plaza/social';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
-import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
+import { OrganizationEntity, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import type { CurrentUser } from '@plaza/web';
 
@@ -118,6 +119,36 @@ describe('Participation pages are axe-clean in a real browser', () => {
         parentId: null,
       }),
     );
+    // Verifications offered, one request waiting and one granted, and a component requiring it.
+    await platform.get(TenantDb).runFor(tenant, async (em) => {
+      await em.update(OrganizationEntity, { id: 1 }, { verificationMethods: ['id_documents'] });
+      await em.update(
+        ComponentEntity,
+        { id: ids.componentId },
+        { permissions: { comment: { verification: 'id_documents' } } },
+      );
+      await em.insert(VerificationEntity, [
+        {
+          userId: author.id,
+          method: 'id_documents',
+          status: 'pending',
+          documentType: 'passport',
+          documentNumber: 'X1234567',
+          uniqueHash: 'a'.repeat(64),
+          numberHint: '567',
+        },
+        {
+          userId: adminUser.id,
+          method: 'id_documents',
+          status: 'granted',
+          documentType: 'national_id',
+          documentNumber: null,
+          uniqueHash: 'b'.repeat(64),
+          numberHint: '89Z',
+          decidedAt: new Date(),
+        },
+      ]);
+    });
     const list = `/processes/a11y/f/${ids.componentId}/proposals`;
     Object.assign(paths, {
       processes: '/processes',
@@ -137,6 +168,10 @@ describe('Participation pages are axe-clean in a real browser', () => {
       notifications: '/notifications',
       moderations: '/admin/moderations',
       apiDocs: '/api/v1/docs',
+      verifications: '/account/verifications',
+      verificationForm: '/account/verifications/id_documents',
+      adminVerifications: '/admin/verifications',
+      componentPermissions: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/permissions`,
     });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

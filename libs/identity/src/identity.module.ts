@@ -23,6 +23,8 @@ import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
 import { PersonalDataSections } from './personal-data';
 import { SessionUserResolver } from './session-user.resolver';
+import { VerificationsAccountPages, VerificationsAdminPages } from './verifications.pages';
+import { VerificationsService } from './verifications.service';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
@@ -33,6 +35,8 @@ import { SessionUserResolver } from './session-user.resolver';
     CredentialPagesController,
     AccountController,
     PeopleAdminController,
+    VerificationsAccountPages,
+    VerificationsAdminPages,
   ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
@@ -45,8 +49,10 @@ import { SessionUserResolver } from './session-user.resolver';
     PeopleAdminService,
     LocalAuthenticator,
     ParticipantGuard,
+    VerificationsService,
   ],
   exports: [
+    VerificationsService,
     CURRENT_USER_RESOLVER,
     AccountsService,
     InvitationsService,

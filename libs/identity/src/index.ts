@@ -11,3 +11,7 @@ export * from './personal-data';
 export * from './action-log.entity';
 export * from './action-log.service';
 export * from './two-factor';
+export * from './verification.entity';
+export * from './verification-methods';
+export * from './verifications.service';
+export * from './verifications.messages';

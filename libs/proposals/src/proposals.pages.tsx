@@ -18,6 +18,7 @@ import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
+import { isVerificationMethod } from '@plaza/identity';
 import {
   CommentsSection,
   CommentsService,
@@ -34,6 +35,8 @@ import {
   ComponentInContext,
   ErrorSummary,
   intSetting,
+  ParticipationContext,
+  permissionProblem,
   PostButton,
   Select,
   SiteContextProvider,
@@ -277,6 +280,7 @@ export class ProposalsPages {
     @Param('componentId', ParseUUIDPipe) componentId: string,
     @Param('proposalId', ParseUUIDPipe) proposalId: string,
     @Query('refused') refused: string | undefined,
+    @Query('method') refusedMethod: string | undefined,
     @Query('social_error') socialError: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -331,6 +335,11 @@ export class ProposalsPages {
         {refusal && (
           <div class="error-summary" role="alert">
             <p>{t(`refused.${refusal}`)}</p>
+            {refusal === 'verificationRequired' && (
+              <p>
+                <a href={verifyPath(refusedMethod)}>{t('verifyLink')}</a>
+              </p>
+            )}
           </div>
         )}
         <h1>{proposal.title}</h1>
@@ -527,7 +536,8 @@ export class ProposalsPages {
       await run();
     } catch (error) {
       if (!(error instanceof ProposalRefusal)) throw error;
-      return reply.redirect(`${here}?refused=${error.code}`, 303);
+      const method = error.method ? `&method=${encodeURIComponent(error.method)}` : '';
+      return reply.redirect(`${here}?refused=${error.code}${method}`, 303);
     }
     return reply.redirect(here, 303);
   }
@@ -578,7 +588,7 @@ export class ProposalsPages {
   private async form(
     request: FastifyRequest,
     reply: FastifyReply,
-    ctx: ComponentInContext,
+    ctx: ParticipationContext,
     proposal: ProposalEntity | null,
     body: FormBody,
     rawErrors: Record<string, string>,
@@ -599,6 +609,8 @@ export class ProposalsPages {
     const action = proposal ? `${proposalsPath(ctx)}/${proposal.id}` : proposalsPath(ctx);
     const categories = await this.spaces.categories(ctx.space.id);
     const fallback = TenantContext.current().defaultLocale;
+    // Say before anyone types that the component needs a verification they lack.
+    const problem = proposal ? null : permissionProblem(ctx, 'create');
     await this.send(
       reply,
       status,
@@ -615,6 +627,14 @@ export class ProposalsPages {
             longitude: t('longitude'),
           }}
         />
+        {problem?.kind === 'verification' && (
+          <div class="notice" role="status">
+            <p>{t('refused.verificationRequired')}</p>
+            <p>
+              <a href={verifyPath(problem.method)}>{t('verifyLink')}</a>
+            </p>
+          </div>
+        )}
         <form method="post" action={action} noValidate>
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <TextField
@@ -690,8 +710,16 @@ export class ProposalsPages {
   }
 }
 
+/** Where to get verified: the method's own form when it is a known one. */
+function verifyPath(method: string | undefined | null): string {
+  return isVerificationMethod(method)
+    ? `/account/verifications/${method}`
+    : '/account/verifications';
+}
+
 const SOCIAL_ERRORS = new Set<string>([
   'error.commentLength',
+  'error.verificationRequired',
   'error.commentsClosed',
   'error.depth',
   'error.signIn',
@@ -701,6 +729,7 @@ const SOCIAL_ERRORS = new Set<string>([
 const REFUSAL_KEYS: Record<RefusalCode, true> = {
   signInRequired: true,
   membersOnly: true,
+  verificationRequired: true,
   creationDisabled: true,
   proposalLimit: true,
   supportsDisabled: true,

@@ -159,6 +159,11 @@ export function CommentsSection(props: CommentsSectionProps) {
       {props.error && (
         <div class="error-summary" role="alert">
           <p>{t(props.error, { max: props.maxLength })}</p>
+          {props.error === 'error.verificationRequired' && (
+            <p>
+              <a href="/account/verifications">{t('verifyLink')}</a>
+            </p>
+          )}
         </div>
       )}
       {props.threads.length === 0 ? (

@@ -87,6 +87,7 @@ export class CommentsService {
       if (!user) throw new SocialRefusal('error.signIn');
       if (!info.commentsOpen || !info.canParticipate)
         throw new SocialRefusal('error.commentsClosed');
+      if (info.verificationRequired) throw new SocialRefusal('error.verificationRequired');
       const body = input.body.trim();
       if (!body || body.length > info.commentMaxLength)
         throw new SocialRefusal('error.commentLength');

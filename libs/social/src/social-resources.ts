@@ -14,6 +14,8 @@ export interface ResourceInfo {
   /** The person may take part in the space (signed in, member of a private space). */
   canParticipate: boolean;
   commentMaxLength: number;
+  /** The verification method the person lacks to comment, if the component requires one. */
+  verificationRequired?: string | null;
   /** Reports after which the resource is hidden automatically. */
   reportThreshold: number;
 }

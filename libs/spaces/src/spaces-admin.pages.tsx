@@ -26,6 +26,7 @@ import {
   parseSettings,
   SettingDefinition,
 } from './component-manifests';
+import { permissionsT } from './component-permissions.messages';
 import {
   Checkbox,
   ErrorSummary,
@@ -724,6 +725,11 @@ export class SpacesAdminPages {
         </p>
         <h1>{title}</h1>
         <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={{}} />
+        <p>
+          <a href={`/admin/spaces/${view.space.id}/components/${component.id}/permissions`}>
+            {permissionsT(site.locale, 'link')}
+          </a>
+        </p>
         <form
           method="post"
           action={`/admin/spaces/${view.space.id}/components/${component.id}`}

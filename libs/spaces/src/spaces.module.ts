@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ThemingModule } from '@plaza/theming';
 
+import { ComponentPermissionsPages } from './component-permissions.pages';
 import { PhasesService } from './phases.service';
 import { SiteContextProvider } from './site-context.provider';
 import { SpacePageExtensions } from './space-page-extensions';
@@ -15,7 +16,7 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
 /** Participatory spaces (processes, assemblies), their phases, components and roles. */
 @Module({
   imports: [ThemingModule],
-  controllers: [SpacesPages, SpacesAdminPages, SpacesApiController],
+  controllers: [SpacesPages, SpacesAdminPages, SpacesApiController, ComponentPermissionsPages],
   providers: [
     SpacesService,
     SpacesAdminService,
