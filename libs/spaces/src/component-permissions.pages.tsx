@@ -25,7 +25,6 @@ import {
   formString,
   OnHost,
   renderPage,
-  RequireAdmin,
   SelectField,
   SiteLayout,
 } from '@plaza/web';
@@ -33,6 +32,7 @@ import {
 import { ComponentEntity, ComponentPermissions, PERMISSION_ACTIONS } from './component.entity';
 import { permissionsT } from './component-permissions.messages';
 import { SiteContextProvider } from './site-context.provider';
+import { RequireSpaceRole } from './space-role.guard';
 
 type FormBody = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ type FormBody = Record<string, unknown>;
  */
 @Controller('admin/spaces/:id/components/:componentId/permissions')
 @OnHost('tenant')
-@RequireAdmin()
+@RequireSpaceRole('admin')
 export class ComponentPermissionsPages {
   constructor(
     private readonly tenantDb: TenantDb,

@@ -16,7 +16,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
-import { OnHost, renderPage, RequireAdmin, SiteContext, SiteLayout } from '@plaza/web';
+import {
+  CurrentUsers,
+  OnHost,
+  renderPage,
+  RequireAdmin,
+  SiteContext,
+  SiteLayout,
+} from '@plaza/web';
 
 import { MEMBER_POSITIONS, MemberPosition } from './assembly-member.entity';
 import { ComponentEntity, Settings } from './component.entity';
@@ -46,38 +53,54 @@ import {
 } from './space.entity';
 import { FormBody, FormErrors, readPhaseForm, readSpaceForm, readTranslated } from './space-form';
 import { SPACE_ROLES, SpaceRole } from './space-role.entity';
+import { RequireSpaceRole } from './space-role.guard';
 import { SpacesKey, spacesT } from './spaces.messages';
+import { SpacesService } from './spaces.service';
 import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-admin.service';
 
 type T = (key: SpacesKey, params?: Record<string, string | number>) => string;
 
 const asKind = (v: unknown): SpaceKind => (v === 'assembly' ? 'assembly' : 'process');
 
-/** Organization admins manage spaces, their phases, components, members and roles. */
+/**
+ * Organization admins manage every space, their phases, components, members and
+ * roles; space admins (space role `admin`) manage their own spaces only.
+ */
 @Controller('admin/spaces')
 @OnHost('tenant')
-@RequireAdmin()
+@RequireSpaceRole('admin')
 export class SpacesAdminPages {
   constructor(
     private readonly admin: SpacesAdminService,
     private readonly siteContext: SiteContextProvider,
+    private readonly users: CurrentUsers,
+    private readonly spacesService: SpacesService,
   ) {}
 
   @Get()
   async index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
-    const { spaces, groups } = await this.admin.list();
+    const user = (await this.users.of(request))!;
+    const organizationAdmin = user.roles.includes('admin');
+    const all = await this.admin.list();
+    const mine = organizationAdmin
+      ? null
+      : new Set(await this.spacesService.spacesWithRole(user.id, ['admin']));
+    const spaces = mine ? all.spaces.filter((s) => mine.has(s.id)) : all.spaces;
+    const groups = organizationAdmin ? all.groups : [];
     const locales = TenantContext.current().locales;
     await this.send(
       reply,
       200,
       <SiteLayout site={site} title={t('admin.title')}>
         <h1>{t('admin.title')}</h1>
-        <p>
-          <a href="/admin/spaces/new?kind=process">{t('admin.newProcess')}</a> ·{' '}
-          <a href="/admin/spaces/new?kind=assembly">{t('admin.newAssembly')}</a>
-        </p>
+        {organizationAdmin && (
+          <p>
+            <a href="/admin/spaces/new?kind=process">{t('admin.newProcess')}</a> ·{' '}
+            <a href="/admin/spaces/new?kind=assembly">{t('admin.newAssembly')}</a>
+          </p>
+        )}
         <table>
           <thead>
             <tr>
@@ -98,39 +121,42 @@ export class SpacesAdminPages {
             ))}
           </tbody>
         </table>
-        <section aria-labelledby="groups-title">
-          <h2 id="groups-title">{t('groups')}</h2>
-          <ul>
-            {groups.map((g) => (
-              <li key={g.id}>
-                <a href={`/process-groups/${g.id}`}>{tr(g.title)}</a>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('groups.add')}</h3>
-          <form method="post" action="/admin/spaces/groups">
-            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-            <TranslatedField
-              name="group_title"
-              legend={t('field.title')}
-              locales={locales}
-              errors={{}}
-            />
-            <TranslatedField
-              name="group_description"
-              legend={t('field.description')}
-              locales={locales}
-              errors={{}}
-              multiline
-            />
-            <button type="submit">{t('groups.add')}</button>
-          </form>
-        </section>
+        {organizationAdmin && (
+          <section aria-labelledby="groups-title">
+            <h2 id="groups-title">{t('groups')}</h2>
+            <ul>
+              {groups.map((g) => (
+                <li key={g.id}>
+                  <a href={`/process-groups/${g.id}`}>{tr(g.title)}</a>
+                </li>
+              ))}
+            </ul>
+            <h3>{t('groups.add')}</h3>
+            <form method="post" action="/admin/spaces/groups">
+              <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+              <TranslatedField
+                name="group_title"
+                legend={t('field.title')}
+                locales={locales}
+                errors={{}}
+              />
+              <TranslatedField
+                name="group_description"
+                legend={t('field.description')}
+                locales={locales}
+                errors={{}}
+                multiline
+              />
+              <button type="submit">{t('groups.add')}</button>
+            </form>
+          </section>
+        )}
       </SiteLayout>,
     );
   }
 
   @Post('groups')
+  @RequireAdmin()
   async createGroup(@Body() body: FormBody, @Res() reply: FastifyReply) {
     const locales = TenantContext.current().locales;
     const errors: FormErrors = {};
@@ -143,6 +169,7 @@ export class SpacesAdminPages {
   }
 
   @Get('new')
+  @RequireAdmin()
   async newForm(
     @Query('kind') kind: string,
     @Req() request: FastifyRequest,
@@ -152,6 +179,7 @@ export class SpacesAdminPages {
   }
 
   @Post()
+  @RequireAdmin()
   async create(@Body() body: FormBody, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const kind = asKind(body.kind);
     const { input, errors } = readSpaceForm(body, kind, TenantContext.current().locales);
