@@ -7,7 +7,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 
 import { VerificationEntity } from '@plaza/identity';
 import { ProposalsService } from '@plaza/proposals';
-import { CommentsService } from '@plaza/social';
+import { CommentsService, ModerationEntity } from '@plaza/social';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
 import { OrganizationEntity, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
@@ -149,6 +149,16 @@ describe('Participation pages are axe-clean in a real browser', () => {
         },
       ]);
     });
+    // A reported proposal, so the moderation queue shows its table and block form.
+    await platform.get(TenantDb).runFor(tenant, (em) =>
+      em.insert(ModerationEntity, {
+        resourceType: 'proposal',
+        resourceId: proposal.id,
+        spaceId: ids.spaceId,
+        title: proposal.title,
+        reportCount: 1,
+      }),
+    );
     const list = `/processes/a11y/f/${ids.componentId}/proposals`;
     Object.assign(paths, {
       processes: '/processes',

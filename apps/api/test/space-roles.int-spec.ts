@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
+import { UserEntity } from '@plaza/identity';
 import { ProposalEntity, ProposalValuatorEntity } from '@plaza/proposals';
 import { ModerationEntity } from '@plaza/social';
 import { ComponentEntity, SpaceEntity, SpaceRole, SpaceRoleEntity } from '@plaza/spaces';
@@ -195,6 +196,111 @@ describe('Space-level roles on admin pages (two tenants)', () => {
     await get('moderator', proposalsPath(1)).expect(403);
     const all = await get('orgAdmin', '/admin/moderations').expect(200);
     expect(all.text).toContain('Reported in space 2');
+  });
+
+  it('lets a moderator block the author of reported content; an admin unblocks them from People', async () => {
+    const author = await createUser(platform.ctx, a, { name: 'Rowdy Writer' });
+    const authorSession = await signInAs(app, a, author.id);
+    const { moderationId, proposalId } = await inA(async (em) => {
+      const p = await em.save(
+        em.create(ProposalEntity, {
+          componentId: ids.component1,
+          authorId: author.id,
+          title: 'Something rude to report',
+          body: 'A body long enough for a proposal.',
+          publishedAt: new Date(),
+        }),
+      );
+      const m = await em.save(
+        em.create(ModerationEntity, {
+          resourceType: 'proposal',
+          resourceId: p.id,
+          spaceId: ids.space1,
+          title: 'Something rude to report',
+          reportCount: 2,
+        }),
+      );
+      return { moderationId: m.id, proposalId: p.id };
+    });
+    const queue = await get('moderator', '/admin/moderations').expect(200);
+    expect(queue.text).toContain('Rowdy Writer');
+    expect(queue.text).toContain('Block the author');
+    const noReason = await post('moderator', `/admin/moderations/${moderationId}/block`).expect(
+      422,
+    );
+    expect(noReason.text).toContain('Give a reason for blocking');
+    // Not a moderator of space 2, another tenant, someone without a role.
+    await post('moderator', `/admin/moderations/${ids.moderation2}/block`, {
+      [`reason-${ids.moderation2}`]: 'Spam',
+    }).expect(403);
+    await post('nobody', `/admin/moderations/${moderationId}/block`, {
+      [`reason-${moderationId}`]: 'Spam',
+    }).expect(403);
+    await post(
+      'intruder',
+      `/admin/moderations/${moderationId}/block`,
+      { [`reason-${moderationId}`]: 'Spam' },
+      hostB(),
+    ).expect(404);
+    expect(
+      (await inA((em) => em.findOneByOrFail(UserEntity, { id: author.id }))).blockedAt,
+    ).toBeNull();
+
+    const blocked = await post('moderator', `/admin/moderations/${moderationId}/block`, {
+      [`reason-${moderationId}`]: 'Insults in several proposals.',
+    }).expect(303);
+    const after = await get('moderator', blocked.headers.location as string).expect(200);
+    expect(after.text).toContain('The author is blocked');
+    const row = await inA((em) => em.findOneByOrFail(UserEntity, { id: author.id }));
+    expect(row.blockedAt).not.toBeNull();
+    expect(row.blockedReason).toBe('Insults in several proposals.');
+    // Blocked: no session, no participation; what they wrote stays.
+    const refused = await http()
+      .post('/api/v1/comments')
+      .set('Host', hostA())
+      .set('Cookie', authorSession.cookie)
+      .set('x-csrf-token', authorSession.csrfToken)
+      .send({ resource_type: 'proposal', resource_id: ids.other, body: 'Still here?' });
+    // Their sessions are gone: the CSRF check or the sign-in check refuses.
+    expect([401, 403]).toContain(refused.status);
+    const account = await http()
+      .get('/account')
+      .set('Host', hostA())
+      .set('Cookie', authorSession.cookie);
+    expect(account.headers.location).toContain('/users/sign_in');
+    expect(await inA((em) => em.existsBy(ProposalEntity, { id: proposalId }))).toBe(true);
+
+    // Organization admins cannot be blocked from the queue.
+    const adminModeration = await inA(async (em) => {
+      const p = await em.save(
+        em.create(ProposalEntity, {
+          componentId: ids.component1,
+          authorId: ids.orgAdmin,
+          title: 'Written by an admin',
+          body: 'A body long enough for a proposal.',
+          publishedAt: new Date(),
+        }),
+      );
+      return (
+        await em.save(
+          em.create(ModerationEntity, {
+            resourceType: 'proposal',
+            resourceId: p.id,
+            spaceId: ids.space1,
+            title: 'Written by an admin',
+            reportCount: 1,
+          }),
+        )
+      ).id;
+    });
+    await post('moderator', `/admin/moderations/${adminModeration}/block`, {
+      [`reason-${adminModeration}`]: 'No',
+    }).expect(403);
+
+    await post('orgAdmin', `/admin/people/${author.id}/unblock`).expect(303);
+    expect(
+      (await inA((em) => em.findOneByOrFail(UserEntity, { id: author.id }))).blockedAt,
+    ).toBeNull();
   });
 
   it('refuses people without a role, and other tenants', async () => {

@@ -53,6 +53,7 @@ import { VerificationsService } from './verifications.service';
   ],
   exports: [
     VerificationsService,
+    PeopleAdminService,
     CURRENT_USER_RESOLVER,
     AccountsService,
     InvitationsService,

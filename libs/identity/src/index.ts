@@ -15,3 +15,4 @@ export * from './verification.entity';
 export * from './verification-methods';
 export * from './verifications.service';
 export * from './verifications.messages';
+export * from './people-admin.service';

@@ -39,6 +39,7 @@ export class ProposalSocial implements OnModuleInit {
           reportThreshold: intSetting(global, 'threshold_reports') || 3,
         };
       },
+      authorOf: async (em, id) => (await em.findOneBy(ProposalEntity, { id }))?.authorId ?? null,
       commentsChanged: async (em, id, delta) => {
         await em.query(
           'update proposals set comments_count = greatest(comments_count + $2, 0) where id = $1',

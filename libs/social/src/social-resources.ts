@@ -22,6 +22,8 @@ export interface ResourceInfo {
 
 export interface ResourceKind {
   describe(em: EntityManager, id: string, user: CurrentUser | null): Promise<ResourceInfo | null>;
+  /** The participant who wrote the resource (null for official content), for moderators. */
+  authorOf?(em: EntityManager, id: string): Promise<string | null>;
   /** Keeps the resource's own comments counter in step. */
   commentsChanged?(em: EntityManager, id: string, delta: number): Promise<void>;
 }
