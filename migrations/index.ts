@@ -12,6 +12,7 @@ import {
 import {
   ActionLogEntity,
   DataExportEntity,
+  PersonalTokenEntity,
   seedFirstAdmin,
   UserEntity,
   UserTokenEntity,
@@ -88,6 +89,7 @@ export const SCHEMA: SchemaCatalog = {
     UserEntity,
     UserTokenEntity,
     VerificationEntity,
+    PersonalTokenEntity,
     DataExportEntity,
     ActionLogEntity,
     StaticPageEntity,

@@ -16,6 +16,7 @@ import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-sta
 import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 import { Verifications1795717349347 } from './1795717349347-verifications.migration';
+import { PersonalTokens1795718207203 } from './1795718207203-personal-tokens.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -35,4 +36,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddProposalValuation1795712865035,
   AddCategories1795713273923,
   Verifications1795717349347,
+  PersonalTokens1795718207203,
 ];

@@ -22,6 +22,8 @@ import { ParticipantGuard } from './participant.guard';
 import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
 import { PersonalDataSections } from './personal-data';
+import { PersonalTokensPages } from './personal-tokens.pages';
+import { PersonalTokensService } from './personal-tokens.service';
 import { SessionUserResolver } from './session-user.resolver';
 import { VerificationsAccountPages, VerificationsAdminPages } from './verifications.pages';
 import { VerificationsService } from './verifications.service';
@@ -37,6 +39,7 @@ import { VerificationsService } from './verifications.service';
     PeopleAdminController,
     VerificationsAccountPages,
     VerificationsAdminPages,
+    PersonalTokensPages,
   ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
@@ -50,6 +53,7 @@ import { VerificationsService } from './verifications.service';
     LocalAuthenticator,
     ParticipantGuard,
     VerificationsService,
+    PersonalTokensService,
   ],
   exports: [
     VerificationsService,

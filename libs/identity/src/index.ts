@@ -16,3 +16,5 @@ export * from './verification-methods';
 export * from './verifications.service';
 export * from './verifications.messages';
 export * from './people-admin.service';
+export * from './personal-token.entity';
+export * from './personal-tokens.service';
