@@ -181,6 +181,7 @@ describe('Participation pages are axe-clean in a real browser', () => {
       verifications: '/account/verifications',
       verificationForm: '/account/verifications/id_documents',
       adminVerifications: '/admin/verifications',
+      participationSettings: '/admin/participation',
       componentPermissions: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/permissions`,
     });
     browser = await chromium.launch({

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 
 import { IsNull, Not } from 'typeorm';
 
-import { SocialResources } from '@plaza/social';
+import { commentMaxLength, SocialResources } from '@plaza/social';
 import { boolSetting, intSetting, permissionProblem, SpacesService } from '@plaza/spaces';
 
 import { ProposalEntity } from './proposal.entity';
@@ -35,7 +35,7 @@ export class ProposalSocial implements OnModuleInit {
             !p.withdrawnAt,
           canParticipate: ctx.canParticipate && problem?.kind !== 'membersOnly',
           verificationRequired: problem?.kind === 'verification' ? problem.method : null,
-          commentMaxLength: intSetting(global, 'comments_max_length') || 1000,
+          commentMaxLength: await commentMaxLength(em, intSetting(global, 'comments_max_length')),
           reportThreshold: intSetting(global, 'threshold_reports') || 3,
         };
       },

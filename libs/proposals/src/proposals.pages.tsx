@@ -20,6 +20,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { translate, Translated } from '@plaza/core';
 import { isVerificationMethod } from '@plaza/identity';
 import {
+  commentMaxLength,
   CommentsSection,
   CommentsService,
   FollowButton,
@@ -300,6 +301,9 @@ export class ProposalsPages {
       );
     }
     const threads = await this.comments.threads('proposal', proposal.id, user);
+    const commentLimit = await this.tenantDb.run((em) =>
+      commentMaxLength(em, intSetting(ctx.settings.global, 'comments_max_length')),
+    );
     const following = user
       ? await this.follows.isFollowing(user.id, 'proposal', proposal.id)
       : false;
@@ -445,7 +449,7 @@ export class ProposalsPages {
             ctx.canParticipate &&
             !proposal.withdrawnAt
           }
-          maxLength={intSetting(ctx.settings.global, 'comments_max_length') || 1000}
+          maxLength={commentLimit}
           error={socialError && SOCIAL_ERRORS.has(socialError) ? (socialError as SocialKey) : null}
         />
         <section aria-labelledby="history-title">

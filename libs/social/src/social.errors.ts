@@ -25,7 +25,16 @@ const STATUS: Record<Code, HttpStatus> = {
 
 /** A refused social action; `code` is the message key pages translate. */
 export class SocialRefusal extends HttpException {
-  constructor(readonly code: Code) {
-    super(MESSAGES[code], STATUS[code]);
+  constructor(
+    readonly code: Code,
+    /** The maximum length, for `error.commentLength`. */
+    readonly max?: number,
+  ) {
+    super(
+      code === 'error.commentLength' && max
+        ? `Write a comment of 1 to ${max} characters.`
+        : MESSAGES[code],
+      STATUS[code],
+    );
   }
 }

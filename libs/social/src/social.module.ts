@@ -9,6 +9,7 @@ import { FollowsService } from './follows.service';
 import { ModerationService } from './moderation.service';
 import { NotificationDigestJob } from './notification-digest.job';
 import { NotificationsService } from './notifications.service';
+import { ParticipationSettingsPages } from './participation-settings.pages';
 import { SocialPages } from './social.pages';
 import { SocialResources } from './social-resources';
 import { SpaceSocial } from './space-social';
@@ -16,7 +17,7 @@ import { SpaceSocial } from './space-social';
 /** Comments, follows, notifications and moderation for any registered resource. */
 @Module({
   imports: [SpacesModule, MailModule],
-  controllers: [SocialPages, CommentsApiController],
+  controllers: [SocialPages, CommentsApiController, ParticipationSettingsPages],
   providers: [
     SocialResources,
     CommentsService,
