@@ -109,7 +109,12 @@ describe('Download my data (job, storage, mail, protected link)', () => {
       });
     expect(download.status).toBe(200);
     const files = unzipSync(new Uint8Array(download.body as Buffer));
-    expect(Object.keys(files).sort()).toEqual(['account.csv', 'personal-data.json']);
+    expect(Object.keys(files).sort()).toEqual([
+      'account.csv',
+      'api_tokens.csv',
+      'personal-data.json',
+      'verifications.csv',
+    ]);
     const json = JSON.parse(strFromU8(files['personal-data.json'])) as {
       organization: string;
       account: Record<string, unknown>[];

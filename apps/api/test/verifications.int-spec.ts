@@ -3,10 +3,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
-import { VerificationEntity } from '@plaza/identity';
+import { AccountsService, VerificationEntity } from '@plaza/identity';
 import { ProposalEntity } from '@plaza/proposals';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
-import { TenantDb, TenantRef } from '@plaza/tenancy';
+import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 
 import { createApiApp } from '../src/api.app';
@@ -228,5 +228,9 @@ describe('Verifications and component permissions (two tenants)', () => {
     await post(hostA(), admin, '/admin/verifications/methods', {}).expect(303);
     await api(citizen, `${apiProposal()}/support`).expect(409);
     await get(hostA(), '/account/verifications/id_documents', citizen).expect(404);
+
+    // Deleting the account erases its verifications (the document may verify a new account).
+    await TenantContext.run(a, () => app.get(AccountsService).deleteAccount(citizenId, null));
+    expect(await inA((em) => em.countBy(VerificationEntity, { userId: citizenId }))).toBe(0);
   });
 });

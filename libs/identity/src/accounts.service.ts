@@ -9,9 +9,11 @@ import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
 import { DataExportEntity } from './data-export.entity';
+import { PersonalTokenEntity } from './personal-token.entity';
 import { totpStep } from './two-factor';
 import { OrganizationRole, UserEntity } from './user.entity';
 import { TokenPurpose, UserTokenEntity } from './user-token.entity';
+import { VerificationEntity } from './verification.entity';
 
 /** How long each kind of emailed link stays valid. */
 export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = {
@@ -271,6 +273,9 @@ export class AccountsService {
       const anonymous = userId.replace(/-/g, '');
       await em.delete(UserTokenEntity, { userId });
       await em.delete(DataExportEntity, { userId });
+      // Verifications go too, so the document can verify a new account later.
+      await em.delete(VerificationEntity, { userId });
+      await em.delete(PersonalTokenEntity, { userId });
       await em.update(
         UserEntity,
         { id: userId },
