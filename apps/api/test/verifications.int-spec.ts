@@ -135,6 +135,11 @@ describe('Verifications and component permissions (two tenants)', () => {
       comment: { verification: 'id_documents' },
     });
 
+    // Said before acting: the page offers the verification instead of the button and the form.
+    const before = await get(hostA(), proposalPage(), citizen).expect(200);
+    expect(before.text).toContain('href="/account/verifications/id_documents"');
+    expect(before.text).not.toContain(`action="${proposalPage()}/support"`);
+    expect(before.text).not.toContain('id="new-comment-body"');
     // Refused, with why and where to go.
     const refused = await post(hostA(), citizen, `${proposalPage()}/support`, {}).expect(303);
     expect(refused.headers.location).toContain('refused=verificationRequired&method=id_documents');

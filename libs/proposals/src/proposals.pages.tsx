@@ -301,6 +301,11 @@ export class ProposalsPages {
       );
     }
     const threads = await this.comments.threads('proposal', proposal.id, user);
+    // Where to get verified for an action the component requires a verification for.
+    const verifyFor = (action: 'support' | 'endorse' | 'comment') => {
+      const problem = user ? permissionProblem(ctx, action) : null;
+      return problem?.kind === 'verification' ? verifyPath(problem.method) : null;
+    };
     const commentLimit = await this.tenantDb.run((em) =>
       commentMaxLength(em, intSetting(ctx.settings.global, 'comments_max_length')),
     );
@@ -384,7 +389,13 @@ export class ProposalsPages {
           {status && status.remaining !== null && (
             <p>{t('remaining', { count: status.remaining })}</p>
           )}
-          {user && votesEnabled && !proposal.withdrawnAt && (
+          {user && votesEnabled && !proposal.withdrawnAt && verifyFor('support') && (
+            <p class="notice">
+              {t('refused.verificationRequired')}{' '}
+              <a href={verifyFor('support')!}>{t('verifyLink')}</a>
+            </p>
+          )}
+          {user && votesEnabled && !proposal.withdrawnAt && !verifyFor('support') && (
             <PostButton
               action={`${here}/${status?.supported ? 'unsupport' : 'support'}`}
               csrf={csrf}
@@ -450,6 +461,7 @@ export class ProposalsPages {
             !proposal.withdrawnAt
           }
           maxLength={commentLimit}
+          verifyAt={verifyFor('comment')}
           error={socialError && SOCIAL_ERRORS.has(socialError) ? (socialError as SocialKey) : null}
         />
         <section aria-labelledby="history-title">

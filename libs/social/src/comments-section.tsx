@@ -14,6 +14,8 @@ export interface CommentsSectionProps {
   open: boolean;
   maxLength: number;
   error?: SocialKey | null;
+  /** Where to get the verification commenting requires here, when the person lacks it. */
+  verifyAt?: string | null;
 }
 
 const MAX_DEPTH = 2;
@@ -141,7 +143,7 @@ export function CommentsSection(props: CommentsSectionProps) {
                 />
               </details>
             )}
-            {props.userId && props.open && c.depth < MAX_DEPTH && (
+            {props.userId && props.open && !props.verifyAt && c.depth < MAX_DEPTH && (
               <details>
                 <summary>{t('reply')}</summary>
                 {form(c.id)}
@@ -171,7 +173,15 @@ export function CommentsSection(props: CommentsSectionProps) {
       ) : (
         <ol class="comment-list">{props.threads.map(render)}</ol>
       )}
-      {props.userId && props.open && (
+      {props.userId && props.open && props.verifyAt && (
+        <div class="notice">
+          <p>{t('error.verificationRequired')}</p>
+          <p>
+            <a href={props.verifyAt}>{t('verifyLink')}</a>
+          </p>
+        </div>
+      )}
+      {props.userId && props.open && !props.verifyAt && (
         <>
           <h3>{t('addComment')}</h3>
           {form(null)}
