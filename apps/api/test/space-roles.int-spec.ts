@@ -184,6 +184,13 @@ describe('Space-level roles on admin pages (two tenants)', () => {
     }).expect(403);
     await get('valuator', spacePath(1)).expect(403);
     await get('valuator', proposalsPath(2)).expect(403);
+    // Their list of spaces leads to the proposals to evaluate, not to the space's settings.
+    const spaces = await get('valuator', '/admin/spaces').expect(200);
+    expect(spaces.text).toContain(`href="${proposalsPath(1)}"`);
+    expect(spaces.text).not.toContain(`href="${spacePath(1)}"`);
+    expect(spaces.text).not.toContain('Space number 2');
+    const nav = await get('valuator', '/processes').expect(200);
+    expect(nav.text).toContain('My spaces administration');
   });
 
   it("shows a moderator their space's queue only", async () => {
@@ -193,6 +200,8 @@ describe('Space-level roles on admin pages (two tenants)', () => {
     await post('moderator', `/admin/moderations/${ids.moderation2}/hide`).expect(403);
     await post('moderator', `/admin/moderations/${ids.moderation1}/hide`).expect(303);
     await get('moderator', spacePath(1)).expect(403);
+    const spaces = await get('moderator', '/admin/spaces').expect(200);
+    expect(spaces.text).toContain('href="/admin/moderations"');
     await get('moderator', proposalsPath(1)).expect(403);
     const all = await get('orgAdmin', '/admin/moderations').expect(200);
     expect(all.text).toContain('Reported in space 2');
@@ -305,6 +314,9 @@ describe('Space-level roles on admin pages (two tenants)', () => {
 
   it('refuses people without a role, and other tenants', async () => {
     await get('nobody', '/admin/spaces').expect(403);
+    expect((await get('nobody', '/processes').expect(200)).text).not.toContain(
+      'My spaces administration',
+    );
     await get('nobody', spacePath(1)).expect(403);
     await get('nobody', proposalsPath(1)).expect(403);
     expect((await get('nobody', '/admin/moderations').expect(200)).text).not.toContain(

@@ -53,7 +53,8 @@ import {
 } from './space.entity';
 import { FormBody, FormErrors, readPhaseForm, readSpaceForm, readTranslated } from './space-form';
 import { SPACE_ROLES, SpaceRole } from './space-role.entity';
-import { RequireSpaceRole } from './space-role.guard';
+import { OnlySpaceRoles, RequireSpaceRole } from './space-role.guard';
+import { spaceRolesT } from './space-roles.messages';
 import { SpacesKey, spacesT } from './spaces.messages';
 import { SpacesService } from './spaces.service';
 import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-admin.service';
@@ -77,18 +78,29 @@ export class SpacesAdminPages {
     private readonly spacesService: SpacesService,
   ) {}
 
+  /** Every space for organization admins; for others, the spaces where they hold a role. */
   @Get()
+  @OnlySpaceRoles('admin', 'moderator', 'valuator')
   async index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
     const user = (await this.users.of(request))!;
     const organizationAdmin = user.roles.includes('admin');
     const all = await this.admin.list();
-    const mine = organizationAdmin
-      ? null
-      : new Set(await this.spacesService.spacesWithRole(user.id, ['admin']));
-    const spaces = mine ? all.spaces.filter((s) => mine.has(s.id)) : all.spaces;
+    const held = async (role: SpaceRole) =>
+      new Set(organizationAdmin ? [] : await this.spacesService.spacesWithRole(user.id, [role]));
+    const [admins, moderators, valuators] = [
+      await held('admin'),
+      await held('moderator'),
+      await held('valuator'),
+    ];
+    const spaces = organizationAdmin
+      ? all.spaces
+      : all.spaces.filter((s) => admins.has(s.id) || moderators.has(s.id) || valuators.has(s.id));
+    const evaluate = await this.admin.proposalComponents([...valuators]);
     const groups = organizationAdmin ? all.groups : [];
+    const rt = (k: Parameters<typeof spaceRolesT>[1], p?: Record<string, string>) =>
+      spaceRolesT(site.locale, k, p);
     const locales = TenantContext.current().locales;
     await this.send(
       reply,
@@ -107,16 +119,47 @@ export class SpacesAdminPages {
               <th scope="col">{t('field.title')}</th>
               <th scope="col">{t('field.assemblyType')}</th>
               <th scope="col">{t('field.published')}</th>
+              {!organizationAdmin && <th scope="col">{rt('yourWork')}</th>}
             </tr>
           </thead>
           <tbody>
             {spaces.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <a href={`/admin/spaces/${s.id}`}>{tr(s.title) || s.slug}</a>
+                  {organizationAdmin || admins.has(s.id) ? (
+                    <a href={`/admin/spaces/${s.id}`}>{tr(s.title) || s.slug}</a>
+                  ) : (
+                    tr(s.title) || s.slug
+                  )}
                 </td>
                 <td>{t(s.kind === 'process' ? 'nav.processes' : 'nav.assemblies')}</td>
                 <td>{t(s.publishedAt ? 'admin.published' : 'admin.unpublished')}</td>
+                {!organizationAdmin && (
+                  <td>
+                    <ul>
+                      {admins.has(s.id) && (
+                        <li>
+                          <a href={`/admin/spaces/${s.id}`}>{rt('manage')}</a>
+                        </li>
+                      )}
+                      {valuators.has(s.id) &&
+                        evaluate
+                          .filter((c) => c.spaceId === s.id)
+                          .map((c) => (
+                            <li key={c.id}>
+                              <a href={`/admin/spaces/${s.id}/components/${c.id}/proposals`}>
+                                {rt('evaluate', { name: tr(c.name) })}
+                              </a>
+                            </li>
+                          ))}
+                      {(moderators.has(s.id) || admins.has(s.id)) && (
+                        <li>
+                          <a href="/admin/moderations">{rt('moderate')}</a>
+                        </li>
+                      )}
+                    </ul>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
