@@ -135,6 +135,12 @@ describe('Verifications and component permissions (two tenants)', () => {
       comment: { verification: 'id_documents' },
     });
 
+    // API clients read the requirements with the components.
+    const components = await get(hostA(), `/api/v1/spaces/${spaceId}/components`).expect(200);
+    expect(components.body[0].requiredVerifications).toEqual({
+      support: 'id_documents',
+      comment: 'id_documents',
+    });
     // Said before acting: the page offers the verification instead of the button and the form.
     const before = await get(hostA(), proposalPage(), citizen).expect(200);
     expect(before.text).toContain('href="/account/verifications/id_documents"');

@@ -175,6 +175,11 @@ export class SpacesService {
     return em ? work(em) : this.tenantDb.run(work);
   }
 
+  /** Verification methods the organization offers. */
+  async offeredVerificationMethods(): Promise<string[]> {
+    return this.tenantDb.run((em) => enabledVerificationMethods(em));
+  }
+
   async categories(spaceId: string, em?: EntityManager): Promise<SpaceCategoryEntity[]> {
     const work = (m: EntityManager) =>
       m.find(SpaceCategoryEntity, { where: { spaceId }, order: { weight: 'ASC' } });
