@@ -96,6 +96,8 @@ export async function personOfToken(
   });
   if (!row?.user || (row.expiresAt && row.expiresAt <= now)) return null;
   if (row.user.blockedAt || row.user.deletedAt) return null;
-  await em.update(PersonalTokenEntity, { id: row.id }, { lastUsedAt: now });
+  // A minute's precision is enough, and spares a write on every request of a busy client.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)
+    await em.update(PersonalTokenEntity, { id: row.id }, { lastUsedAt: now });
   return { user: row.user, tokenId: row.id };
 }
