@@ -8,7 +8,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { VerificationEntity } from '@plaza/identity';
 import { ProposalsService } from '@plaza/proposals';
 import { CommentsService, ModerationEntity } from '@plaza/social';
-import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
+import { ComponentEntity, SpaceEntity, SpacePhaseEntity, SpaceRoleEntity } from '@plaza/spaces';
 import { OrganizationEntity, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import type { CurrentUser } from '@plaza/web';
@@ -227,4 +227,26 @@ describe('Participation pages are axe-clean in a real browser', () => {
     await context.close();
     expect(found).toEqual([]);
   }, 120_000);
+
+  it('has no violations on the pages of a person with a space role', async () => {
+    const valuator = await createUser(platform.ctx, tenant, { name: 'Val Valuator' });
+    await platform.get(TenantDb).runFor(tenant, async (em) => {
+      const space = await em.findOneByOrFail(SpaceEntity, { slug: 'a11y' });
+      await em.insert(SpaceRoleEntity, [
+        { spaceId: space.id, userId: valuator.id, role: 'valuator' },
+        { spaceId: space.id, userId: valuator.id, role: 'moderator' },
+      ]);
+    });
+    const session = await signInAs(app, tenant, valuator.id);
+    const context = await browser.newContext({ bypassCSP: true });
+    await context.addCookies([
+      { name: 'plaza_session', value: session.cookie.split('=')[1], url: origin },
+    ]);
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const path of ['/admin/spaces', '/processes', paths.adminProposals])
+      found.push(...(await violations(page, path)));
+    await context.close();
+    expect(found).toEqual([]);
+  }, 60_000);
 });
