@@ -240,6 +240,31 @@ describe('Verifications and component permissions (two tenants)', () => {
     await api(citizen, `${apiProposal()}/support`).expect(409);
     await get(hostA(), '/account/verifications/id_documents', citizen).expect(404);
 
+    // Creating and endorsing obey their own requirements the same way.
+    await post(hostA(), admin, '/admin/verifications/methods', { methods: 'id_documents' }).expect(
+      303,
+    );
+    await post(hostA(), admin, `${componentAdmin()}/permissions`, {
+      verification_create: 'id_documents',
+      verification_endorse: 'id_documents',
+    }).expect(303);
+    const create = await api(
+      twin,
+      `/api/v1/spaces/${spaceId}/components/${componentId}/proposals`,
+      {
+        title: 'Free bicycles for everyone',
+        body: 'Lend bicycles at every metro station.',
+      },
+    ).expect(403);
+    expect(create.body.message).toContain('/account/verifications/id_documents');
+    await api(twin, `${apiProposal()}/endorsement`).expect(403);
+    const form = await get(
+      hostA(),
+      `/processes/budget/f/${componentId}/proposals/new`,
+      twin,
+    ).expect(200);
+    expect(form.text).toContain('href="/account/verifications/id_documents"');
+
     // Deleting the account erases its verifications (the document may verify a new account).
     await TenantContext.run(a, () => app.get(AccountsService).deleteAccount(citizenId, null));
     expect(await inA((em) => em.countBy(VerificationEntity, { userId: citizenId }))).toBe(0);
