@@ -58,8 +58,9 @@ export async function enabledVerificationMethods(em: EntityManager): Promise<Ver
 export async function grantedVerificationMethods(
   em: EntityManager,
   userId: string,
+  offered?: readonly string[],
 ): Promise<string[]> {
-  const enabled = await enabledVerificationMethods(em);
+  const enabled = offered ?? (await enabledVerificationMethods(em));
   if (!enabled.length) return [];
   const rows = await em.find(VerificationEntity, {
     where: { userId, status: 'granted' },

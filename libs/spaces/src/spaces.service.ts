@@ -160,7 +160,9 @@ export class SpacesService {
       const required = Object.values(component.permissions ?? {}).some((p) => p?.verification);
       const offeredVerifications = required ? await enabledVerificationMethods(m) : [];
       const verifications =
-        user && offeredVerifications.length ? await grantedVerificationMethods(m, user.id) : [];
+        user && offeredVerifications.length
+          ? await grantedVerificationMethods(m, user.id, offeredVerifications)
+          : [];
       return {
         component,
         space,
