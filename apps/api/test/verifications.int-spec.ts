@@ -1,19 +1,33 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
-import { AccountsService, VerificationEntity } from '@plaza/identity';
+import { AccountsService, UserEntity, VerificationEntity } from '@plaza/identity';
 import { ProposalEntity } from '@plaza/proposals';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
 import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
-import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
+import {
+  createUser,
+  eventually,
+  signInAs,
+  testLogger,
+  TestPlatform,
+  TestSession,
+  TestSmtp,
+} from '@plaza/testing';
 
+import { WorkerModule } from '../../worker/src/worker.module';
 import { createApiApp } from '../src/api.app';
 
 describe('Verifications and component permissions (two tenants)', () => {
   let platform: TestPlatform;
   let app: NestFastifyApplication;
+  let smtp: TestSmtp;
+  let worker: INestApplicationContext;
+  let citizenEmail: string;
   let a: TenantRef;
   let b: TenantRef;
   let citizen: TestSession;
@@ -51,12 +65,21 @@ describe('Verifications and component permissions (two tenants)', () => {
     inA((em) => em.findOneByOrFail(VerificationEntity, { userId, method: 'id_documents' }));
 
   beforeAll(async () => {
-    platform = await TestPlatform.start();
+    smtp = await TestSmtp.start();
+    platform = await TestPlatform.start({ SMTP_URL: smtp.url });
     app = await createApiApp(platform.config, testLogger());
-    a = await platform.createTenant({ name: 'Alpha' });
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(platform.config, testLogger()),
+      { logger: false },
+    );
+    a = await platform.createTenant({ name: 'Alpha', locales: ['en', 'fr'] });
     b = await platform.createTenant({ name: 'Beta' });
     const user = await createUser(platform.ctx, a, { name: 'Carla Citizen' });
+    await platform
+      .get(TenantDb)
+      .runFor(a, (em) => em.update(UserEntity, { id: user.id }, { locale: 'fr' }));
     citizenId = user.id;
+    citizenEmail = user.email;
     citizen = await signInAs(app, a, user.id);
     twin = await signInAs(app, a, (await createUser(platform.ctx, a, { name: 'Tina Twin' })).id);
     admin = await signInAs(app, a, (await createUser(platform.ctx, a, { roles: ['admin'] })).id);
@@ -96,8 +119,10 @@ describe('Verifications and component permissions (two tenants)', () => {
     }));
   });
   afterAll(async () => {
+    await worker?.close();
     await app?.close();
     await platform?.close();
+    await smtp?.close();
   });
 
   const componentAdmin = () => `/admin/spaces/${spaceId}/components/${componentId}`;
@@ -191,6 +216,12 @@ describe('Verifications and component permissions (two tenants)', () => {
     // Decided: the number is gone, its hash and last characters stay.
     expect(granted).toMatchObject({ status: 'granted', documentNumber: null, numberHint: '78Z' });
     await api(citizen, `${apiProposal()}/support`).expect(200);
+    // The person hears of it, in their language.
+    const [granted1] = await eventually(
+      async () => smtp.to(citizenEmail).length > 0 && smtp.to(citizenEmail),
+    );
+    expect(granted1.subject).toBe('Votre compte sur Alpha est vérifié');
+    expect(granted1.text).toContain('/account/verifications');
     await api(citizen, '/api/v1/comments', {
       resource_type: 'proposal',
       resource_id: proposalId,

@@ -58,6 +58,15 @@ export const verificationsT = defineMessages('verifications', {
     'admin.done': 'Done.',
     'required.text': 'You need an account verified by "{method}" to do this.',
     'required.link': 'Verify my account',
+    'mail.grantedSubject': 'Your account on {site} is verified',
+    'mail.grantedBody':
+      'Hello {name},\n\nYour verification "{method}" was accepted. You can now take part where it is required.\n\n{url}',
+    'mail.refusedSubject': 'Your verification request on {site} was refused',
+    'mail.refusedBody':
+      'Hello {name},\n\nYour verification "{method}" was refused. Reason: {reason}\n\nYou can ask again here:\n{url}',
+    'mail.revokedSubject': 'Your verification on {site} was revoked',
+    'mail.revokedBody':
+      'Hello {name},\n\nYour verification "{method}" was revoked. Reason: {reason}\n\nYou can ask again here:\n{url}',
   },
   fr: {
     section: 'Vérifications',
@@ -115,6 +124,15 @@ export const verificationsT = defineMessages('verifications', {
     'admin.done': 'C’est fait.',
     'required.text': 'Il faut un compte vérifié par « {method} » pour faire cela.',
     'required.link': 'Vérifier mon compte',
+    'mail.grantedSubject': 'Votre compte sur {site} est vérifié',
+    'mail.grantedBody':
+      'Bonjour {name},\n\nVotre vérification « {method} » a été acceptée. Vous pouvez désormais participer là où elle est exigée.\n\n{url}',
+    'mail.refusedSubject': 'Votre demande de vérification sur {site} a été refusée',
+    'mail.refusedBody':
+      'Bonjour {name},\n\nVotre vérification « {method} » a été refusée. Motif : {reason}\n\nVous pouvez la redemander ici :\n{url}',
+    'mail.revokedSubject': 'Votre vérification sur {site} a été révoquée',
+    'mail.revokedBody':
+      'Bonjour {name},\n\nVotre vérification « {method} » a été révoquée. Motif : {reason}\n\nVous pouvez la redemander ici :\n{url}',
   },
   es: {
     section: 'Verificaciones',
@@ -172,6 +190,15 @@ export const verificationsT = defineMessages('verifications', {
     'admin.done': 'Hecho.',
     'required.text': 'Necesitas una cuenta verificada con «{method}» para hacer esto.',
     'required.link': 'Verificar mi cuenta',
+    'mail.grantedSubject': 'Tu cuenta en {site} está verificada',
+    'mail.grantedBody':
+      'Hola, {name}:\n\nTu verificación «{method}» se ha aceptado. Ya puedes participar donde se exige.\n\n{url}',
+    'mail.refusedSubject': 'Tu solicitud de verificación en {site} se ha rechazado',
+    'mail.refusedBody':
+      'Hola, {name}:\n\nTu verificación «{method}» se ha rechazado. Motivo: {reason}\n\nPuedes volver a solicitarla aquí:\n{url}',
+    'mail.revokedSubject': 'Tu verificación en {site} se ha revocado',
+    'mail.revokedBody':
+      'Hola, {name}:\n\nTu verificación «{method}» se ha revocado. Motivo: {reason}\n\nPuedes volver a solicitarla aquí:\n{url}',
   },
   ca: {
     section: 'Verificacions',
@@ -229,6 +256,15 @@ export const verificationsT = defineMessages('verifications', {
     'admin.done': 'Fet.',
     'required.text': 'Necessites un compte verificat amb «{method}» per fer això.',
     'required.link': 'Verificar el meu compte',
+    'mail.grantedSubject': 'El teu compte a {site} està verificat',
+    'mail.grantedBody':
+      'Hola, {name}:\n\nLa teva verificació «{method}» s’ha acceptat. Ja pots participar on s’exigeix.\n\n{url}',
+    'mail.refusedSubject': 'La teva sol·licitud de verificació a {site} s’ha rebutjat',
+    'mail.refusedBody':
+      'Hola, {name}:\n\nLa teva verificació «{method}» s’ha rebutjat. Motiu: {reason}\n\nPots tornar a sol·licitar-la aquí:\n{url}',
+    'mail.revokedSubject': 'La teva verificació a {site} s’ha revocat',
+    'mail.revokedBody':
+      'Hola, {name}:\n\nLa teva verificació «{method}» s’ha revocat. Motiu: {reason}\n\nPots tornar a sol·licitar-la aquí:\n{url}',
   },
 });
 

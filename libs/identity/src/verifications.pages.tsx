@@ -35,7 +35,7 @@ import {
   TextField,
 } from '@plaza/web';
 
-import { sendPage } from './page-kit';
+import { mailSiteOf, sendPage } from './page-kit';
 import { VerificationEntity } from './verification.entity';
 import { DOCUMENT_TYPES, DocumentType, isVerificationMethod } from './verification-methods';
 import { VerificationsKey, verificationsT } from './verifications.messages';
@@ -284,16 +284,17 @@ export class VerificationsAdminPages {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const actor = (await this.users.of(request))!;
+    const site = await this.siteContext.build(request);
+    const mailSite = mailSiteOf(request, site);
     // Each row's reason field has its own name, so its label and error are unique on the page.
     const reason = formString(body, `reason-${id}`);
     try {
-      if (action === 'grant') await this.verifications.grant(actor.id, id);
-      else if (action === 'refuse') await this.verifications.refuse(actor.id, id, reason);
-      else if (action === 'revoke') await this.verifications.revoke(actor.id, id, reason);
+      if (action === 'grant') await this.verifications.grant(actor.id, id, mailSite);
+      else if (action === 'refuse') await this.verifications.refuse(actor.id, id, reason, mailSite);
+      else if (action === 'revoke') await this.verifications.revoke(actor.id, id, reason, mailSite);
       else throw new NotFoundException();
     } catch (error) {
       if (!(error instanceof VerificationRefusal)) throw error;
-      const site = await this.siteContext.build(request);
       return this.render(request, reply, HttpStatus.UNPROCESSABLE_ENTITY, null, {
         [`reason-${id}`]: [translator(site)(`error.${error.problem}`)],
       });

@@ -1,10 +1,14 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, QueryFailedError } from 'typeorm';
 
-import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
+import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
+import { MailQueue } from '@plaza/mail';
+import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
 
+import type { MailSite } from './account-mails.service';
 import { ActionLog } from './action-log.service';
+import { UserEntity } from './user.entity';
 import { VerificationEntity, VerificationStatus } from './verification.entity';
 import {
   documentHash,
@@ -15,6 +19,7 @@ import {
   VERIFICATION_METHODS,
   VerificationMethod,
 } from './verification-methods';
+import { verificationsT } from './verifications.messages';
 
 export class VerificationMethodUnavailable extends NotFoundException {
   constructor() {
@@ -81,6 +86,8 @@ export class VerificationsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly log: ActionLog,
+    private readonly mails: MailQueue,
+    @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
 
   async enabledMethods(): Promise<VerificationMethod[]> {
@@ -159,21 +166,22 @@ export class VerificationsService {
     });
   }
 
-  async grant(actorId: string, id: string): Promise<void> {
+  /** Each decision is mailed to the person (in their language), with a link to their page. */
+  async grant(actorId: string, id: string, site: MailSite): Promise<void> {
     try {
-      await this.decide(actorId, id, 'pending', 'granted', null);
+      await this.decide(actorId, id, 'pending', 'granted', null, site);
     } catch (error) {
       if (isUniqueViolation(error)) throw new VerificationRefusal('documentTaken');
       throw error;
     }
   }
 
-  async refuse(actorId: string, id: string, reason: string): Promise<void> {
-    await this.decide(actorId, id, 'pending', 'refused', this.reason(reason));
+  async refuse(actorId: string, id: string, reason: string, site: MailSite): Promise<void> {
+    await this.decide(actorId, id, 'pending', 'refused', this.reason(reason), site);
   }
 
-  async revoke(actorId: string, id: string, reason: string): Promise<void> {
-    await this.decide(actorId, id, 'granted', 'revoked', this.reason(reason));
+  async revoke(actorId: string, id: string, reason: string, site: MailSite): Promise<void> {
+    await this.decide(actorId, id, 'granted', 'revoked', this.reason(reason), site);
   }
 
   private reason(raw: string): string {
@@ -188,8 +196,9 @@ export class VerificationsService {
     from: VerificationStatus,
     to: VerificationStatus,
     reason: string | null,
+    site: MailSite,
   ): Promise<void> {
-    await this.tenantDb.run(async (em) => {
+    const decided = await this.tenantDb.run(async (em) => {
       const v = await em.findOne(VerificationEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -221,6 +230,35 @@ export class VerificationsService {
         subjectId: v.userId,
         details: { method: v.method, ...(reason ? { reason } : {}) },
       });
+      return { v, user: await em.findOneByOrFail(UserEntity, { id: v.userId }) };
     });
+    await this.mailDecision(site, decided.user, decided.v);
+  }
+
+  private async mailDecision(site: MailSite, user: UserEntity, v: VerificationEntity) {
+    if (user.deletedAt) return;
+    const offered = TenantContext.current().locales as readonly string[];
+    const locale = user.locale && offered.includes(user.locale) ? user.locale : site.locale;
+    const status = v.status as 'granted' | 'refused' | 'revoked';
+    const params = {
+      site: site.name,
+      name: user.name,
+      method: isVerificationMethod(v.method)
+        ? verificationsT(locale, `method.${v.method}`)
+        : v.method,
+      reason: v.reason ?? '',
+      url: publicUrl(this.config, site.host, '/account/verifications'),
+    };
+    await this.mails.enqueue(
+      {
+        tenantId: TenantContext.current().id,
+        message: {
+          to: user.email,
+          subject: verificationsT(locale, `mail.${status}Subject`, params),
+          text: verificationsT(locale, `mail.${status}Body`, params),
+        },
+      },
+      `verification-${v.id}-${v.decidedAt!.getTime()}`,
+    );
   }
 }
