@@ -12,9 +12,11 @@ import {
 import {
   ActionLogEntity,
   DataExportEntity,
+  PersonalTokenEntity,
   seedFirstAdmin,
   UserEntity,
   UserTokenEntity,
+  VerificationEntity,
 } from '@plaza/identity';
 import {
   ProposalAttachmentEntity,
@@ -89,6 +91,8 @@ export const SCHEMA: SchemaCatalog = {
     OrganizationEntity,
     UserEntity,
     UserTokenEntity,
+    VerificationEntity,
+    PersonalTokenEntity,
     DataExportEntity,
     ActionLogEntity,
     StaticPageEntity,

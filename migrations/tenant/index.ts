@@ -17,7 +17,9 @@ import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 import { SealedTotpSecrets1795717150010 } from './1795717150010-sealed-totp-secrets.migration';
 import { AddScopesHeroImagesAttachments1795717156228 } from './1795717156228-add-scopes-hero-images-attachments.migration';
+import { Verifications1795717349347 } from './1795717349347-verifications.migration';
 import { UserAvatars1795717516564 } from './1795717516564-user-avatars.migration';
+import { PersonalTokens1795718207203 } from './1795718207203-personal-tokens.migration';
 import { NotificationMutedEvents1795718308031 } from './1795718308031-notification-muted-events.migration';
 import { AddScopeTypes1795719288664 } from './1795719288664-add-scope-types.migration';
 
@@ -40,7 +42,9 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddCategories1795713273923,
   SealedTotpSecrets1795717150010,
   AddScopesHeroImagesAttachments1795717156228,
+  Verifications1795717349347,
   UserAvatars1795717516564,
+  PersonalTokens1795718207203,
   NotificationMutedEvents1795718308031,
   AddScopeTypes1795719288664,
 ];

@@ -101,6 +101,7 @@ describe('Account and admin pages pass axe-core (WCAG 2.1 AA)', () => {
     for (const path of [
       '/account',
       '/account/two_factor',
+      '/account/tokens',
       '/users/terms',
       '/admin/people',
       '/admin/people/invite',
@@ -111,6 +112,16 @@ describe('Account and admin pages pass axe-core (WCAG 2.1 AA)', () => {
       await page.goto(base + path);
       problems[path] = await violations(page);
     }
+    // The API tokens page with a new token shown once, with a listed token, and with errors.
+    await page.goto(`${base}/account/tokens`);
+    await page.fill('#field-name', 'My script');
+    await page.click('form[action="/account/tokens"] button[type=submit]');
+    await page.waitForSelector('#new-token');
+    problems['tokens created'] = await violations(page);
+    await page.fill('#field-name', '');
+    await page.click('form[action="/account/tokens"] button[type=submit]');
+    await page.waitForSelector('.error-summary');
+    problems['tokens with errors'] = await violations(page);
     await context.close();
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, []])));
   });

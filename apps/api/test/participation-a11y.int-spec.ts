@@ -6,17 +6,19 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, chromium, Page } from 'playwright-core';
 import sharp from 'sharp';
 
+import { VerificationEntity } from '@plaza/identity';
 import { ProposalAttachmentEntity, ProposalsService } from '@plaza/proposals';
-import { CommentsService } from '@plaza/social';
+import { CommentsService, ModerationEntity } from '@plaza/social';
 import {
   ComponentEntity,
   ScopeEntity,
   ScopeTypeEntity,
   SpaceEntity,
   SpacePhaseEntity,
+  SpaceRoleEntity,
 } from '@plaza/spaces';
 import { FILE_TYPES, IMAGE_TYPES, UploadsService } from '@plaza/storage';
-import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
+import { OrganizationEntity, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import type { CurrentUser } from '@plaza/web';
 
@@ -169,6 +171,46 @@ describe('Participation pages are axe-clean in a real browser', () => {
         title: 'Site plan',
       });
     });
+    // Verifications offered, one request waiting and one granted, and a component requiring it.
+    await platform.get(TenantDb).runFor(tenant, async (em) => {
+      await em.update(OrganizationEntity, { id: 1 }, { verificationMethods: ['id_documents'] });
+      await em.update(
+        ComponentEntity,
+        { id: ids.componentId },
+        { permissions: { comment: { verification: 'id_documents' } } },
+      );
+      await em.insert(VerificationEntity, [
+        {
+          userId: author.id,
+          method: 'id_documents',
+          status: 'pending',
+          documentType: 'passport',
+          documentNumber: 'X1234567',
+          uniqueHash: 'a'.repeat(64),
+          numberHint: '567',
+        },
+        {
+          userId: adminUser.id,
+          method: 'id_documents',
+          status: 'granted',
+          documentType: 'national_id',
+          documentNumber: null,
+          uniqueHash: 'b'.repeat(64),
+          numberHint: '89Z',
+          decidedAt: new Date(),
+        },
+      ]);
+    });
+    // A reported proposal, so the moderation queue shows its table and block form.
+    await platform.get(TenantDb).runFor(tenant, (em) =>
+      em.insert(ModerationEntity, {
+        resourceType: 'proposal',
+        resourceId: proposal.id,
+        spaceId: ids.spaceId,
+        title: proposal.title,
+        reportCount: 1,
+      }),
+    );
     const list = `/processes/a11y/f/${ids.componentId}/proposals`;
     Object.assign(paths, {
       processes: '/processes',
@@ -190,6 +232,11 @@ describe('Participation pages are axe-clean in a real browser', () => {
       notifications: '/notifications',
       moderations: '/admin/moderations',
       apiDocs: '/api/v1/docs',
+      verifications: '/account/verifications',
+      verificationForm: '/account/verifications/id_documents',
+      adminVerifications: '/admin/verifications',
+      participationSettings: '/admin/participation',
+      componentPermissions: `/admin/spaces/${ids.spaceId}/components/${ids.componentId}/permissions`,
     });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -266,5 +313,27 @@ describe('Participation pages are axe-clean in a real browser', () => {
       );
     }
     await context.close();
+  });
+
+  it('has no violations on the pages of a person with a space role', async () => {
+    const valuator = await createUser(platform.ctx, tenant, { name: 'Val Valuator' });
+    await platform.get(TenantDb).runFor(tenant, async (em) => {
+      const space = await em.findOneByOrFail(SpaceEntity, { slug: 'a11y' });
+      await em.insert(SpaceRoleEntity, [
+        { spaceId: space.id, userId: valuator.id, role: 'valuator' },
+        { spaceId: space.id, userId: valuator.id, role: 'moderator' },
+      ]);
+    });
+    const session = await signInAs(app, tenant, valuator.id);
+    const context = await browser.newContext({ bypassCSP: true });
+    await context.addCookies([
+      { name: 'plaza_session', value: session.cookie.split('=')[1], url: origin },
+    ]);
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const path of ['/admin/spaces', '/processes', paths.adminProposals])
+      found.push(...(await violations(page, path)));
+    await context.close();
+    expect(found).toEqual([]);
   }, 60_000);
 });

@@ -288,7 +288,7 @@ describe('Comments, follows, notifications and moderation (two tenants)', () => 
       .set('x-csrf-token', other.csrfToken)
       .send({ resource_type: 'proposal', resource_id: proposalId, body: 'y'.repeat(101) })
       .expect(400);
-    expect(tooLong.body.message).toBe('The comment is empty or too long.');
+    expect(tooLong.body.message).toBe('Write a comment of 1 to 100 characters.');
   });
 
   it('hides a proposal after the configured number of reports; moderators see the queue and unhide', async () => {

@@ -12,10 +12,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Plaza participation API')
     .setDescription(
       "JSON API of an organization's participation site. Public content is readable without " +
-        'signing in; writes use the signed-in session cookie and its CSRF token in `x-csrf-token`.',
+        'signing in. Writes use either the signed-in session cookie and its CSRF token in ' +
+        '`x-csrf-token`, or a personal API token (created at `/account/tokens`, shown once) in ' +
+        '`Authorization: Bearer <token>`, without CSRF token. A token belongs to one organization ' +
+        'and acts as its owner, a participant (never with admin rights); each token may make 120 ' +
+        'requests a minute (429 with `Retry-After` beyond), and repeated invalid tokens lock the ' +
+        'address out for a while.',
     )
     .setVersion('1')
     .addCookieAuth('plaza_session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Personal API token' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.paths = Object.fromEntries(

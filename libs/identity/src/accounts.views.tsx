@@ -12,6 +12,8 @@ import {
   TextField,
   withFormCss,
 } from './form-fields';
+import { personalTokensT } from './personal-tokens.messages';
+import { verificationsT } from './verifications.messages';
 
 function translator(site: SiteContext) {
   return (key: AccountsMessageKey, params?: Record<string, string>) =>
@@ -379,6 +381,20 @@ export interface AccountViewProps {
   profile?: ComponentChildren;
 }
 
+/** Pages of the account kept in their own files (verifications, API tokens). */
+function AccountLinks(props: { locale: string }) {
+  return (
+    <ul>
+      <li>
+        <a href="/account/verifications">{verificationsT(props.locale, 'account.title')}</a>
+      </li>
+      <li>
+        <a href="/account/tokens">{personalTokensT(props.locale, 'link')}</a>
+      </li>
+    </ul>
+  );
+}
+
 export function AccountView({
   site,
   email,
@@ -403,6 +419,7 @@ export function AccountView({
         </p>
       )}
       <p>{t('account.email', { email })}</p>
+      <AccountLinks locale={site.locale} />
       {!confirmed && (
         <>
           <p class="notice">{t('account.unconfirmed')}</p>

@@ -23,11 +23,15 @@ import { ParticipantGuard } from './participant.guard';
 import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
 import { PersonalDataModule } from './personal-data.module';
+import { PersonalTokensPages } from './personal-tokens.pages';
+import { PersonalTokensService } from './personal-tokens.service';
 import { ProfilesController } from './profiles.pages';
 import { PublicContributions } from './public-contributions';
 import { SessionUserResolver } from './session-user.resolver';
 import { TotpSecrets } from './totp-secrets.service';
 import { TwoFactorOutage } from './two-factor-outage';
+import { VerificationsAccountPages, VerificationsAdminPages } from './verifications.pages';
+import { VerificationsService } from './verifications.service';
 
 /** Accounts of tenant sites. Global so every feature's guards can resolve the current person. */
 @Global()
@@ -39,6 +43,9 @@ import { TwoFactorOutage } from './two-factor-outage';
     AccountController,
     PeopleAdminController,
     ProfilesController,
+    VerificationsAccountPages,
+    VerificationsAdminPages,
+    PersonalTokensPages,
   ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
@@ -55,10 +62,14 @@ import { TwoFactorOutage } from './two-factor-outage';
     Avatars,
     PublicContributions,
     TwoFactorOutage,
+    VerificationsService,
+    PersonalTokensService,
   ],
   exports: [
     Avatars,
     PublicContributions,
+    VerificationsService,
+    PeopleAdminService,
     CURRENT_USER_RESOLVER,
     AccountsService,
     InvitationsService,

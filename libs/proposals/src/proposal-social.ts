@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 
 import { IsNull, Not } from 'typeorm';
 
-import { SocialResources } from '@plaza/social';
-import { boolSetting, intSetting, SpacesService } from '@plaza/spaces';
+import { commentMaxLength, SocialResources } from '@plaza/social';
+import { boolSetting, intSetting, permissionProblem, SpacesService } from '@plaza/spaces';
 
 import { ProposalEntity } from './proposal.entity';
 import { proposalsPath } from './proposal-paths';
@@ -24,6 +24,7 @@ export class ProposalSocial implements OnModuleInit {
         const ctx = await this.spaces.componentInContext(p.componentId, user, em).catch(() => null);
         if (!ctx) return null;
         const { global, step } = ctx.settings;
+        const problem = permissionProblem(ctx, 'comment');
         return {
           spaceId: ctx.space.id,
           title: p.title,
@@ -32,12 +33,13 @@ export class ProposalSocial implements OnModuleInit {
             boolSetting(global, 'comments_enabled') &&
             !boolSetting(step, 'comments_blocked') &&
             !p.withdrawnAt,
-          canParticipate:
-            ctx.canParticipate && (!boolSetting(global, 'members_only_comment') || ctx.isMember),
-          commentMaxLength: intSetting(global, 'comments_max_length') || 1000,
+          canParticipate: ctx.canParticipate && problem?.kind !== 'membersOnly',
+          verificationRequired: problem?.kind === 'verification' ? problem.method : null,
+          commentMaxLength: await commentMaxLength(em, intSetting(global, 'comments_max_length')),
           reportThreshold: intSetting(global, 'threshold_reports') || 3,
         };
       },
+      authorOf: async (em, id) => (await em.findOneBy(ProposalEntity, { id }))?.authorId ?? null,
       commentsChanged: async (em, id, delta) => {
         await em.query(
           'update proposals set comments_count = greatest(comments_count + $2, 0) where id = $1',

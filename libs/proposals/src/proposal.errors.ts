@@ -7,6 +7,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 export type RefusalCode =
   | 'signInRequired'
   | 'membersOnly'
+  | 'verificationRequired'
   | 'creationDisabled'
   | 'proposalLimit'
   | 'supportsDisabled'
@@ -25,6 +26,7 @@ export type RefusalCode =
 const MESSAGES: Record<RefusalCode, string> = {
   signInRequired: 'You need to sign in to do this.',
   membersOnly: 'Only members of this space can take part.',
+  verificationRequired: 'You need a verified account to do this.',
   creationDisabled: 'Proposals cannot be created during the current phase.',
   proposalLimit: 'You have reached the limit of proposals you can create here.',
   supportsDisabled: 'Supports are not enabled during the current phase.',
@@ -45,6 +47,7 @@ const MESSAGES: Record<RefusalCode, string> = {
 const STATUS: Partial<Record<RefusalCode, HttpStatus>> = {
   signInRequired: HttpStatus.UNAUTHORIZED,
   membersOnly: HttpStatus.FORBIDDEN,
+  verificationRequired: HttpStatus.FORBIDDEN,
   notAuthor: HttpStatus.FORBIDDEN,
   creationDisabled: HttpStatus.FORBIDDEN,
   supportsDisabled: HttpStatus.FORBIDDEN,
@@ -54,7 +57,16 @@ const STATUS: Partial<Record<RefusalCode, HttpStatus>> = {
 
 /** An action refused by a rule of the component: 401, 403 or 409 with a sentence saying why. */
 export class ProposalRefusal extends HttpException {
-  constructor(readonly code: RefusalCode) {
-    super(MESSAGES[code], STATUS[code] ?? HttpStatus.CONFLICT);
+  constructor(
+    readonly code: RefusalCode,
+    /** The verification method to obtain, for `verificationRequired`. */
+    readonly method?: string,
+  ) {
+    super(
+      method
+        ? `${MESSAGES[code]} Verify it with "${method}" at /account/verifications/${method}.`
+        : MESSAGES[code],
+      STATUS[code] ?? HttpStatus.CONFLICT,
+    );
   }
 }

@@ -17,20 +17,16 @@ import { translate, Translated } from '@plaza/core';
 import {
   ComponentEntity,
   ErrorSummary,
+  OnlySpaceRoles,
+  RequireSpaceRole,
   Select,
   SiteContextProvider,
+  SpacesService,
   TextField,
   TranslatedField,
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
-import {
-  CurrentUsers,
-  OnHost,
-  renderPage,
-  RequireAdmin,
-  SiteContext,
-  SiteLayout,
-} from '@plaza/web';
+import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaza/web';
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
 import {
@@ -42,16 +38,20 @@ import { attachmentsT } from './proposal-attachments.messages';
 import { EXPORT_FORMATS, ExportFormat } from './proposal-export';
 import { ProposalExportQueue } from './proposal-export.job';
 import { stateLabel } from './proposal-paths';
+import { ProposalValuatorEntity } from './proposal-valuation.entities';
 import { ProposalValuationService } from './proposal-valuation.service';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import { ProposalNotFoundException } from './proposals.service';
 
 type FormBody = Record<string, unknown>;
 
-/** Admins answer proposals and publish answers in bulk. */
+/**
+ * Admins (of the organization or of the space) answer proposals and publish answers
+ * in bulk; valuators of the space see and answer only the proposals assigned to them.
+ */
 @Controller('admin/spaces/:spaceId/components/:componentId/proposals')
 @OnHost('tenant')
-@RequireAdmin()
+@RequireSpaceRole('admin', 'valuator')
 export class ProposalsAdminPages {
   constructor(
     private readonly answers: ProposalAnswersService,
@@ -60,7 +60,15 @@ export class ProposalsAdminPages {
     private readonly siteContext: SiteContextProvider,
     private readonly exports: ProposalExportQueue,
     private readonly valuation: ProposalValuationService,
+    private readonly spaces: SpacesService,
   ) {}
+
+  /** The person's id when they are only a valuator here (their view is narrowed), else null. */
+  private async valuatorOnly(request: FastifyRequest, spaceId: string): Promise<string | null> {
+    const user = (await this.users.of(request))!;
+    if (user.roles.includes('admin')) return null;
+    return (await this.spaces.hasRole(spaceId, user.id, ['admin'])) ? null : user.id;
+  }
 
   @Get()
   async index(
@@ -70,7 +78,8 @@ export class ProposalsAdminPages {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const { component, proposals } = await this.load(spaceId, componentId);
+    const valuator = await this.valuatorOnly(request, spaceId);
+    const { component, proposals } = await this.load(spaceId, componentId, valuator);
     const custom = await this.answers.customStates(componentId);
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
@@ -85,13 +94,14 @@ export class ProposalsAdminPages {
       <SiteLayout site={site} title={title}>
         <h1>{title}</h1>
         {exported === 'queued' && <p role="status">{t('export.queued')}</p>}
-        {EXPORT_FORMATS.map((f) => (
-          <form key={f} method="post" action={`${base}/export`} class="inline">
-            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-            <input type="hidden" name="format" value={f} />
-            <button type="submit">{t(`export.${f}`)}</button>
-          </form>
-        ))}
+        {!valuator &&
+          EXPORT_FORMATS.map((f) => (
+            <form key={f} method="post" action={`${base}/export`} class="inline">
+              <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+              <input type="hidden" name="format" value={f} />
+              <button type="submit">{t(`export.${f}`)}</button>
+            </form>
+          ))}
         <form method="post" action={`${base}/publish_answers`}>
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <table>
@@ -106,7 +116,7 @@ export class ProposalsAdminPages {
               {proposals.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    {p.state && !p.statePublishedAt && (
+                    {!valuator && p.state && !p.statePublishedAt && (
                       <input
                         type="checkbox"
                         name="ids"
@@ -129,34 +139,42 @@ export class ProposalsAdminPages {
               ))}
             </tbody>
           </table>
-          <button type="submit">{t('admin.publishSelected')}</button>
+          {!valuator && <button type="submit">{t('admin.publishSelected')}</button>}
         </form>
-        <section aria-labelledby="states-title">
-          <h2 id="states-title">{t('admin.states')}</h2>
-          <ul>
-            {custom.map((c) => (
-              <li key={c.id}>
-                {tr(c.title)} (<code>{c.token}</code>)
-              </li>
-            ))}
-          </ul>
-          <form method="post" action={`${base}/states`}>
-            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-            <TextField
-              name="token"
-              label={t('admin.stateToken')}
-              hint={t('admin.stateTokenHint')}
-              required
-            />
-            <TranslatedField name="state_title" legend={t('title')} locales={locales} errors={{}} />
-            <button type="submit">{t('admin.addState')}</button>
-          </form>
-        </section>
+        {!valuator && (
+          <section aria-labelledby="states-title">
+            <h2 id="states-title">{t('admin.states')}</h2>
+            <ul>
+              {custom.map((c) => (
+                <li key={c.id}>
+                  {tr(c.title)} (<code>{c.token}</code>)
+                </li>
+              ))}
+            </ul>
+            <form method="post" action={`${base}/states`}>
+              <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+              <TextField
+                name="token"
+                label={t('admin.stateToken')}
+                hint={t('admin.stateTokenHint')}
+                required
+              />
+              <TranslatedField
+                name="state_title"
+                legend={t('title')}
+                locales={locales}
+                errors={{}}
+              />
+              <button type="submit">{t('admin.addState')}</button>
+            </form>
+          </section>
+        )}
       </SiteLayout>,
     );
   }
 
   @Post('publish_answers')
+  @OnlySpaceRoles('admin')
   async publish(
     @Param('spaceId', ParseUUIDPipe) spaceId: string,
     @Param('componentId', ParseUUIDPipe) componentId: string,
@@ -171,6 +189,7 @@ export class ProposalsAdminPages {
   }
 
   @Post('export')
+  @OnlySpaceRoles('admin')
   async export(
     @Param('spaceId', ParseUUIDPipe) spaceId: string,
     @Param('componentId', ParseUUIDPipe) componentId: string,
@@ -195,6 +214,7 @@ export class ProposalsAdminPages {
   }
 
   @Post('states')
+  @OnlySpaceRoles('admin')
   async addState(
     @Param('spaceId', ParseUUIDPipe) spaceId: string,
     @Param('componentId', ParseUUIDPipe) componentId: string,
@@ -225,6 +245,7 @@ export class ProposalsAdminPages {
   }
 
   @Post(':proposalId/valuators')
+  @OnlySpaceRoles('admin')
   async assign(
     @Param('spaceId', ParseUUIDPipe) spaceId: string,
     @Param('componentId', ParseUUIDPipe) componentId: string,
@@ -251,7 +272,12 @@ export class ProposalsAdminPages {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    await this.proposalIn(spaceId, componentId, proposalId);
+    await this.proposalIn(
+      spaceId,
+      componentId,
+      proposalId,
+      await this.valuatorOnly(request, spaceId),
+    );
     const admin = (await this.users.of(request))!;
     await this.valuation.addNote(
       proposalId,
@@ -272,10 +298,11 @@ export class ProposalsAdminPages {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const { proposals } = await this.load(spaceId, componentId);
+    const valuator = await this.valuatorOnly(request, spaceId);
+    const { proposals } = await this.load(spaceId, componentId, valuator);
     const proposal = proposals.find((p) => p.id === proposalId);
     if (!proposal) throw new ProposalNotFoundException();
-    await this.form(request, reply, spaceId, componentId, proposal, null, {}, 200);
+    await this.form(request, reply, spaceId, componentId, proposal, null, {}, 200, !valuator);
   }
 
   @Post(':proposalId/answer')
@@ -287,7 +314,8 @@ export class ProposalsAdminPages {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const { proposals } = await this.load(spaceId, componentId);
+    const valuator = await this.valuatorOnly(request, spaceId);
+    const { proposals } = await this.load(spaceId, componentId, valuator);
     const proposal = proposals.find((p) => p.id === proposalId);
     if (!proposal) throw new ProposalNotFoundException();
     const locales = TenantContext.current().locales;
@@ -320,7 +348,7 @@ export class ProposalsAdminPages {
         errors.state = 'state';
       }
     }
-    return this.form(request, reply, spaceId, componentId, proposal, body, errors, 422);
+    return this.form(request, reply, spaceId, componentId, proposal, body, errors, 422, !valuator);
   }
 
   private async form(
@@ -332,6 +360,7 @@ export class ProposalsAdminPages {
     body: FormBody | null,
     rawErrors: Record<string, ProposalsKey>,
     status: number,
+    canAssign: boolean,
   ) {
     const site = await this.siteContext.build(request);
     const { t } = this.i18n(site);
@@ -418,7 +447,7 @@ export class ProposalsAdminPages {
               <li key={a.id}>{a.user?.name}</li>
             ))}
           </ul>
-          {valuators.length > 0 && (
+          {canAssign && valuators.length > 0 && (
             <form method="post" action={`${here}/valuators`}>
               <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
               <Select
@@ -454,14 +483,20 @@ export class ProposalsAdminPages {
     );
   }
 
-  private async proposalIn(spaceId: string, componentId: string, proposalId: string) {
-    const { proposals } = await this.load(spaceId, componentId);
+  private async proposalIn(
+    spaceId: string,
+    componentId: string,
+    proposalId: string,
+    valuator: string | null = null,
+  ) {
+    const { proposals } = await this.load(spaceId, componentId, valuator);
     const proposal = proposals.find((p) => p.id === proposalId);
     if (!proposal) throw new ProposalNotFoundException();
     return proposal;
   }
 
-  private async load(spaceId: string, componentId: string) {
+  /** The component and its proposals; only those assigned to `valuator` when given. */
+  private async load(spaceId: string, componentId: string, valuator: string | null = null) {
     return this.tenantDb.run(async (em) => {
       const component = await em.findOneBy(ComponentEntity, {
         id: componentId,
@@ -469,11 +504,17 @@ export class ProposalsAdminPages {
         manifest: 'proposals',
       });
       if (!component) throw new ProposalNotFoundException();
-      const proposals = await em.find(ProposalEntity, {
+      const all = await em.find(ProposalEntity, {
         where: { componentId },
         order: { publishedAt: 'DESC' },
       });
-      return { component, proposals };
+      if (!valuator) return { component, proposals: all };
+      const assigned = new Set(
+        (await em.find(ProposalValuatorEntity, { where: { userId: valuator } })).map(
+          (a) => a.proposalId,
+        ),
+      );
+      return { component, proposals: all.filter((p) => assigned.has(p.id)) };
     });
   }
 

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
@@ -14,7 +15,9 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiConflictResponse,
+  ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
@@ -75,13 +78,19 @@ function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
   };
 }
 
-const CSRF = ApiHeader({
-  name: 'x-csrf-token',
-  required: true,
-  description: "The session's CSRF token (writes use the signed-in session cookie)",
-});
+/** Writes: the session cookie with its CSRF token, or a personal token as a bearer. */
+const CSRF = applyDecorators(
+  ApiHeader({
+    name: 'x-csrf-token',
+    required: false,
+    description:
+      "The session's CSRF token; required with the session cookie, not with a bearer token",
+  }),
+  ApiCookieAuth('plaza_session'),
+  ApiBearerAuth(),
+);
 
-/** Public JSON API of proposals: read without signing in, write with the session. */
+/** Public JSON API of proposals: read without signing in, write with the session or a token. */
 @ApiTags('proposals')
 @Controller('api/v1/spaces/:spaceId/components/:componentId/proposals')
 @OnHost('tenant')
@@ -168,7 +177,9 @@ export class ProposalsApiController {
 
   @Post()
   @CSRF
-  @ApiOperation({ summary: 'Create a proposal as the signed-in participant' })
+  @ApiOperation({
+    summary: 'Create a proposal as the signed-in participant (session or bearer token)',
+  })
   @ApiCreatedResponse({ type: ProposalDto })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiUnauthorizedResponse({ type: ErrorDto })

@@ -19,8 +19,9 @@ import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@plaza/core';
-import { Avatars } from '@plaza/identity';
+import { Avatars, isVerificationMethod } from '@plaza/identity';
 import {
+  commentMaxLength,
   CommentsSection,
   CommentsService,
   FollowButton,
@@ -37,6 +38,8 @@ import {
   ErrorSummary,
   indented,
   intSetting,
+  ParticipationContext,
+  permissionProblem,
   PostButton,
   scopeChoices,
   scopesT,
@@ -323,6 +326,7 @@ export class ProposalsPages {
     @Param('componentId', ParseUUIDPipe) componentId: string,
     @Param('proposalId', ParseUUIDPipe) proposalId: string,
     @Query('refused') refused: string | undefined,
+    @Query('method') refusedMethod: string | undefined,
     @Query('social_error') socialError: string | undefined,
     @Query('attachment_error') attachmentError: string | undefined,
     @Req() request: FastifyRequest,
@@ -347,6 +351,14 @@ export class ProposalsPages {
       );
     }
     const threads = await this.comments.threads('proposal', proposal.id, user);
+    // Where to get verified for an action the component requires a verification for.
+    const verifyFor = (action: 'support' | 'endorse' | 'comment') => {
+      const problem = user ? permissionProblem(ctx, action) : null;
+      return problem?.kind === 'verification' ? verifyPath(problem.method) : null;
+    };
+    const commentLimit = await this.tenantDb.run((em) =>
+      commentMaxLength(em, intSetting(ctx.settings.global, 'comments_max_length')),
+    );
     const following = user
       ? await this.follows.isFollowing(user.id, 'proposal', proposal.id)
       : false;
@@ -384,6 +396,11 @@ export class ProposalsPages {
         {refusal && (
           <div class="error-summary" role="alert">
             <p>{t(`refused.${refusal}`)}</p>
+            {refusal === 'verificationRequired' && (
+              <p>
+                <a href={verifyPath(refusedMethod)}>{t('verifyLink')}</a>
+              </p>
+            )}
           </div>
         )}
         <h1>{proposal.title}</h1>
@@ -444,7 +461,13 @@ export class ProposalsPages {
           {status && status.remaining !== null && (
             <p>{t('remaining', { count: status.remaining })}</p>
           )}
-          {user && votesEnabled && !proposal.withdrawnAt && (
+          {user && votesEnabled && !proposal.withdrawnAt && verifyFor('support') && (
+            <p class="notice">
+              {t('refused.verificationRequired')}{' '}
+              <a href={verifyFor('support')!}>{t('verifyLink')}</a>
+            </p>
+          )}
+          {user && votesEnabled && !proposal.withdrawnAt && !verifyFor('support') && (
             <PostButton
               action={`${here}/${status?.supported ? 'unsupport' : 'support'}`}
               csrf={csrf}
@@ -515,7 +538,8 @@ export class ProposalsPages {
             ctx.canParticipate &&
             !proposal.withdrawnAt
           }
-          maxLength={intSetting(ctx.settings.global, 'comments_max_length') || 1000}
+          maxLength={commentLimit}
+          verifyAt={verifyFor('comment')}
           error={socialError && SOCIAL_ERRORS.has(socialError) ? (socialError as SocialKey) : null}
         />
         <section aria-labelledby="history-title">
@@ -607,7 +631,8 @@ export class ProposalsPages {
       await run();
     } catch (error) {
       if (!(error instanceof ProposalRefusal)) throw error;
-      return reply.redirect(`${here}?refused=${error.code}`, 303);
+      const method = error.method ? `&method=${encodeURIComponent(error.method)}` : '';
+      return reply.redirect(`${here}?refused=${error.code}${method}`, 303);
     }
     return reply.redirect(here, 303);
   }
@@ -664,7 +689,7 @@ export class ProposalsPages {
   private async form(
     request: FastifyRequest,
     reply: FastifyReply,
-    ctx: ComponentInContext,
+    ctx: ParticipationContext,
     proposal: ProposalEntity | null,
     body: FormBody,
     rawErrors: Record<string, string>,
@@ -687,6 +712,8 @@ export class ProposalsPages {
     const categories = await this.spaces.categories(ctx.space.id);
     const scopes = await this.scopeRows(ctx, site.locale);
     const fallback = TenantContext.current().defaultLocale;
+    // Say before anyone types that the component needs a verification they lack.
+    const problem = proposal ? null : permissionProblem(ctx, 'create');
     await this.send(
       reply,
       status,
@@ -704,6 +731,14 @@ export class ProposalsPages {
             scopeId: scopesT(site.locale, 'scope'),
           }}
         />
+        {problem?.kind === 'verification' && (
+          <div class="notice" role="status">
+            <p>{t('refused.verificationRequired')}</p>
+            <p>
+              <a href={verifyPath(problem.method)}>{t('verifyLink')}</a>
+            </p>
+          </div>
+        )}
         <form method="post" action={action} noValidate>
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <TextField
@@ -801,8 +836,16 @@ export class ProposalsPages {
   }
 }
 
+/** Where to get verified: the method's own form when it is a known one. */
+function verifyPath(method: string | undefined | null): string {
+  return isVerificationMethod(method)
+    ? `/account/verifications/${method}`
+    : '/account/verifications';
+}
+
 const SOCIAL_ERRORS = new Set<string>([
   'error.commentLength',
+  'error.verificationRequired',
   'error.commentsClosed',
   'error.depth',
   'error.signIn',
@@ -812,6 +855,7 @@ const SOCIAL_ERRORS = new Set<string>([
 const REFUSAL_KEYS: Record<RefusalCode, true> = {
   signInRequired: true,
   membersOnly: true,
+  verificationRequired: true,
   creationDisabled: true,
   proposalLimit: true,
   supportsDisabled: true,

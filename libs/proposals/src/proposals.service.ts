@@ -7,6 +7,8 @@ import {
   boolSetting,
   ComponentInContext,
   intSetting,
+  ParticipationContext,
+  permissionProblem,
   scopeAllowed,
   SpaceCategoryEntity,
   SpacesService,
@@ -425,16 +427,18 @@ export class ProposalsService {
     return ctx;
   }
 
-  /** Signed in, allowed in the space, and a member when the component restricts `action`. */
+  /** Signed in, allowed in the space, and permitted `action` by the component's permissions. */
   private participant(
-    ctx: ComponentInContext & { canParticipate: boolean; isMember: boolean },
+    ctx: ParticipationContext,
     user: CurrentUser | null,
     action?: 'create' | 'support' | 'endorse',
   ): CurrentUser {
     if (!user) throw new ProposalRefusal('signInRequired');
     if (!ctx.canParticipate) throw new ProposalRefusal('membersOnly');
-    if (action && boolSetting(ctx.settings.global, `members_only_${action}`) && !ctx.isMember)
-      throw new ProposalRefusal('membersOnly');
+    const problem = action ? permissionProblem(ctx, action) : null;
+    if (problem?.kind === 'membersOnly') throw new ProposalRefusal('membersOnly');
+    if (problem?.kind === 'verification')
+      throw new ProposalRefusal('verificationRequired', problem.method);
     return user;
   }
 

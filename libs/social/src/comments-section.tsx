@@ -16,6 +16,8 @@ export interface CommentsSectionProps {
   open: boolean;
   maxLength: number;
   error?: SocialKey | null;
+  /** Where to get the verification commenting requires here, when the person lacks it. */
+  verifyAt?: string | null;
 }
 
 const MAX_DEPTH = 2;
@@ -144,7 +146,7 @@ export function CommentsSection(props: CommentsSectionProps) {
                 />
               </details>
             )}
-            {props.userId && props.open && c.depth < MAX_DEPTH && (
+            {props.userId && props.open && !props.verifyAt && c.depth < MAX_DEPTH && (
               <details>
                 <summary>{t('reply')}</summary>
                 {form(c.id)}
@@ -162,6 +164,11 @@ export function CommentsSection(props: CommentsSectionProps) {
       {props.error && (
         <div class="error-summary" role="alert">
           <p>{t(props.error, { max: props.maxLength })}</p>
+          {props.error === 'error.verificationRequired' && (
+            <p>
+              <a href="/account/verifications">{t('verifyLink')}</a>
+            </p>
+          )}
         </div>
       )}
       {props.threads.length === 0 ? (
@@ -169,7 +176,15 @@ export function CommentsSection(props: CommentsSectionProps) {
       ) : (
         <ol class="comment-list">{props.threads.map(render)}</ol>
       )}
-      {props.userId && props.open && (
+      {props.userId && props.open && props.verifyAt && (
+        <div class="notice">
+          <p>{t('error.verificationRequired')}</p>
+          <p>
+            <a href={props.verifyAt}>{t('verifyLink')}</a>
+          </p>
+        </div>
+      )}
+      {props.userId && props.open && !props.verifyAt && (
         <>
           <h3>{t('addComment')}</h3>
           {form(null)}

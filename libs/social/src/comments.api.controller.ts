@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
@@ -49,8 +51,15 @@ export class CommentsApiController {
   }
 
   @Post()
-  @ApiHeader({ name: 'x-csrf-token', required: true, description: "The session's CSRF token" })
-  @ApiOperation({ summary: 'Comment as the signed-in participant' })
+  @ApiHeader({
+    name: 'x-csrf-token',
+    required: false,
+    description:
+      "The session's CSRF token; required with the session cookie, not with a bearer token",
+  })
+  @ApiCookieAuth('plaza_session')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Comment as the signed-in participant (session or bearer token)' })
   @ApiCreatedResponse({ description: 'The new comment id' })
   @ApiBadRequestResponse({ type: ErrorDto })
   @ApiUnauthorizedResponse({ type: ErrorDto })

@@ -91,9 +91,10 @@ export class CommentsService {
       if (!user) throw new SocialRefusal('error.signIn');
       if (!info.commentsOpen || !info.canParticipate)
         throw new SocialRefusal('error.commentsClosed');
+      if (info.verificationRequired) throw new SocialRefusal('error.verificationRequired');
       const body = input.body.trim();
       if (!body || body.length > info.commentMaxLength)
-        throw new SocialRefusal('error.commentLength');
+        throw new SocialRefusal('error.commentLength', info.commentMaxLength);
       let depth = 0;
       if (input.parentId) {
         const parent = await em.findOneBy(CommentEntity, {
@@ -155,7 +156,7 @@ export class CommentsService {
       const info = await this.describe(em, comment.resourceType, comment.resourceId, user);
       const text = body.trim();
       if (!text || text.length > info.commentMaxLength)
-        throw new SocialRefusal('error.commentLength');
+        throw new SocialRefusal('error.commentLength', info.commentMaxLength);
       comment.body = text;
       comment.editedAt = new Date();
       return em.save(comment);

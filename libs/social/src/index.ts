@@ -1,3 +1,4 @@
+export * from './comment-limits';
 export * from './comments-section';
 export * from './comments.service';
 export * from './follows.service';

@@ -14,12 +14,16 @@ export interface ResourceInfo {
   /** The person may take part in the space (signed in, member of a private space). */
   canParticipate: boolean;
   commentMaxLength: number;
+  /** The verification method the person lacks to comment, if the component requires one. */
+  verificationRequired?: string | null;
   /** Reports after which the resource is hidden automatically. */
   reportThreshold: number;
 }
 
 export interface ResourceKind {
   describe(em: EntityManager, id: string, user: CurrentUser | null): Promise<ResourceInfo | null>;
+  /** The participant who wrote the resource (null for official content), for moderators. */
+  authorOf?(em: EntityManager, id: string): Promise<string | null>;
   /** Keeps the resource's own comments counter in step. */
   commentsChanged?(em: EntityManager, id: string, delta: number): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { ModerationService } from './moderation.service';
 import { NotificationDigestJob } from './notification-digest.job';
 import { NotificationSettingsPages } from './notification-settings.pages';
 import { NotificationsService } from './notifications.service';
+import { ParticipationSettingsPages } from './participation-settings.pages';
 import { SocialPages } from './social.pages';
 import { SocialPersonalData } from './social-personal-data';
 import { SocialResources } from './social-resources';
@@ -19,7 +20,12 @@ import { SpaceSocial } from './space-social';
 /** Comments, follows, notifications and moderation for any registered resource. */
 @Module({
   imports: [SpacesModule, MailModule],
-  controllers: [SocialPages, CommentsApiController, NotificationSettingsPages],
+  controllers: [
+    SocialPages,
+    CommentsApiController,
+    NotificationSettingsPages,
+    ParticipationSettingsPages,
+  ],
   providers: [
     SocialResources,
     CommentsService,

@@ -6,6 +6,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Req,
   Res,
 } from '@nestjs/common';
@@ -31,6 +32,7 @@ import { SocialRefusal } from './social.errors';
 import { SocialKey, socialT } from './social.messages';
 
 type FormBody = Record<string, unknown>;
+type Translate = (key: SocialKey, params?: Record<string, string | number>) => string;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -215,41 +217,36 @@ export class SocialPages {
 
   @Get('admin/moderations')
   @RequireSignIn()
-  async queue(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const user = (await this.users.of(request))!;
-    const items = await this.moderation.queue(user);
-    const site = await this.siteContext.build(request);
-    const t = (k: SocialKey, p?: Record<string, string | number>) => socialT(site.locale, k, p);
-    const csrf = site.csrfToken ?? '';
-    await this.send(
+  async queue(
+    @Query('blocked') blocked: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.renderQueue(
+      request,
       reply,
-      <SiteLayout site={site} title={t('moderation')}>
-        <h1>{t('moderation')}</h1>
-        {items.length === 0 ? (
-          <p>{t('noModerations')}</p>
-        ) : (
-          <table>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.title}</td>
-                  <td>{t('reports', { count: m.reportCount })}</td>
-                  <td>{t(m.hiddenAt ? 'hiddenStatus' : 'visibleStatus')}</td>
-                  <td>
-                    <PostButton
-                      action={`/admin/moderations/${m.id}/${m.hiddenAt ? 'unhide' : 'hide'}`}
-                      csrf={csrf}
-                    >
-                      {t(m.hiddenAt ? 'unhide' : 'hide')}
-                    </PostButton>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </SiteLayout>,
+      200,
+      blocked === '1' ? (t) => t('authorBlockedNotice') : null,
+      {},
     );
+  }
+
+  @Post('admin/moderations/:id/block')
+  @RequireSignIn()
+  async block(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const user = (await this.users.of(request))!;
+    const reason = str(body[`reason-${id}`]).trim();
+    if (!reason || reason.length > 500)
+      return this.renderQueue(request, reply, 422, null, {
+        [`reason-${id}`]: (t) => t('blockReasonRequired'),
+      });
+    await this.moderation.blockAuthor(id, user, reason);
+    return reply.redirect('/admin/moderations?blocked=1', 303);
   }
 
   @Post('admin/moderations/:id/:action')
@@ -263,6 +260,105 @@ export class SocialPages {
     if (action !== 'hide' && action !== 'unhide') throw new NotFoundException();
     await this.moderation.setHidden(id, (await this.users.of(request))!, action === 'hide');
     return reply.redirect('/admin/moderations', 303);
+  }
+
+  private async renderQueue(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    notice: ((t: Translate) => string) | null,
+    rawErrors: Record<string, (t: Translate) => string>,
+  ) {
+    const user = (await this.users.of(request))!;
+    const items = await this.moderation.queue(user);
+    const site = await this.siteContext.build(request);
+    const t: Translate = (k, p) => socialT(site.locale, k, p);
+    const errors = Object.fromEntries(Object.entries(rawErrors).map(([k, f]) => [k, f(t)]));
+    const csrf = site.csrfToken ?? '';
+    reply.code(status);
+    await this.send(
+      reply,
+      <SiteLayout site={site} title={t('moderation')}>
+        <h1>{t('moderation')}</h1>
+        {Object.keys(errors).length > 0 && (
+          <div class="error-summary" role="alert">
+            <ul>
+              {Object.entries(errors).map(([field, message]) => (
+                <li key={field}>
+                  <a href={`#field-${field}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {notice && (
+          <p class="notice" role="status">
+            {notice(t)}
+          </p>
+        )}
+        {items.length === 0 ? (
+          <p>{t('noModerations')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('reportedContent')}</th>
+                <th scope="col">{t('author')}</th>
+                <th scope="col">{t('reportsColumn')}</th>
+                <th scope="col">{t('statusColumn')}</th>
+                <th scope="col">{t('actionsColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => {
+                const field = `reason-${m.id}`;
+                return (
+                  <tr key={m.id}>
+                    <td>{m.title}</td>
+                    <td>
+                      {m.authorName ?? '—'}
+                      {m.authorBlocked && <> ({t('authorBlocked')})</>}
+                    </td>
+                    <td>{t('reports', { count: m.reportCount })}</td>
+                    <td>{t(m.hiddenAt ? 'hiddenStatus' : 'visibleStatus')}</td>
+                    <td>
+                      <PostButton
+                        action={`/admin/moderations/${m.id}/${m.hiddenAt ? 'unhide' : 'hide'}`}
+                        csrf={csrf}
+                      >
+                        {t(m.hiddenAt ? 'unhide' : 'hide')}
+                      </PostButton>
+                      {m.authorId && m.authorName && !m.authorBlocked && (
+                        <form method="post" action={`/admin/moderations/${m.id}/block`}>
+                          <input type="hidden" name="_csrf" value={csrf} />
+                          <label for={`field-${field}`}>
+                            {t('blockReason', { name: m.authorName })}
+                          </label>
+                          {errors[field] && (
+                            <p class="field-error" id={`field-${field}-error`}>
+                              {errors[field]}
+                            </p>
+                          )}
+                          <input
+                            type="text"
+                            id={`field-${field}`}
+                            name={field}
+                            maxLength={500}
+                            aria-invalid={errors[field] ? 'true' : undefined}
+                            aria-describedby={errors[field] ? `field-${field}-error` : undefined}
+                          />
+                          <button type="submit">{t('blockAuthor')}</button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </SiteLayout>,
+    );
   }
 
   private async toggleFollow(

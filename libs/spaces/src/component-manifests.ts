@@ -34,7 +34,8 @@ export const PROPOSALS_MANIFEST: ComponentManifest = {
     { key: 'attachments_allowed', type: 'boolean', default: false },
     { key: 'official_proposals_enabled', type: 'boolean', default: true },
     { key: 'comments_enabled', type: 'boolean', default: true },
-    { key: 'comments_max_length', type: 'integer', default: 1000, min: 1 },
+    // 0: the organization's maximum (organization.comments_max_length).
+    { key: 'comments_max_length', type: 'integer', default: 0, min: 0 },
     { key: 'threshold_reports', type: 'integer', default: 3, min: 1 },
     // Permissions: restrict an action to members of the space (and organization admins).
     { key: 'members_only_create', type: 'boolean', default: false },

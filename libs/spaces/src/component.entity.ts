@@ -16,6 +16,13 @@ import { SpaceEntity } from './space.entity';
 export type SettingValue = boolean | number | string | Translated;
 export type Settings = Record<string, SettingValue>;
 
+/** Actions whose permissions an admin sets per component (Decidim's component permissions). */
+export const PERMISSION_ACTIONS = ['create', 'support', 'endorse', 'comment'] as const;
+export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
+
+/** Per action: the verification method a participant must hold. */
+export type ComponentPermissions = Partial<Record<PermissionAction, { verification?: string }>>;
+
 /**
  * A feature placed in a space (proposals, a page...). Global settings apply
  * always; step settings apply while their phase is active (`defaultStepSettings`
@@ -55,6 +62,9 @@ export class ComponentEntity {
 
   @Column({ name: 'default_step_settings', type: 'jsonb', default: {} })
   defaultStepSettings!: Settings;
+
+  @Column({ type: 'jsonb', default: {} })
+  permissions!: ComponentPermissions;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

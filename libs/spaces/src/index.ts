@@ -24,3 +24,4 @@ export * from './space-images.service';
 export * from './space-media.messages';
 export * from './file-input';
 export * from './share';
+export * from './space-role.guard';

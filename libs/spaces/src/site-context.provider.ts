@@ -3,19 +3,31 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 import { SiteContextService } from '@plaza/theming';
-import { SiteContext } from '@plaza/web';
+import { CurrentUsers, SiteContext } from '@plaza/web';
 
 import { MEDIA_CSS } from './file-input';
 import { PARTICIPATION_CSS } from './form-fields';
+import { spaceRolesT } from './space-roles.messages';
 import { spacesT } from './spaces.messages';
+import { SpacesService } from './spaces.service';
 
 /** The site layout's context plus participation navigation and styles. */
 @Injectable()
 export class SiteContextProvider {
-  constructor(private readonly siteContext: SiteContextService) {}
+  constructor(
+    private readonly siteContext: SiteContextService,
+    private readonly users: CurrentUsers,
+    private readonly spaces: SpacesService,
+  ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
     const site = await this.siteContext.build(request);
+    // People with a role in some space (not organization admins, who have the admin link)
+    // find the administration of their spaces from every participation page.
+    const user = site.user && !site.user.isAdmin ? await this.users.of(request) : null;
+    const staff =
+      !!user &&
+      (await this.spaces.spacesWithRole(user.id, ['admin', 'moderator', 'valuator'])).length > 0;
     return {
       ...site,
       nav: [
@@ -25,6 +37,7 @@ export class SiteContextProvider {
         ...(site.user
           ? [{ href: '/notifications', label: spacesT(site.locale, 'nav.notifications') }]
           : []),
+        ...(staff ? [{ href: '/admin/spaces', label: spaceRolesT(site.locale, 'nav.admin') }] : []),
       ],
       themeCss: (site.themeCss ?? '') + PARTICIPATION_CSS + MEDIA_CSS,
     };

@@ -18,6 +18,7 @@ import { translate, Translated } from '@plaza/core';
 import { formatBytes } from '@plaza/storage';
 import { TenantContext } from '@plaza/tenancy';
 import {
+  CurrentUsers,
   OnHost,
   renderPage,
   RequireAdmin,
@@ -34,6 +35,7 @@ import {
   parseSettings,
   SettingDefinition,
 } from './component-manifests';
+import { permissionsT } from './component-permissions.messages';
 import { FileInput } from './file-input';
 import {
   Checkbox,
@@ -69,93 +71,155 @@ import {
 } from './space-images.service';
 import { SpaceMediaKey, spaceMediaT } from './space-media.messages';
 import { SPACE_ROLES, SpaceRole } from './space-role.entity';
+import { OnlySpaceRoles, RequireSpaceRole } from './space-role.guard';
+import { spaceRolesT } from './space-roles.messages';
 import { SpacesKey, spacesT } from './spaces.messages';
+import { SpacesService } from './spaces.service';
 import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-admin.service';
 
 type T = (key: SpacesKey, params?: Record<string, string | number>) => string;
 
 const asKind = (v: unknown): SpaceKind => (v === 'assembly' ? 'assembly' : 'process');
 
-/** Organization admins manage spaces, their phases, components, members and roles. */
+/**
+ * Organization admins manage every space, their phases, components, members and
+ * roles; space admins (space role `admin`) manage their own spaces only.
+ */
 @Controller('admin/spaces')
 @OnHost('tenant')
-@RequireAdmin()
+@RequireSpaceRole('admin')
 export class SpacesAdminPages {
   constructor(
     private readonly admin: SpacesAdminService,
     private readonly siteContext: SiteContextProvider,
     private readonly scopes: ScopesService,
     private readonly images: SpaceImagesService,
+    private readonly users: CurrentUsers,
+    private readonly spacesService: SpacesService,
   ) {}
 
+  /** Every space for organization admins; for others, the spaces where they hold a role. */
   @Get()
+  @OnlySpaceRoles('admin', 'moderator', 'valuator')
   async index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const site = await this.siteContext.build(request);
     const { t, tr } = this.i18n(site);
-    const { spaces, groups } = await this.admin.list();
+    const user = (await this.users.of(request))!;
+    const organizationAdmin = user.roles.includes('admin');
+    const all = await this.admin.list();
+    const held = async (role: SpaceRole) =>
+      new Set(organizationAdmin ? [] : await this.spacesService.spacesWithRole(user.id, [role]));
+    const [admins, moderators, valuators] = [
+      await held('admin'),
+      await held('moderator'),
+      await held('valuator'),
+    ];
+    const spaces = organizationAdmin
+      ? all.spaces
+      : all.spaces.filter((s) => admins.has(s.id) || moderators.has(s.id) || valuators.has(s.id));
+    const evaluate = await this.admin.proposalComponents([...valuators]);
+    const groups = organizationAdmin ? all.groups : [];
+    const rt = (k: Parameters<typeof spaceRolesT>[1], p?: Record<string, string>) =>
+      spaceRolesT(site.locale, k, p);
     const locales = TenantContext.current().locales;
     await this.send(
       reply,
       200,
       <SiteLayout site={site} title={t('admin.title')}>
         <h1>{t('admin.title')}</h1>
-        <p>
-          <a href="/admin/spaces/new?kind=process">{t('admin.newProcess')}</a> ·{' '}
-          <a href="/admin/spaces/new?kind=assembly">{t('admin.newAssembly')}</a>
-        </p>
+        {organizationAdmin && (
+          <p>
+            <a href="/admin/spaces/new?kind=process">{t('admin.newProcess')}</a> ·{' '}
+            <a href="/admin/spaces/new?kind=assembly">{t('admin.newAssembly')}</a>
+          </p>
+        )}
         <table>
           <thead>
             <tr>
               <th scope="col">{t('field.title')}</th>
               <th scope="col">{t('field.assemblyType')}</th>
               <th scope="col">{t('field.published')}</th>
+              {!organizationAdmin && <th scope="col">{rt('yourWork')}</th>}
             </tr>
           </thead>
           <tbody>
             {spaces.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <a href={`/admin/spaces/${s.id}`}>{tr(s.title) || s.slug}</a>
+                  {organizationAdmin || admins.has(s.id) ? (
+                    <a href={`/admin/spaces/${s.id}`}>{tr(s.title) || s.slug}</a>
+                  ) : (
+                    tr(s.title) || s.slug
+                  )}
                 </td>
                 <td>{t(s.kind === 'process' ? 'nav.processes' : 'nav.assemblies')}</td>
                 <td>{t(s.publishedAt ? 'admin.published' : 'admin.unpublished')}</td>
+                {!organizationAdmin && (
+                  <td>
+                    <ul>
+                      {admins.has(s.id) && (
+                        <li>
+                          <a href={`/admin/spaces/${s.id}`}>{rt('manage')}</a>
+                        </li>
+                      )}
+                      {valuators.has(s.id) &&
+                        evaluate
+                          .filter((c) => c.spaceId === s.id)
+                          .map((c) => (
+                            <li key={c.id}>
+                              <a href={`/admin/spaces/${s.id}/components/${c.id}/proposals`}>
+                                {rt('evaluate', { name: tr(c.name) })}
+                              </a>
+                            </li>
+                          ))}
+                      {(moderators.has(s.id) || admins.has(s.id)) && (
+                        <li>
+                          <a href="/admin/moderations">{rt('moderate')}</a>
+                        </li>
+                      )}
+                    </ul>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
-        <section aria-labelledby="groups-title">
-          <h2 id="groups-title">{t('groups')}</h2>
-          <ul>
-            {groups.map((g) => (
-              <li key={g.id}>
-                <a href={`/process-groups/${g.id}`}>{tr(g.title)}</a>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('groups.add')}</h3>
-          <form method="post" action="/admin/spaces/groups">
-            <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-            <TranslatedField
-              name="group_title"
-              legend={t('field.title')}
-              locales={locales}
-              errors={{}}
-            />
-            <TranslatedField
-              name="group_description"
-              legend={t('field.description')}
-              locales={locales}
-              errors={{}}
-              multiline
-            />
-            <button type="submit">{t('groups.add')}</button>
-          </form>
-        </section>
+        {organizationAdmin && (
+          <section aria-labelledby="groups-title">
+            <h2 id="groups-title">{t('groups')}</h2>
+            <ul>
+              {groups.map((g) => (
+                <li key={g.id}>
+                  <a href={`/process-groups/${g.id}`}>{tr(g.title)}</a>
+                </li>
+              ))}
+            </ul>
+            <h3>{t('groups.add')}</h3>
+            <form method="post" action="/admin/spaces/groups">
+              <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
+              <TranslatedField
+                name="group_title"
+                legend={t('field.title')}
+                locales={locales}
+                errors={{}}
+              />
+              <TranslatedField
+                name="group_description"
+                legend={t('field.description')}
+                locales={locales}
+                errors={{}}
+                multiline
+              />
+              <button type="submit">{t('groups.add')}</button>
+            </form>
+          </section>
+        )}
       </SiteLayout>,
     );
   }
 
   @Post('groups')
+  @RequireAdmin()
   async createGroup(@Body() body: FormBody, @Res() reply: FastifyReply) {
     const locales = TenantContext.current().locales;
     const errors: FormErrors = {};
@@ -168,6 +232,7 @@ export class SpacesAdminPages {
   }
 
   @Get('new')
+  @RequireAdmin()
   async newForm(
     @Query('kind') kind: string,
     @Req() request: FastifyRequest,
@@ -177,6 +242,7 @@ export class SpacesAdminPages {
   }
 
   @Post()
+  @RequireAdmin()
   async create(@Body() body: FormBody, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const kind = asKind(body.kind);
     const { input, errors } = readSpaceForm(body, kind, TenantContext.current().locales);
@@ -844,6 +910,11 @@ export class SpacesAdminPages {
         </p>
         <h1>{title}</h1>
         <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={{}} />
+        <p>
+          <a href={`/admin/spaces/${view.space.id}/components/${component.id}/permissions`}>
+            {permissionsT(site.locale, 'link')}
+          </a>
+        </p>
         <form
           method="post"
           action={`/admin/spaces/${view.space.id}/components/${component.id}`}

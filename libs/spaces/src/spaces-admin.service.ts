@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
 import { UserEntity } from '@plaza/identity';
@@ -86,6 +86,17 @@ export class SpacesAdminService {
         categories,
       };
     });
+  }
+
+  /** The proposals components of these spaces, for valuators' links. */
+  async proposalComponents(spaceIds: string[]): Promise<ComponentEntity[]> {
+    if (!spaceIds.length) return [];
+    return this.tenantDb.run((em) =>
+      em.find(ComponentEntity, {
+        where: { spaceId: In(spaceIds), manifest: 'proposals' },
+        order: { weight: 'ASC' },
+      }),
+    );
   }
 
   async createGroup(title: Translated, description: Translated): Promise<ProcessGroupEntity> {

@@ -45,13 +45,19 @@ export function toSpaceDto(
   };
 }
 
-export function toComponentDto(c: ComponentEntity): ComponentDto {
+/** `offered`: the organization's verification methods (others are not required). */
+export function toComponentDto(c: ComponentEntity, offered: readonly string[] = []): ComponentDto {
+  const requiredVerifications: Record<string, string> = {};
+  for (const [action, permission] of Object.entries(c.permissions ?? {}))
+    if (permission?.verification && offered.includes(permission.verification))
+      requiredVerifications[action] = permission.verification;
   return {
     id: c.id,
     spaceId: c.spaceId,
     manifest: c.manifest,
     name: c.name as Record<string, string>,
     weight: c.weight,
+    requiredVerifications,
   };
 }
 
@@ -112,6 +118,7 @@ export class SpacesApiController {
     @Req() request: FastifyRequest,
   ): Promise<ComponentDto[]> {
     const view = await this.spaces.findPublishedById(spaceId, await this.users.of(request));
-    return view.components.map(toComponentDto);
+    const offered = await this.spaces.offeredVerificationMethods();
+    return view.components.map((c) => toComponentDto(c, offered));
   }
 }

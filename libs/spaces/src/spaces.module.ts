@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { StorageModule } from '@plaza/storage';
 import { ThemingModule } from '@plaza/theming';
 
+import { ComponentPermissionsPages } from './component-permissions.pages';
 import { PhasesService } from './phases.service';
 import { ScopesApiController } from './scopes.api.controller';
 import { ScopesService } from './scopes.service';
@@ -27,6 +28,7 @@ import { SpacesHomeBlocks } from './spaces-home-blocks';
     SpacesApiController,
     ScopesAdminPages,
     ScopesApiController,
+    ComponentPermissionsPages,
   ],
   providers: [
     SpacesService,

@@ -2,12 +2,13 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 
+import { enabledVerificationMethods, grantedVerificationMethods } from '@plaza/identity';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
 
 import { AssemblyMemberEntity } from './assembly-member.entity';
-import { ComponentEntity } from './component.entity';
-import { EffectiveSettings, effectiveSettings } from './component-manifests';
+import { ComponentEntity, PermissionAction } from './component.entity';
+import { boolSetting, EffectiveSettings, effectiveSettings } from './component-manifests';
 import { ProcessGroupEntity } from './process-group.entity';
 import { SpaceEntity, SpaceKind } from './space.entity';
 import { SpaceCategoryEntity } from './space-category.entity';
@@ -26,6 +27,36 @@ export interface ComponentInContext {
   space: SpaceEntity;
   activePhase: SpacePhaseEntity | null;
   settings: EffectiveSettings;
+}
+
+/** A component in context, as seen by one person: may they take part, and with what verifications. */
+export interface ParticipationContext extends ComponentInContext {
+  canParticipate: boolean;
+  isMember: boolean;
+  /** Verification methods the person holds (among those the organization offers). */
+  verifications: readonly string[];
+  /** Methods the organization offers, read only when the component requires one. */
+  offeredVerifications: readonly string[];
+}
+
+/** Why an action is refused by the component's permissions. */
+export type PermissionProblem = { kind: 'membersOnly' } | { kind: 'verification'; method: string };
+
+/**
+ * The component's permission for `action` (Decidim's action authorizer):
+ * members only, then the required verification method when the organization
+ * offers it (a method it no longer offers is not required).
+ */
+export function permissionProblem(
+  ctx: ParticipationContext,
+  action: PermissionAction,
+): PermissionProblem | null {
+  if (boolSetting(ctx.settings.global, `members_only_${action}`) && !ctx.isMember)
+    return { kind: 'membersOnly' };
+  const method = ctx.component.permissions?.[action]?.verification;
+  if (method && ctx.offeredVerifications.includes(method) && !ctx.verifications.includes(method))
+    return { kind: 'verification', method };
+  return null;
 }
 
 /** Reads spaces as visitors may see them; admin writes live in SpacesAdminService. */
@@ -115,7 +146,7 @@ export class SpacesService {
     componentId: string,
     user: CurrentUser | null,
     em?: EntityManager,
-  ): Promise<ComponentInContext & { canParticipate: boolean; isMember: boolean }> {
+  ): Promise<ParticipationContext> {
     const work = async (m: EntityManager) => {
       const component = await m.findOne(ComponentEntity, {
         where: { id: componentId, publishedAt: Not(IsNull()) },
@@ -126,6 +157,12 @@ export class SpacesService {
       const memberOf = user ? await this.memberSpaceIds(m, user.id) : new Set<string>();
       if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
       const activePhase = await m.findOneBy(SpacePhaseEntity, { spaceId: space.id, active: true });
+      const required = Object.values(component.permissions ?? {}).some((p) => p?.verification);
+      const offeredVerifications = required ? await enabledVerificationMethods(m) : [];
+      const verifications =
+        user && offeredVerifications.length
+          ? await grantedVerificationMethods(m, user.id, offeredVerifications)
+          : [];
       return {
         component,
         space,
@@ -133,9 +170,16 @@ export class SpacesService {
         settings: effectiveSettings(component, activePhase?.id ?? null),
         canParticipate: this.canParticipate(space, user, memberOf),
         isMember: !!user && (user.roles.includes('admin') || memberOf.has(space.id)),
+        offeredVerifications,
+        verifications,
       };
     };
     return em ? work(em) : this.tenantDb.run(work);
+  }
+
+  /** Verification methods the organization offers. */
+  async offeredVerificationMethods(): Promise<string[]> {
+    return this.tenantDb.run((em) => enabledVerificationMethods(em));
   }
 
   async categories(spaceId: string, em?: EntityManager): Promise<SpaceCategoryEntity[]> {

@@ -27,6 +27,20 @@ export class OrganizationEntity {
   @Column({ name: 'require_admin_two_factor', type: 'boolean', default: false })
   requireAdminTwoFactor!: boolean;
 
+  /** Verification methods participants may use here (Decidim's available authorizations). */
+  @Column({
+    name: 'verification_methods',
+    type: 'varchar',
+    length: 40,
+    array: true,
+    default: () => "'{}'",
+  })
+  verificationMethods!: string[];
+
+  /** Longest comment accepted, unless a component sets its own maximum. */
+  @Column({ name: 'comments_max_length', type: 'integer', default: 1000 })
+  commentsMaxLength!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

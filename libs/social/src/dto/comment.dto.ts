@@ -32,7 +32,12 @@ export class CommentsQuery {
 }
 
 export class NewCommentDto extends CommentsQuery {
-  @ApiProperty({ minLength: 1, description: "At most the component's comments_max_length" })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 10000,
+    description:
+      "At most the component's comments_max_length, or the organization's when the component sets none; 400 beyond",
+  })
   @IsString()
   @MinLength(1, { message: 'body must not be empty.' })
   @MaxLength(10000, { message: 'body is too long.' })

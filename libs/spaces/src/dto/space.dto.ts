@@ -44,6 +44,14 @@ export class ComponentDto {
   @ApiProperty({ enum: ['proposals', 'pages'] }) manifest!: string;
   @ApiProperty(TRANSLATED) name!: Record<string, string>;
   @ApiProperty() weight!: number;
+  @ApiProperty({
+    type: 'object',
+    description:
+      'Verification method each action requires (create, support, endorse, comment), e.g. ' +
+      '{"support": "id_documents"}; get verified at /account/verifications',
+    additionalProperties: { type: 'string' },
+  })
+  requiredVerifications!: Record<string, string>;
 }
 
 export class ErrorDto {
