@@ -128,6 +128,7 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
   ];
   const adminPages = () => [
     '/admin',
+    '/admin/organization',
     '/admin/appearance',
     '/admin/homepage',
     `/admin/homepage/${ids.hero}`,

@@ -18,6 +18,8 @@ import { FirstAdminInvitation } from './first-admin-invitation';
 import { ForceSignInGuard } from './force-sign-in.guard';
 import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
+import { OrganizationAdminController } from './organization-admin.pages';
+import { OrganizationSettings } from './organization-settings.service';
 import { ParticipantGuard } from './participant.guard';
 import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
@@ -33,6 +35,7 @@ import { SessionUserResolver } from './session-user.resolver';
     CredentialPagesController,
     AccountController,
     PeopleAdminController,
+    OrganizationAdminController,
   ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
@@ -43,6 +46,7 @@ import { SessionUserResolver } from './session-user.resolver';
     DataExportQueue,
     ActionLog,
     PeopleAdminService,
+    OrganizationSettings,
     LocalAuthenticator,
     ParticipantGuard,
   ],

@@ -71,6 +71,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'changed the roles of {subject}: {roles}',
     'action.user.block': 'blocked {subject}: {reason}',
     'action.user.unblock': 'unblocked {subject}',
+    'action.organization.profile': 'changed the organization: {fields}',
     errorsTitle: 'There is a problem',
   },
   fr: {
@@ -143,6 +144,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'a modifié les rôles de {subject} : {roles}',
     'action.user.block': 'a bloqué {subject} : {reason}',
     'action.user.unblock': 'a débloqué {subject}',
+    'action.organization.profile': "a modifié l'organisation : {fields}",
     errorsTitle: 'Il y a un problème',
   },
   es: {
@@ -215,6 +217,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'cambió los roles de {subject}: {roles}',
     'action.user.block': 'bloqueó a {subject}: {reason}',
     'action.user.unblock': 'desbloqueó a {subject}',
+    'action.organization.profile': 'modificó la organización: {fields}',
     errorsTitle: 'Hay un problema',
   },
   ca: {
@@ -287,6 +290,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'ha canviat els rols de {subject}: {roles}',
     'action.user.block': 'ha bloquejat {subject}: {reason}',
     'action.user.unblock': 'ha desbloquejat {subject}',
+    'action.organization.profile': "ha modificat l'organització: {fields}",
     errorsTitle: 'Hi ha un problema',
   },
 });

@@ -13,6 +13,7 @@ import {
   TextField,
   withFormCss,
 } from './form-fields';
+import { organizationAdminT } from './organization-admin.messages';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
 import { AccessSettings, PeopleFilters } from './people-admin.service';
 import { ORGANIZATION_ROLES, UserEntity } from './user.entity';
@@ -330,6 +331,11 @@ export function LogsView({ site, lines, page, more }: LogsViewProps) {
       subject: line.subjectName ?? t('logs.deleted'),
       roles,
       reason: typeof line.details.reason === 'string' ? line.details.reason : '',
+      fields: Array.isArray(line.details.fields)
+        ? line.details.fields
+            .map((f) => organizationAdminT(site.locale, f === 'name' ? 'name' : 'description'))
+            .join(', ')
+        : '',
     });
   };
   return (

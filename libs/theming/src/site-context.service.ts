@@ -119,6 +119,7 @@ export class SiteContextService {
       footerLogoUrl: imageUrl(appearance.footerLogo),
       officialUrl: appearance.officialUrl,
       socialLinks,
+      description: translate(organization?.description, locale, tenant.defaultLocale) || undefined,
     };
     const hero = appearance.heroImage ? images.get(appearance.heroImage) : undefined;
     return { site, appearance, organization, heroImageUrl: hero?.large ?? null };

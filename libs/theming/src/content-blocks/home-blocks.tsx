@@ -16,6 +16,8 @@ export interface BlockRenderContext {
   locale: string;
   defaultLocale: string;
   organizationName: string;
+  /** The organization's description: the footer sub-hero says it unless given its own text. */
+  description?: string;
 }
 
 export const HOME_CSS = `
@@ -132,7 +134,7 @@ export function HomeBlock(props: {
       return (
         <section class="home-block sub-hero" aria-labelledby={id}>
           <h2 id={id}>{tr(s.title) || props.ctx.organizationName}</h2>
-          {tr(s.body) && <p>{tr(s.body)}</p>}
+          {(tr(s.body) || props.ctx.description) && <p>{tr(s.body) || props.ctx.description}</p>}
           {cta}
         </section>
       );
