@@ -123,6 +123,7 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     { url: `${origin(tenant)}/pages`, status: 200 },
     { url: `${origin(tenant)}/pages/faq`, status: 200 },
     { url: `${origin(tenant)}/pages/terms`, status: 200 },
+    { url: `${origin(tenant)}/last-activity`, status: 200 },
     { url: `${origin(tenant)}/no-such-page`, status: 404 },
     { url: `${origin(suspended)}/`, status: 503 },
   ];

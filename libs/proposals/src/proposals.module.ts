@@ -4,6 +4,7 @@ import { MailModule } from '@plaza/mail';
 import { SocialModule } from '@plaza/social';
 import { SpacesModule } from '@plaza/spaces';
 import { StorageModule } from '@plaza/storage';
+import { ThemingModule } from '@plaza/theming';
 
 import { ProposalAnswersService } from './proposal-answers.service';
 import { ProposalExportJob, ProposalExportQueue } from './proposal-export.job';
@@ -13,11 +14,12 @@ import { ProposalsApiController } from './proposals.api.controller';
 import { ProposalsPages } from './proposals.pages';
 import { ProposalsQuery } from './proposals.query';
 import { ProposalsService } from './proposals.service';
+import { ProposalsActivity } from './proposals-activity';
 import { ProposalsAdminPages } from './proposals-admin.pages';
 
 /** Proposals component: proposals, supports, endorsements, answers. */
 @Module({
-  imports: [SpacesModule, SocialModule],
+  imports: [SpacesModule, SocialModule, ThemingModule],
   controllers: [ProposalsPages, ProposalsAdminPages, ProposalsApiController],
   providers: [
     ProposalsService,
@@ -26,6 +28,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
     ProposalSocial,
     ProposalExportQueue,
     ProposalValuationService,
+    ProposalsActivity,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })
