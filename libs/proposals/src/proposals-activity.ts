@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 
 import type { Translated } from '@plaza/core';
-import { SpaceKind,spacePath } from '@plaza/spaces';
+import { SpaceKind, spacePath } from '@plaza/spaces';
 import { BlockItem, BlockQuery, ContentBlockProviders } from '@plaza/theming';
 
 import { stateLabel } from './proposal-paths';

@@ -1,15 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -44,6 +33,7 @@ import { stateLabel } from './proposal-paths';
 import { ProposalValuationService } from './proposal-valuation.service';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import { ProposalNotFoundException } from './proposals.service';
+import { proposalsBadRequest } from './proposals-errors.messages';
 
 type FormBody = Record<string, unknown>;
 
@@ -214,7 +204,7 @@ export class ProposalsAdminPages {
         title,
       );
     } catch (error) {
-      if (error instanceof StateTokenError) throw new BadRequestException(error.message);
+      if (error instanceof StateTokenError) throw proposalsBadRequest('stateToken');
       throw error;
     }
     return reply.redirect(
@@ -233,7 +223,7 @@ export class ProposalsAdminPages {
   ) {
     await this.proposalIn(spaceId, componentId, proposalId);
     const userId = typeof body.user_id === 'string' ? body.user_id : '';
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new BadRequestException('Choose a valuator.');
+    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw proposalsBadRequest('chooseValuator');
     await this.valuation.assign(spaceId, proposalId, userId);
     return reply.redirect(
       `/admin/spaces/${spaceId}/components/${componentId}/proposals/${proposalId}/answer#valuators-title`,

@@ -1,6 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-import type { SocialKey } from './social.messages';
+import type { LocalizedMessage } from '@plaza/web';
+
+import { SocialKey, socialT } from './social.messages';
 
 const MESSAGES = {
   'error.commentLength': 'The comment is empty or too long.',
@@ -8,6 +10,7 @@ const MESSAGES = {
   'error.depth': 'You cannot reply at this depth.',
   'error.signIn': 'You need to sign in to do this.',
   'error.alreadyReported': 'You have already reported this.',
+  'error.moderatorsOnly': 'Only moderators of this space can do this.',
 } as const;
 
 type Code = keyof typeof MESSAGES & SocialKey;
@@ -18,11 +21,19 @@ const STATUS: Record<Code, HttpStatus> = {
   'error.depth': HttpStatus.BAD_REQUEST,
   'error.signIn': HttpStatus.UNAUTHORIZED,
   'error.alreadyReported': HttpStatus.CONFLICT,
+  'error.moderatorsOnly': HttpStatus.FORBIDDEN,
 };
 
 /** A refused social action; `code` is the message key pages translate. */
-export class SocialRefusal extends HttpException {
-  constructor(readonly code: Code) {
+export class SocialRefusal extends HttpException implements LocalizedMessage {
+  constructor(
+    readonly code: Code,
+    readonly params: Record<string, string> = {},
+  ) {
     super(MESSAGES[code], STATUS[code]);
+  }
+
+  messageIn(locale: string): string {
+    return socialT(locale, this.code, this.params);
   }
 }

@@ -59,6 +59,7 @@ export const socialT = defineMessages('social', {
     'error.depth': 'You cannot reply at this depth.',
     'error.signIn': 'Sign in to comment.',
     'error.alreadyReported': 'You have already reported this.',
+    'error.moderatorsOnly': 'Only moderators of this space can do this.',
   },
   fr: {
     'event.mentioned': 'Vous avez été mentionné·e dans un commentaire sur « {title} »',
@@ -118,6 +119,7 @@ export const socialT = defineMessages('social', {
     'error.depth': 'Impossible de répondre à ce niveau.',
     'error.signIn': 'Connectez-vous pour commenter.',
     'error.alreadyReported': 'Vous avez déjà signalé ce contenu.',
+    'error.moderatorsOnly': 'Seuls les modérateurs de cet espace peuvent faire cela.',
   },
   es: {
     'event.mentioned': 'Te han mencionado en un comentario sobre «{title}»',
@@ -176,6 +178,7 @@ export const socialT = defineMessages('social', {
     'error.depth': 'No se puede responder a este nivel.',
     'error.signIn': 'Inicia sesión para comentar.',
     'error.alreadyReported': 'Ya has denunciado este contenido.',
+    'error.moderatorsOnly': 'Solo los moderadores de este espacio pueden hacer esto.',
   },
   ca: {
     'event.mentioned': 'T’han esmentat en un comentari sobre «{title}»',
@@ -234,6 +237,7 @@ export const socialT = defineMessages('social', {
     'error.depth': 'No es pot respondre en aquest nivell.',
     'error.signIn': 'Inicia la sessió per comentar.',
     'error.alreadyReported': 'Ja has denunciat aquest contingut.',
+    'error.moderatorsOnly': 'Només els moderadors d’aquest espai poden fer això.',
   },
 });
 

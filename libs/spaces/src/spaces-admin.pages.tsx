@@ -1,9 +1,8 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
-  NotFoundException,
+  HttpStatus,
   Param,
   ParseUUIDPipe,
   Post,
@@ -45,7 +44,7 @@ import {
 } from './space.entity';
 import { FormBody, FormErrors, readPhaseForm, readSpaceForm, readTranslated } from './space-form';
 import { SPACE_ROLES, SpaceRole } from './space-role.entity';
-import { SpacesKey, spacesT } from './spaces.messages';
+import { spacesError, SpacesKey, spacesT } from './spaces.messages';
 import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-admin.service';
 
 type T = (key: SpacesKey, params?: Record<string, string | number>) => string;
@@ -136,7 +135,7 @@ export class SpacesAdminPages {
     const title = readTranslated(body, 'group_title', locales, 200, errors);
     const description = readTranslated(body, 'group_description', locales, 20000, errors);
     if (Object.keys(title).length === 0 || Object.keys(errors).length > 0)
-      throw new BadRequestException(spacesT(locales[0], 'error.titleRequired'));
+      throw spacesError(HttpStatus.BAD_REQUEST, 'error.titleRequired');
     await this.admin.createGroup(title, description);
     return reply.redirect('/admin/spaces#groups-title', 303);
   }
@@ -287,8 +286,7 @@ export class SpacesAdminPages {
     @Res() reply: FastifyReply,
   ) {
     const manifest = typeof body.manifest === 'string' ? body.manifest : '';
-    if (!manifestOf(manifest))
-      throw new NotFoundException('This kind of component does not exist.');
+    if (!manifestOf(manifest)) throw spacesError(HttpStatus.NOT_FOUND, 'error.manifestMissing');
     const errors: FormErrors = {};
     const name = readTranslated(body, 'name', TenantContext.current().locales, 200, errors);
     const component = await this.admin.addComponent(id, manifest, name);
@@ -318,7 +316,7 @@ export class SpacesAdminPages {
     const view = await this.admin.view(id);
     const component = await this.admin.component(id, componentId);
     const manifest = manifestOf(component.manifest);
-    if (!manifest) throw new NotFoundException('This kind of component does not exist.');
+    if (!manifest) throw spacesError(HttpStatus.NOT_FOUND, 'error.manifestMissing');
     const locales = TenantContext.current().locales;
     const errors: Record<string, string> = {};
     const nameErrors: FormErrors = {};
@@ -376,7 +374,7 @@ export class SpacesAdminPages {
     const errors: FormErrors = {};
     const name = readTranslated(body, 'category_name', locales, 200, errors);
     if (Object.keys(name).length === 0 || Object.keys(errors).length > 0)
-      throw new BadRequestException(spacesT(locales[0], 'error.titleRequired'));
+      throw spacesError(HttpStatus.BAD_REQUEST, 'error.titleRequired');
     await this.admin.addCategory(id, name);
     return reply.redirect(`/admin/spaces/${id}#categories-title`, 303);
   }
