@@ -65,6 +65,25 @@ describe('Admin: the organization (name, description), two tenants', () => {
     expect(index.text).toContain('href="/admin/organization"');
   });
 
+  it('shares one admin navigation with the people, security and log pages', async () => {
+    for (const path of ['/admin/people', '/admin/logs', '/admin/security', '/admin/appearance']) {
+      const page = await get(a, path, adminA).expect(200);
+      for (const href of [
+        '/admin/organization',
+        '/admin/appearance',
+        '/admin/people',
+        '/admin/logs',
+      ])
+        expect({ path, href, linked: page.text.includes(`href="${href}"`) }).toEqual({
+          path,
+          href,
+          linked: true,
+        });
+      expect(page.text).toContain(`<a href="${path}" aria-current="page">`);
+      expect(page.text.match(/class="admin-nav"/g)).toHaveLength(1);
+    }
+  });
+
   it('refuses a missing name and a too long description, next to the fields, keeping the values', async () => {
     const res = await post(a, adminA, {
       'name.en': '',

@@ -17,7 +17,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.needOwn': 'Turn on two-factor sign-in for your own account first.',
     'security.saved': 'Saved.',
     'action.organization.two_factor': 'set “administrators must use two-factor sign-in” to {value}',
-    'nav.label': 'Administration sections',
     pagination: 'Pages',
     'nav.people': 'People',
     'nav.logs': 'Action log',
@@ -90,7 +89,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.saved': 'Enregistré.',
     'action.organization.two_factor':
       'a réglé « les administrateurs doivent utiliser la connexion à deux facteurs » sur {value}',
-    'nav.label': 'Sections de l’administration',
     pagination: 'Pages',
     'nav.people': 'Personnes',
     'nav.logs': "Journal d'actions",
@@ -163,7 +161,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.saved': 'Guardado.',
     'action.organization.two_factor':
       'puso «los administradores deben usar el inicio de sesión en dos pasos» en {value}',
-    'nav.label': 'Secciones de la administración',
     pagination: 'Páginas',
     'nav.people': 'Personas',
     'nav.logs': 'Registro de acciones',
@@ -236,7 +233,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.saved': 'Desat.',
     'action.organization.two_factor':
       "ha posat «els administradors han de fer servir l'inici de sessió en dos passos» a {value}",
-    'nav.label': "Seccions de l'administració",
     pagination: 'Pàgines',
     'nav.people': 'Persones',
     'nav.logs': "Registre d'accions",
