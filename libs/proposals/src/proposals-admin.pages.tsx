@@ -13,12 +13,13 @@ import {
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import {
+  AdminLayout,
+  AdminSections,
   CurrentUsers,
   OnHost,
   renderPage,
   RequireAdmin,
   SiteContext,
-  SiteLayout,
 } from '@plaza/web';
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
@@ -49,6 +50,7 @@ export class ProposalsAdminPages {
     private readonly siteContext: SiteContextProvider,
     private readonly exports: ProposalExportQueue,
     private readonly valuation: ProposalValuationService,
+    private readonly sections: AdminSections,
   ) {}
 
   @Get()
@@ -71,7 +73,7 @@ export class ProposalsAdminPages {
     await this.send(
       reply,
       200,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <h1>{title}</h1>
         {exported === 'queued' && <p role="status">{t('export.queued')}</p>}
         {EXPORT_FORMATS.map((f) => (
@@ -141,7 +143,7 @@ export class ProposalsAdminPages {
             <button type="submit">{t('admin.addState')}</button>
           </form>
         </section>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -335,7 +337,11 @@ export class ProposalsAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={t('admin.answer')}>
+      <AdminLayout
+        site={site}
+        title={t('admin.answer')}
+        sections={this.sections.navFor(site.locale)}
+      >
         <h1>{t('admin.answer')}</h1>
         <h2>{proposal.title}</h2>
         <p>{proposal.body}</p>
@@ -435,7 +441,7 @@ export class ProposalsAdminPages {
             <button type="submit">{t('admin.addNote')}</button>
           </form>
         </section>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 

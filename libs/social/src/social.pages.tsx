@@ -14,6 +14,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PostButton, SiteContextProvider } from '@plaza/spaces';
 import {
+  AdminLayout,
+  AdminSections,
   CurrentUser,
   CurrentUsers,
   OnHost,
@@ -63,7 +65,14 @@ export class SocialPages {
     private readonly notifications: NotificationsService,
     private readonly users: CurrentUsers,
     private readonly siteContext: SiteContextProvider,
-  ) {}
+    private readonly sections: AdminSections,
+  ) {
+    sections.add({
+      href: '/admin/moderations',
+      order: 70,
+      label: (locale) => socialT(locale, 'moderation'),
+    });
+  }
 
   @Post('comments')
   @RequireSignIn()
@@ -262,7 +271,16 @@ export class SocialPages {
     const csrf = site.csrfToken ?? '';
     await this.send(
       reply,
-      <SiteLayout site={site} title={t('moderation')}>
+      <AdminLayout
+        site={site}
+        title={t('moderation')}
+        sections={
+          // Space moderators who are not admins see only what they can open.
+          user.roles.includes('admin')
+            ? this.sections.navFor(site.locale)
+            : [{ href: '/admin/moderations', label: t('moderation') }]
+        }
+      >
         <h1>{t('moderation')}</h1>
         {items.length === 0 ? (
           <p>{t('noModerations')}</p>
@@ -287,7 +305,7 @@ export class SocialPages {
             </tbody>
           </table>
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 

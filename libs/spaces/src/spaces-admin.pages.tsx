@@ -15,7 +15,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
-import { OnHost, renderPage, RequireAdmin, SiteContext, SiteLayout } from '@plaza/web';
+import {
+  AdminLayout,
+  AdminSections,
+  OnHost,
+  renderPage,
+  RequireAdmin,
+  SiteContext,
+} from '@plaza/web';
 
 import { MEMBER_POSITIONS, MemberPosition } from './assembly-member.entity';
 import { ComponentEntity, Settings } from './component.entity';
@@ -59,7 +66,14 @@ export class SpacesAdminPages {
   constructor(
     private readonly admin: SpacesAdminService,
     private readonly siteContext: SiteContextProvider,
-  ) {}
+    private readonly sections: AdminSections,
+  ) {
+    sections.add({
+      href: '/admin/spaces',
+      order: 60,
+      label: (locale) => spacesT(locale, 'admin.section'),
+    });
+  }
 
   @Get()
   async index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
@@ -70,7 +84,11 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       200,
-      <SiteLayout site={site} title={t('admin.title')}>
+      <AdminLayout
+        site={site}
+        title={t('admin.title')}
+        sections={this.sections.navFor(site.locale)}
+      >
         <h1>{t('admin.title')}</h1>
         <p>
           <a href="/admin/spaces/new?kind=process">{t('admin.newProcess')}</a> ·{' '}
@@ -124,7 +142,7 @@ export class SpacesAdminPages {
             <button type="submit">{t('groups.add')}</button>
           </form>
         </section>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -489,7 +507,7 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <p>
           <a href="/admin/spaces">{t('admin.title')}</a>
           {space?.publishedAt && (
@@ -653,7 +671,7 @@ export class SpacesAdminPages {
             labels={labels}
           />
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -716,7 +734,7 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <p>
           <a href={`/admin/spaces/${view.space.id}`}>{tr(view.space.title)}</a>
         </p>
@@ -760,7 +778,7 @@ export class SpacesAdminPages {
           )}
           <button type="submit">{t('admin.save')}</button>
         </form>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -782,7 +800,7 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <p>
           <a href={`/admin/spaces/${space.id}`}>{tr(space.title)}</a>
         </p>
@@ -831,7 +849,7 @@ export class SpacesAdminPages {
         >
           {t('phases.delete')}
         </PostButton>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
