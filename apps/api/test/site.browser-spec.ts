@@ -193,7 +193,7 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     const page = await context.newPage();
     await page.goto(`${origin(tenant)}/`);
     const stops: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Tab');
       stops.push(
         await page.evaluate(() => {
@@ -205,7 +205,8 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     const at = (stop: string) => stops.indexOf(stop);
     expect(stops[0]).toBe('a:Skip to content');
     expect(at('a:Home')).toBeGreaterThan(0);
-    expect(at('a:Administration')).toBeGreaterThan(at('a:Home'));
+    expect(at('a:Processes')).toBeGreaterThan(at('a:Home'));
+    expect(at('a:Administration')).toBeGreaterThan(at('a:Processes'));
     expect(at('a:Français')).toBeGreaterThan(at('a:Administration'));
     expect(at('button:Sign out')).toBeGreaterThan(at('a:Français'));
 

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 
 import { translate } from '@plaza/core';
 import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
-import { CurrentUsers, NavItem, Sessions, SiteContext, stateOf } from '@plaza/web';
+import { CurrentUsers, NavItem, Sessions, SiteContext, SiteNavigation, stateOf } from '@plaza/web';
 
 import { AppearanceEntity, SOCIAL_NETWORKS, SocialNetwork } from './appearance/appearance.entity';
 import { ImageUrls } from './appearance/image-urls';
@@ -57,6 +57,7 @@ export class SiteContextService {
     private readonly sessions: Sessions,
     private readonly users: CurrentUsers,
     private readonly images: ImageUrls,
+    private readonly navigation: SiteNavigation,
   ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
@@ -103,6 +104,7 @@ export class SiteContextService {
       csrfToken: session?.csrfToken ?? null,
       registrationOpen: (organization?.registrationMode ?? 'open') === 'open',
       user: user ? { name: user.name, isAdmin: user.roles.includes('admin') } : null,
+      nav: this.navigation.itemsFor(locale, !!user),
       footerLinks: pages.map((p) => ({
         href: `/pages/${p.slug}`,
         label: translate(p.title, locale, tenant.defaultLocale),

@@ -17,6 +17,7 @@ export * from './current-user';
 export * from './i18n';
 export * from './site.messages';
 export * from './site-layout';
+export * from './site-navigation';
 export * from './auth.guards';
 export * from './uploaded-file';
 export * from './forms';

@@ -12,6 +12,7 @@ import { PlazaExceptionFilter } from './http-exception.filter';
 import { RateLimiter } from './rate-limiter.service';
 import { SessionStore } from './session.store';
 import { Sessions } from './sessions.service';
+import { SiteNavigation } from './site-navigation';
 import { TenantContextInterceptor } from './tenant-context.interceptor';
 
 /**
@@ -29,6 +30,7 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     SignedInGuard,
     AdminGuard,
     AdminSections,
+    SiteNavigation,
     { provide: APP_GUARD, useClass: HostKindGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
@@ -42,6 +44,7 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     SignedInGuard,
     AdminGuard,
     AdminSections,
+    SiteNavigation,
   ],
 })
 export class WebModule {}
