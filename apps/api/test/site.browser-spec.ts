@@ -141,6 +141,8 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     '/admin/topics/new',
     `/admin/topics/${ids.topic}`,
     '/admin/languages',
+    '/admin/people',
+    '/admin/billing',
   ];
 
   it.each([

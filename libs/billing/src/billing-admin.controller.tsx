@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
-import { OnHost, renderPage, RequireAdmin, SiteLayout } from '@plaza/web';
+import { AdminLayout, AdminSections, OnHost, renderPage, RequireAdmin } from '@plaza/web';
 
 import { billingT } from './billing.messages';
 import { BillingService } from './billing.service';
@@ -22,7 +22,14 @@ export class BillingAdminController {
     private readonly billing: BillingService,
     private readonly dunning: DunningService,
     private readonly siteContext: SiteContextService,
-  ) {}
+    private readonly sections: AdminSections,
+  ) {
+    sections.add({
+      href: '/admin/billing',
+      order: 98,
+      label: (locale) => billingT(locale, 'title'),
+    });
+  }
 
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -41,7 +48,7 @@ export class BillingAdminController {
         currency: currency.toUpperCase(),
       }).format(cents / 100);
     const html = renderPage(
-      <SiteLayout site={site} title={t('title')}>
+      <AdminLayout site={site} title={t('title')} sections={this.sections.navFor(site.locale)}>
         <h1>{t('title')}</h1>
         {banner && (
           <p role="alert">
@@ -112,7 +119,7 @@ export class BillingAdminController {
             )}
           </>
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
     await reply.type('text/html; charset=utf-8').send(html);
   }
