@@ -201,6 +201,48 @@ describe('Last activity: homepage block and /last-activity (two tenants)', () =>
     expect(page.text).toContain('Nothing has happened here yet.');
   });
 
+  it('pages through older activity, and refuses a malformed cursor in the visitor’s language', async () => {
+    const oldest = await inA((em) =>
+      em.query(`select resource_id, author_id from comments order by created_at limit 1`),
+    );
+    const [{ resource_id: resourceId, author_id: authorId }] = oldest as {
+      resource_id: string;
+      author_id: string;
+    }[];
+    await inA((em) =>
+      em.save(
+        Array.from({ length: 50 }, (_, i) =>
+          em.create(CommentEntity, {
+            resourceType: 'proposal',
+            resourceId,
+            authorId,
+            body: `Paged comment ${i}`,
+            createdAt: at(20 + i),
+          }),
+        ),
+      ),
+    );
+    const first = await get(a, '/last-activity');
+    expect(first.text.match(/<li>/g)?.length).toBeGreaterThanOrEqual(50);
+    expect(first.text).toContain('Paged comment 49');
+    expect(first.text).toContain('Paged comment 0<');
+    expect(first.text).not.toContain('Spam from a blocked account.');
+    const older = /href="(\/last-activity\?before=[^"]+)"/.exec(first.text)?.[1];
+    expect(older).toBe(`/last-activity?before=${encodeURIComponent(at(20).toISOString())}`);
+    const second = await get(a, older!.replace(/&amp;/g, '&'));
+    expect(second.text).not.toContain('Paged comment');
+    expect(second.text).toContain('Spam from a blocked account.');
+    expect(second.text).toContain('New proposal');
+    expect(second.text).not.toContain('?before=');
+
+    const bad = await request(app.getHttpServer())
+      .get('/last-activity?before=yesterday')
+      .set('Host', `${a.slug}.plaza.test`)
+      .set('Cookie', 'plaza_locale=fr')
+      .expect(400);
+    expect(bad.text).toContain('Cette adresse ne correspond à aucune page d’activité.');
+  });
+
   it('renders nothing for upcoming meetings: no meetings feature feeds that block', async () => {
     const blocks = await inA((em) => em.countBy(ContentBlockEntity, { kind: 'upcoming_meetings' }));
     expect(blocks).toBe(1);

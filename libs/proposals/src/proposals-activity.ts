@@ -44,15 +44,15 @@ with visible as (
 ), activity as (
   (select 'proposal' as kind, v.published_at as at, v.id as proposal_id, null::uuid as comment_id,
           v.author_id, null::text as excerpt
-     from visible v order by v.published_at desc limit $1)
+     from visible v where v.published_at < $2 order by v.published_at desc limit $1)
   union all
   (select 'answer', v.state_published_at, v.id, null::uuid, null::uuid, null::text
-     from visible v where v.state is not null and v.state_published_at is not null
+     from visible v where v.state is not null and v.state_published_at < $2
     order by v.state_published_at desc limit $1)
   union all
   (select 'comment', cm.created_at, v.id, cm.id, cm.author_id, left(cm.body, 300)
      from comments cm join visible v on cm.resource_type = 'proposal' and cm.resource_id = v.id
-    where cm.deleted_at is null
+    where cm.deleted_at is null and cm.created_at < $2
       and not exists (select 1 from moderations m where m.resource_type = 'comment'
                          and m.resource_id = cm.id and m.hidden_at is not null)
     order by cm.created_at desc limit $1)
@@ -85,7 +85,8 @@ export class ProposalsActivity implements OnModuleInit {
   }
 
   async activity(query: BlockQuery): Promise<BlockItem[]> {
-    const rows = (await query.em.query(ACTIVITY_SQL, [query.limit])) as ActivityRow[];
+    const before = query.before?.toISOString() ?? 'infinity';
+    const rows = (await query.em.query(ACTIVITY_SQL, [query.limit, before])) as ActivityRow[];
     const t = proposalsActivityT.bind(null, query.locale);
     return rows.map((row) => {
       const author = row.author_deleted

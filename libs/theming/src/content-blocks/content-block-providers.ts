@@ -26,6 +26,8 @@ export interface BlockQuery {
   locale: string;
   defaultLocale: string;
   limit: number;
+  /** Activity only: entries strictly older than this (the next page of /last-activity). */
+  before?: Date;
 }
 
 export type ItemBlockKind = Extract<
