@@ -213,6 +213,8 @@ describe('Participation pages are axe-clean in a real browser', () => {
     );
     const list = `/processes/a11y/f/${ids.componentId}/proposals`;
     Object.assign(paths, {
+      home: '/',
+      lastActivity: '/last-activity',
       processes: '/processes',
       process: '/processes/a11y',
       assembly: '/assemblies/council',

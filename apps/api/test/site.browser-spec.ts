@@ -123,11 +123,13 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     { url: `${origin(tenant)}/pages`, status: 200 },
     { url: `${origin(tenant)}/pages/faq`, status: 200 },
     { url: `${origin(tenant)}/pages/terms`, status: 200 },
+    { url: `${origin(tenant)}/last-activity`, status: 200 },
     { url: `${origin(tenant)}/no-such-page`, status: 404 },
     { url: `${origin(suspended)}/`, status: 503 },
   ];
   const adminPages = () => [
     '/admin',
+    '/admin/organization',
     '/admin/appearance',
     '/admin/homepage',
     `/admin/homepage/${ids.hero}`,
@@ -139,6 +141,8 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     '/admin/topics/new',
     `/admin/topics/${ids.topic}`,
     '/admin/languages',
+    '/admin/people',
+    '/admin/billing',
   ];
 
   it.each([
@@ -191,7 +195,7 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     const page = await context.newPage();
     await page.goto(`${origin(tenant)}/`);
     const stops: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Tab');
       stops.push(
         await page.evaluate(() => {
@@ -203,7 +207,8 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     const at = (stop: string) => stops.indexOf(stop);
     expect(stops[0]).toBe('a:Skip to content');
     expect(at('a:Home')).toBeGreaterThan(0);
-    expect(at('a:Administration')).toBeGreaterThan(at('a:Home'));
+    expect(at('a:Processes')).toBeGreaterThan(at('a:Home'));
+    expect(at('a:Administration')).toBeGreaterThan(at('a:Processes'));
     expect(at('a:Français')).toBeGreaterThan(at('a:Administration'));
     expect(at('button:Sign out')).toBeGreaterThan(at('a:Français'));
 

@@ -74,4 +74,22 @@ describe('Homepage blocks fed by participatory spaces (two tenants)', () => {
     expect(page.text).not.toContain('budget-2027');
     expect(page.text).not.toContain('participatory processes');
   });
+
+  it('links the spaces from the main navigation of every page, not only the spaces pages', async () => {
+    for (const path of ['/', '/pages/terms', '/last-activity', '/processes']) {
+      const page = await request(app.getHttpServer())
+        .get(path)
+        .set('Host', `${a.slug}.plaza.test`)
+        .expect(200);
+      const nav = page.text.slice(page.text.indexOf('<nav'), page.text.indexOf('</nav>'));
+      expect({ path, processes: nav.includes('href="/processes"') }).toEqual({
+        path,
+        processes: true,
+      });
+      expect(nav).toContain('href="/assemblies"');
+      // Notifications are for signed-in people only.
+      expect(nav).not.toContain('href="/notifications"');
+      expect(page.text.match(/href="\/processes"/g)?.length).toBeGreaterThanOrEqual(1);
+    }
+  });
 });

@@ -19,6 +19,8 @@ import { FirstAdminInvitation } from './first-admin-invitation';
 import { ForceSignInGuard } from './force-sign-in.guard';
 import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
+import { OrganizationAdminController } from './organization-admin.pages';
+import { OrganizationSettings } from './organization-settings.service';
 import { ParticipantGuard } from './participant.guard';
 import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
@@ -46,6 +48,7 @@ import { VerificationsService } from './verifications.service';
     VerificationsAccountPages,
     VerificationsAdminPages,
     PersonalTokensPages,
+    OrganizationAdminController,
   ],
   providers: [
     { provide: CURRENT_USER_RESOLVER, useClass: SessionUserResolver },
@@ -56,6 +59,7 @@ import { VerificationsService } from './verifications.service';
     DataExportQueue,
     ActionLog,
     PeopleAdminService,
+    OrganizationSettings,
     LocalAuthenticator,
     ParticipantGuard,
     TotpSecrets,

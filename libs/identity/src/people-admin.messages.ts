@@ -17,7 +17,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.needOwn': 'Turn on two-factor sign-in for your own account first.',
     'security.saved': 'Saved.',
     'action.organization.two_factor': 'set “administrators must use two-factor sign-in” to {value}',
-    'nav.label': 'Administration sections',
     pagination: 'Pages',
     'nav.people': 'People',
     'nav.logs': 'Action log',
@@ -71,6 +70,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'changed the roles of {subject}: {roles}',
     'action.user.block': 'blocked {subject}: {reason}',
     'action.user.unblock': 'unblocked {subject}',
+    'action.organization.profile': 'changed the organization: {fields}',
     errorsTitle: 'There is a problem',
   },
   fr: {
@@ -89,7 +89,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.saved': 'Enregistré.',
     'action.organization.two_factor':
       'a réglé « les administrateurs doivent utiliser la connexion à deux facteurs » sur {value}',
-    'nav.label': 'Sections de l’administration',
     pagination: 'Pages',
     'nav.people': 'Personnes',
     'nav.logs': "Journal d'actions",
@@ -143,6 +142,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'a modifié les rôles de {subject} : {roles}',
     'action.user.block': 'a bloqué {subject} : {reason}',
     'action.user.unblock': 'a débloqué {subject}',
+    'action.organization.profile': "a modifié l'organisation : {fields}",
     errorsTitle: 'Il y a un problème',
   },
   es: {
@@ -161,7 +161,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.saved': 'Guardado.',
     'action.organization.two_factor':
       'puso «los administradores deben usar el inicio de sesión en dos pasos» en {value}',
-    'nav.label': 'Secciones de la administración',
     pagination: 'Páginas',
     'nav.people': 'Personas',
     'nav.logs': 'Registro de acciones',
@@ -215,6 +214,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'cambió los roles de {subject}: {roles}',
     'action.user.block': 'bloqueó a {subject}: {reason}',
     'action.user.unblock': 'desbloqueó a {subject}',
+    'action.organization.profile': 'modificó la organización: {fields}',
     errorsTitle: 'Hay un problema',
   },
   ca: {
@@ -233,7 +233,6 @@ export const peopleAdminT = defineMessages('people-admin', {
     'security.saved': 'Desat.',
     'action.organization.two_factor':
       "ha posat «els administradors han de fer servir l'inici de sessió en dos passos» a {value}",
-    'nav.label': "Seccions de l'administració",
     pagination: 'Pàgines',
     'nav.people': 'Persones',
     'nav.logs': "Registre d'accions",
@@ -287,6 +286,7 @@ export const peopleAdminT = defineMessages('people-admin', {
     'action.user.roles': 'ha canviat els rols de {subject}: {roles}',
     'action.user.block': 'ha bloquejat {subject}: {reason}',
     'action.user.unblock': 'ha desbloquejat {subject}',
+    'action.organization.profile': "ha modificat l'organització: {fields}",
     errorsTitle: 'Hi ha un problema',
   },
 });

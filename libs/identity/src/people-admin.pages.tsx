@@ -16,7 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { RegistrationMode } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
-import { CurrentUser, CurrentUsers, OnHost, RequireAdmin } from '@plaza/web';
+import { AdminSections, CurrentUser, CurrentUsers, OnHost, RequireAdmin } from '@plaza/web';
 
 import { emailProblem } from './account-validation';
 import { AccountsService } from './accounts.service';
@@ -33,6 +33,7 @@ import { mailSiteOf, sendPage } from './page-kit';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
 import { AccessSettings, PeopleAdminService, PeopleFilters } from './people-admin.service';
 import {
+  AdminSite,
   InviteView,
   LogsView,
   PeopleListView,
@@ -58,7 +59,14 @@ export class PeopleAdminController {
     private readonly people: PeopleAdminService,
     private readonly log: ActionLog,
     private readonly accounts: AccountsService,
-  ) {}
+    private readonly sections: AdminSections,
+  ) {
+    const add = (href: string, order: number, key: PeopleAdminMessageKey) =>
+      sections.add({ href, order, label: (locale) => peopleAdminT(locale, key) });
+    add('/admin/people', 50, 'nav.people');
+    add('/admin/security', 85, 'nav.security');
+    add('/admin/logs', 95, 'nav.logs');
+  }
 
   @Get('people')
   async list(
@@ -74,7 +82,7 @@ export class PeopleAdminController {
     };
     const page = Number(query.page ?? 1);
     const [site, result] = await Promise.all([
-      this.siteContext.build(request),
+      this.adminSite(request),
       this.people.list(filters, page),
     ]);
     await sendPage(
@@ -86,7 +94,7 @@ export class PeopleAdminController {
 
   @Get('people/invite')
   async invitePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const site = await this.siteContext.build(request);
+    const site = await this.adminSite(request);
     await sendPage(reply, HttpStatus.OK, <InviteView site={site} />);
   }
 
@@ -97,7 +105,7 @@ export class PeopleAdminController {
     @Body() body: InviteDto,
   ): Promise<void> {
     const admin = await this.admin(request);
-    const site = await this.siteContext.build(request);
+    const site = await this.adminSite(request);
     const t = (key: PeopleAdminMessageKey, params?: Record<string, string>) =>
       peopleAdminT(site.locale, key, params);
     const values = {
@@ -150,7 +158,7 @@ export class PeopleAdminController {
   ): Promise<void> {
     const admin = await this.admin(request);
     const person = await this.person(id);
-    const site = await this.siteContext.build(request);
+    const site = await this.adminSite(request);
     await sendPage(
       reply,
       HttpStatus.OK,
@@ -183,7 +191,7 @@ export class PeopleAdminController {
     const person = await this.notSelf(admin, id);
     const reason = (body.reason ?? '').trim();
     if (!reason || reason.length > 500) {
-      const site = await this.siteContext.build(request);
+      const site = await this.adminSite(request);
       const errors = { reason: peopleAdminT(site.locale, 'error.reasonRequired') };
       return sendPage(
         reply,
@@ -215,7 +223,7 @@ export class PeopleAdminController {
   ): Promise<void> {
     const page = Number(query.page ?? 1);
     const [site, result] = await Promise.all([
-      this.siteContext.build(request),
+      this.adminSite(request),
       this.log.page((page - 1) * LOG_PAGE_SIZE, LOG_PAGE_SIZE),
     ]);
     await sendPage(reply, HttpStatus.OK, <LogsView site={site} page={page} {...result} />);
@@ -224,7 +232,7 @@ export class PeopleAdminController {
   @Get('security')
   async security(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const [site, settings] = await Promise.all([
-      this.siteContext.build(request),
+      this.adminSite(request),
       this.people.accessSettings(),
     ]);
     await sendPage(reply, HttpStatus.OK, <SecurityView site={site} settings={settings} />);
@@ -237,7 +245,7 @@ export class PeopleAdminController {
     @Body() body: SecurityDto,
   ): Promise<void> {
     const admin = await this.admin(request);
-    const site = await this.siteContext.build(request);
+    const site = await this.adminSite(request);
     const current = await this.people.accessSettings();
     const settings: AccessSettings = {
       registrationMode: (body.registrationMode as RegistrationMode) ?? current.registrationMode,
@@ -265,6 +273,11 @@ export class PeopleAdminController {
         notice={peopleAdminT(site.locale, 'security.saved')}
       />,
     );
+  }
+
+  private async adminSite(request: FastifyRequest): Promise<AdminSite> {
+    const site = await this.siteContext.build(request);
+    return { ...site, adminSections: this.sections.navFor(site.locale) };
   }
 
   private async admin(request: FastifyRequest): Promise<CurrentUser> {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 
 import { REGISTRATION_MODES } from '@plaza/tenancy';
-import { SiteContext, SiteLayout } from '@plaza/web';
+import { AdminLayout, NavItem, SiteContext } from '@plaza/web';
 
 import { ActionLogLine } from './action-log.service';
 import {
@@ -13,6 +13,7 @@ import {
   TextField,
   withFormCss,
 } from './form-fields';
+import { organizationAdminT } from './organization-admin.messages';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
 import { AccessSettings, PeopleFilters } from './people-admin.service';
 import { ORGANIZATION_ROLES, UserEntity } from './user.entity';
@@ -22,26 +23,21 @@ function translator(site: SiteContext) {
     peopleAdminT(site.locale, key, params);
 }
 
-function AdminFrame(props: { site: SiteContext; title: string; children: ComponentChildren }) {
-  const t = translator(props.site);
+/** The site context of an admin page, with the admin's sections for the shared navigation. */
+export interface AdminSite extends SiteContext {
+  adminSections: NavItem[];
+}
+
+function AdminFrame(props: { site: AdminSite; title: string; children: ComponentChildren }) {
   return (
-    <SiteLayout site={props.site} title={props.title}>
-      <nav aria-label={t('nav.label')} class="admin-nav">
-        <ul>
-          <li>
-            <a href="/admin/people">{t('nav.people')}</a>
-          </li>
-          <li>
-            <a href="/admin/logs">{t('nav.logs')}</a>
-          </li>
-          <li>
-            <a href="/admin/security">{t('nav.security')}</a>
-          </li>
-        </ul>
-      </nav>
+    <AdminLayout
+      site={withFormCss(props.site)}
+      title={props.title}
+      sections={props.site.adminSections}
+    >
       <h1>{props.title}</h1>
       {props.children}
-    </SiteLayout>
+    </AdminLayout>
   );
 }
 
@@ -74,7 +70,7 @@ function Select(props: {
 }
 
 export interface PeopleListViewProps {
-  site: SiteContext;
+  site: AdminSite;
   filters: PeopleFilters;
   people: UserEntity[];
   page: number;
@@ -100,7 +96,7 @@ export function PeopleListView({ site, filters, people, page, more, notice }: Pe
     ['no', t('no')],
   ];
   return (
-    <AdminFrame site={withFormCss(site)} title={t('people.title')}>
+    <AdminFrame site={site} title={t('people.title')}>
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -175,7 +171,7 @@ export function PeopleListView({ site, filters, people, page, more, notice }: Pe
 }
 
 export interface PersonViewProps {
-  site: SiteContext;
+  site: AdminSite;
   person: UserEntity;
   isSelf: boolean;
   reason?: string;
@@ -185,7 +181,7 @@ export interface PersonViewProps {
 export function PersonView({ site, person, isSelf, reason, errors = {} }: PersonViewProps) {
   const t = translator(site);
   return (
-    <AdminFrame site={withFormCss(site)} title={person.name || person.nickname}>
+    <AdminFrame site={site} title={person.name || person.nickname}>
       <ErrorSummary title={t('errorsTitle')} errors={errors} />
       <dl>
         <dt>{t('col.nickname')}</dt>
@@ -259,7 +255,7 @@ export function PersonView({ site, person, isSelf, reason, errors = {} }: Person
 }
 
 export interface InviteViewProps {
-  site: SiteContext;
+  site: AdminSite;
   values?: { email?: string; name?: string; role?: string };
   errors?: FieldErrors;
   general?: string;
@@ -268,7 +264,7 @@ export interface InviteViewProps {
 export function InviteView({ site, values = {}, errors = {}, general }: InviteViewProps) {
   const t = translator(site);
   return (
-    <AdminFrame site={withFormCss(site)} title={t('invite.title')}>
+    <AdminFrame site={site} title={t('invite.title')}>
       <ErrorSummary title={t('errorsTitle')} errors={errors} general={general} />
       <form method="post" action="/admin/people/invite" noValidate>
         <CsrfField token={site.csrfToken} />
@@ -307,7 +303,7 @@ export function InviteView({ site, values = {}, errors = {}, general }: InviteVi
 }
 
 export interface LogsViewProps {
-  site: SiteContext;
+  site: AdminSite;
   lines: ActionLogLine[];
   page: number;
   more: boolean;
@@ -330,10 +326,15 @@ export function LogsView({ site, lines, page, more }: LogsViewProps) {
       subject: line.subjectName ?? t('logs.deleted'),
       roles,
       reason: typeof line.details.reason === 'string' ? line.details.reason : '',
+      fields: Array.isArray(line.details.fields)
+        ? line.details.fields
+            .map((f) => organizationAdminT(site.locale, f === 'name' ? 'name' : 'description'))
+            .join(', ')
+        : '',
     });
   };
   return (
-    <AdminFrame site={withFormCss(site)} title={t('logs.title')}>
+    <AdminFrame site={site} title={t('logs.title')}>
       {lines.length === 0 ? (
         <p>{t('logs.empty')}</p>
       ) : (
@@ -370,7 +371,7 @@ export function LogsView({ site, lines, page, more }: LogsViewProps) {
 }
 
 export interface SecurityViewProps {
-  site: SiteContext;
+  site: AdminSite;
   settings: AccessSettings;
   notice?: string;
   general?: string;
@@ -379,7 +380,7 @@ export interface SecurityViewProps {
 export function SecurityView({ site, settings, notice, general }: SecurityViewProps) {
   const t = translator(site);
   return (
-    <AdminFrame site={withFormCss(site)} title={t('security.title')}>
+    <AdminFrame site={site} title={t('security.title')}>
       <ErrorSummary title={t('errorsTitle')} errors={{}} general={general} />
       {notice && (
         <p class="notice" role="status">

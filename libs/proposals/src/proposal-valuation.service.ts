@@ -1,10 +1,11 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { UserEntity } from '@plaza/identity';
 import { SpaceRoleEntity } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 
 import { ProposalNoteEntity, ProposalValuatorEntity } from './proposal-valuation.entities';
+import { proposalsBadRequest } from './proposals-errors.messages';
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -33,7 +34,7 @@ export class ProposalValuationService {
   async assign(spaceId: string, proposalId: string, userId: string): Promise<void> {
     await this.tenantDb.run(async (em) => {
       if (!(await em.existsBy(SpaceRoleEntity, { spaceId, userId, role: 'valuator' })))
-        throw new BadRequestException('Only valuators of this space can be assigned.');
+        throw proposalsBadRequest('valuatorsOnly');
       await em
         .createQueryBuilder()
         .insert()
@@ -57,7 +58,7 @@ export class ProposalValuationService {
   async addNote(proposalId: string, authorId: string, body: string): Promise<void> {
     const text = body.trim();
     if (!text || text.length > NOTE_MAX_LENGTH)
-      throw new BadRequestException(`Write a note of 1 to ${NOTE_MAX_LENGTH} characters.`);
+      throw proposalsBadRequest('noteLength', { max: String(NOTE_MAX_LENGTH) });
     await this.tenantDb.run((em) =>
       em.insert(ProposalNoteEntity, { proposalId, authorId, body: text }),
     );

@@ -1,5 +1,9 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
+import type { LocalizedMessage } from '@plaza/web';
+
+import { proposalsT } from './proposals.messages';
+
 /**
  * Why an action on proposals was refused, as a stable code the pages translate;
  * the message is the English sentence the JSON API answers.
@@ -56,7 +60,7 @@ const STATUS: Partial<Record<RefusalCode, HttpStatus>> = {
 };
 
 /** An action refused by a rule of the component: 401, 403 or 409 with a sentence saying why. */
-export class ProposalRefusal extends HttpException {
+export class ProposalRefusal extends HttpException implements LocalizedMessage {
   constructor(
     readonly code: RefusalCode,
     /** The verification method to obtain, for `verificationRequired`. */
@@ -68,5 +72,9 @@ export class ProposalRefusal extends HttpException {
         : MESSAGES[code],
       STATUS[code] ?? HttpStatus.CONFLICT,
     );
+  }
+
+  messageIn(locale: string): string {
+    return proposalsT(locale, `refused.${this.code}`);
   }
 }

@@ -1,15 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -26,7 +15,14 @@ import {
   TranslatedField,
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
-import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaza/web';
+import {
+  AdminLayout,
+  AdminSections,
+  CurrentUsers,
+  OnHost,
+  renderPage,
+  SiteContext,
+} from '@plaza/web';
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
 import {
@@ -42,6 +38,7 @@ import { ProposalValuatorEntity } from './proposal-valuation.entities';
 import { ProposalValuationService } from './proposal-valuation.service';
 import { ProposalsKey, proposalsT } from './proposals.messages';
 import { ProposalNotFoundException } from './proposals.service';
+import { proposalsBadRequest } from './proposals-errors.messages';
 
 type FormBody = Record<string, unknown>;
 
@@ -61,6 +58,7 @@ export class ProposalsAdminPages {
     private readonly exports: ProposalExportQueue,
     private readonly valuation: ProposalValuationService,
     private readonly spaces: SpacesService,
+    private readonly sections: AdminSections,
   ) {}
 
   /** The person's id when they are only a valuator here (their view is narrowed), else null. */
@@ -91,7 +89,7 @@ export class ProposalsAdminPages {
     await this.send(
       reply,
       200,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <h1>{title}</h1>
         {exported === 'queued' && <p role="status">{t('export.queued')}</p>}
         {!valuator &&
@@ -169,7 +167,7 @@ export class ProposalsAdminPages {
             </form>
           </section>
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -235,7 +233,7 @@ export class ProposalsAdminPages {
         title,
       );
     } catch (error) {
-      if (error instanceof StateTokenError) throw new BadRequestException(error.message);
+      if (error instanceof StateTokenError) throw proposalsBadRequest('stateToken');
       throw error;
     }
     return reply.redirect(
@@ -255,7 +253,7 @@ export class ProposalsAdminPages {
   ) {
     await this.proposalIn(spaceId, componentId, proposalId);
     const userId = typeof body.user_id === 'string' ? body.user_id : '';
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new BadRequestException('Choose a valuator.');
+    if (!/^[0-9a-f-]{36}$/i.test(userId)) throw proposalsBadRequest('chooseValuator');
     await this.valuation.assign(spaceId, proposalId, userId);
     return reply.redirect(
       `/admin/spaces/${spaceId}/components/${componentId}/proposals/${proposalId}/answer#valuators-title`,
@@ -375,7 +373,11 @@ export class ProposalsAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={t('admin.answer')}>
+      <AdminLayout
+        site={site}
+        title={t('admin.answer')}
+        sections={this.sections.navFor(site.locale)}
+      >
         <h1>{t('admin.answer')}</h1>
         <h2>{proposal.title}</h2>
         <p>{proposal.body}</p>
@@ -479,7 +481,7 @@ export class ProposalsAdminPages {
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <button type="submit">{attachmentsT(site.locale, 'delete')}</button>
         </form>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 

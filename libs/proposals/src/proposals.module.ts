@@ -4,6 +4,7 @@ import { MailModule } from '@plaza/mail';
 import { SocialModule } from '@plaza/social';
 import { SpacesModule } from '@plaza/spaces';
 import { StorageModule } from '@plaza/storage';
+import { ThemingModule } from '@plaza/theming';
 
 import { ProposalAnswersService } from './proposal-answers.service';
 import { ProposalAttachmentsPages, ProposalDeletionAdminPages } from './proposal-attachments.pages';
@@ -17,11 +18,12 @@ import { ProposalsApiController } from './proposals.api.controller';
 import { ProposalsPages } from './proposals.pages';
 import { ProposalsQuery } from './proposals.query';
 import { ProposalsService } from './proposals.service';
+import { ProposalsActivity } from './proposals-activity';
 import { ProposalsAdminPages } from './proposals-admin.pages';
 
 /** Proposals component: proposals, supports, endorsements, answers. */
 @Module({
-  imports: [SpacesModule, SocialModule, StorageModule],
+  imports: [SpacesModule, SocialModule, StorageModule, ThemingModule],
   controllers: [
     ProposalsPages,
     ProposalsAdminPages,
@@ -39,6 +41,7 @@ import { ProposalsAdminPages } from './proposals-admin.pages';
     ProposalContributions,
     ProposalAttachmentsService,
     ProposalPersonalData,
+    ProposalsActivity,
   ],
   exports: [ProposalsService, ProposalsQuery, ProposalAnswersService],
 })

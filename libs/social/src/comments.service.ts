@@ -94,7 +94,7 @@ export class CommentsService {
       if (info.verificationRequired) throw new SocialRefusal('error.verificationRequired');
       const body = input.body.trim();
       if (!body || body.length > info.commentMaxLength)
-        throw new SocialRefusal('error.commentLength', info.commentMaxLength);
+        throw new SocialRefusal('error.commentLength', { max: String(info.commentMaxLength) });
       let depth = 0;
       if (input.parentId) {
         const parent = await em.findOneBy(CommentEntity, {
@@ -156,7 +156,7 @@ export class CommentsService {
       const info = await this.describe(em, comment.resourceType, comment.resourceId, user);
       const text = body.trim();
       if (!text || text.length > info.commentMaxLength)
-        throw new SocialRefusal('error.commentLength', info.commentMaxLength);
+        throw new SocialRefusal('error.commentLength', { max: String(info.commentMaxLength) });
       comment.body = text;
       comment.editedAt = new Date();
       return em.save(comment);

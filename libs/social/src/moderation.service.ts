@@ -147,7 +147,7 @@ export class ModerationService {
       const moderation = await em.findOneBy(ModerationEntity, { id: moderationId });
       if (!moderation) throw new NotFoundException('This report does not exist.');
       if (!(await this.canModerate(user, moderation.spaceId)))
-        throw new ForbiddenException('Only moderators of this space can do this.');
+        throw new SocialRefusal('error.moderatorsOnly');
       moderation.hiddenAt = hidden ? new Date() : null;
       await em.save(moderation);
     });

@@ -87,6 +87,7 @@ export const socialT = defineMessages('social', {
     'eventName.proposal_created': 'New proposals in spaces I follow',
     'eventName.answer_published': 'Answers to proposals I follow',
     'eventName.supports_threshold_reached': 'Proposals I follow reaching the supports they need',
+    'error.moderatorsOnly': 'Only moderators of this space can do this.',
   },
   fr: {
     'event.mentioned': 'Vous avez été mentionné·e dans un commentaire sur « {title} »',
@@ -175,6 +176,7 @@ export const socialT = defineMessages('social', {
     'eventName.answer_published': 'Les réponses aux propositions que je suis',
     'eventName.supports_threshold_reached':
       'Les propositions que je suis qui atteignent les soutiens nécessaires',
+    'error.moderatorsOnly': 'Seuls les modérateurs de cet espace peuvent faire cela.',
   },
   es: {
     'event.mentioned': 'Te han mencionado en un comentario sobre «{title}»',
@@ -262,6 +264,7 @@ export const socialT = defineMessages('social', {
     'eventName.answer_published': 'Respuestas a las propuestas que sigo',
     'eventName.supports_threshold_reached':
       'Propuestas que sigo que alcanzan los apoyos necesarios',
+    'error.moderatorsOnly': 'Solo los moderadores de este espacio pueden hacer esto.',
   },
   ca: {
     'event.mentioned': 'T’han esmentat en un comentari sobre «{title}»',
@@ -349,6 +352,7 @@ export const socialT = defineMessages('social', {
     'eventName.answer_published': 'Respostes a les propostes que segueixo',
     'eventName.supports_threshold_reached':
       'Propostes que segueixo que arriben als suports necessaris',
+    'error.moderatorsOnly': 'Només els moderadors d’aquest espai poden fer això.',
   },
 });
 

@@ -15,6 +15,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PostButton, SiteContextProvider } from '@plaza/spaces';
 import {
+  AdminLayout,
+  AdminSections,
   CurrentUser,
   CurrentUsers,
   OnHost,
@@ -59,7 +61,14 @@ export class SocialPages {
     private readonly notifications: NotificationsService,
     private readonly users: CurrentUsers,
     private readonly siteContext: SiteContextProvider,
-  ) {}
+    private readonly sections: AdminSections,
+  ) {
+    sections.add({
+      href: '/admin/moderations',
+      order: 70,
+      label: (locale) => socialT(locale, 'moderation'),
+    });
+  }
 
   @Post('comments')
   @RequireSignIn()
@@ -278,7 +287,16 @@ export class SocialPages {
     reply.code(status);
     await this.send(
       reply,
-      <SiteLayout site={site} title={t('moderation')}>
+      <AdminLayout
+        site={site}
+        title={t('moderation')}
+        sections={
+          // Space moderators who are not admins see only what they can open.
+          user.roles.includes('admin')
+            ? this.sections.navFor(site.locale)
+            : [{ href: '/admin/moderations', label: t('moderation') }]
+        }
+      >
         <h1>{t('moderation')}</h1>
         {Object.keys(errors).length > 0 && (
           <div class="error-summary" role="alert">
@@ -357,7 +375,7 @@ export class SocialPages {
             </tbody>
           </table>
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 

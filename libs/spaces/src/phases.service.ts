@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 
 import { EntityManager, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 
@@ -6,6 +6,7 @@ import { TenantDb } from '@plaza/tenancy';
 
 import { SpaceEntity } from './space.entity';
 import { SpacePhaseEntity } from './space-phase.entity';
+import { spacesError } from './spaces.messages';
 
 /** Keeps exactly one phase active per process that has phases. */
 @Injectable()
@@ -16,7 +17,7 @@ export class PhasesService {
   async activate(spaceId: string, phaseId: string): Promise<void> {
     await this.tenantDb.run(async (em) => {
       const phase = await em.findOneBy(SpacePhaseEntity, { id: phaseId, spaceId });
-      if (!phase) throw new NotFoundException('This phase does not exist.');
+      if (!phase) throw spacesError(HttpStatus.NOT_FOUND, 'error.phaseMissing');
       await this.switchTo(em, spaceId, phaseId);
     });
   }

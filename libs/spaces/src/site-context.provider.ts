@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 import { SiteContextService } from '@plaza/theming';
-import { CurrentUsers, SiteContext } from '@plaza/web';
+import { CurrentUsers, SiteContext, SiteNavigation } from '@plaza/web';
 
 import { MEDIA_CSS } from './file-input';
 import { PARTICIPATION_CSS } from './form-fields';
@@ -11,14 +11,32 @@ import { spaceRolesT } from './space-roles.messages';
 import { spacesT } from './spaces.messages';
 import { SpacesService } from './spaces.service';
 
-/** The site layout's context plus participation navigation and styles. */
+/** The site layout's context plus participation styles; adds the spaces to the main navigation. */
 @Injectable()
 export class SiteContextProvider {
   constructor(
     private readonly siteContext: SiteContextService,
     private readonly users: CurrentUsers,
     private readonly spaces: SpacesService,
-  ) {}
+    navigation: SiteNavigation,
+  ) {
+    navigation.add({
+      href: '/processes',
+      order: 10,
+      label: (locale) => spacesT(locale, 'nav.processes'),
+    });
+    navigation.add({
+      href: '/assemblies',
+      order: 20,
+      label: (locale) => spacesT(locale, 'nav.assemblies'),
+    });
+    navigation.add({
+      href: '/notifications',
+      order: 90,
+      label: (locale) => spacesT(locale, 'nav.notifications'),
+      signedInOnly: true,
+    });
+  }
 
   async build(request: FastifyRequest): Promise<SiteContext> {
     const site = await this.siteContext.build(request);
@@ -32,11 +50,6 @@ export class SiteContextProvider {
       ...site,
       nav: [
         ...(site.nav ?? []),
-        { href: '/processes', label: spacesT(site.locale, 'nav.processes') },
-        { href: '/assemblies', label: spacesT(site.locale, 'nav.assemblies') },
-        ...(site.user
-          ? [{ href: '/notifications', label: spacesT(site.locale, 'nav.notifications') }]
-          : []),
         ...(staff ? [{ href: '/admin/spaces', label: spaceRolesT(site.locale, 'nav.admin') }] : []),
       ],
       themeCss: (site.themeCss ?? '') + PARTICIPATION_CSS + MEDIA_CSS,

@@ -1,9 +1,8 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
-  NotFoundException,
+  HttpStatus,
   Param,
   ParseUUIDPipe,
   Post,
@@ -18,12 +17,13 @@ import { translate, Translated } from '@plaza/core';
 import { formatBytes } from '@plaza/storage';
 import { TenantContext } from '@plaza/tenancy';
 import {
+  AdminLayout,
+  AdminSections,
   CurrentUsers,
   OnHost,
   renderPage,
   RequireAdmin,
   SiteContext,
-  SiteLayout,
   uploadedFile,
 } from '@plaza/web';
 
@@ -73,7 +73,7 @@ import { SpaceMediaKey, spaceMediaT } from './space-media.messages';
 import { SPACE_ROLES, SpaceRole } from './space-role.entity';
 import { OnlySpaceRoles, RequireSpaceRole } from './space-role.guard';
 import { spaceRolesT } from './space-roles.messages';
-import { SpacesKey, spacesT } from './spaces.messages';
+import { spacesError, SpacesKey, spacesT } from './spaces.messages';
 import { SpacesService } from './spaces.service';
 import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-admin.service';
 
@@ -96,7 +96,14 @@ export class SpacesAdminPages {
     private readonly images: SpaceImagesService,
     private readonly users: CurrentUsers,
     private readonly spacesService: SpacesService,
-  ) {}
+    private readonly sections: AdminSections,
+  ) {
+    sections.add({
+      href: '/admin/spaces',
+      order: 60,
+      label: (locale) => spacesT(locale, 'admin.section'),
+    });
+  }
 
   /** Every space for organization admins; for others, the spaces where they hold a role. */
   @Get()
@@ -125,7 +132,11 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       200,
-      <SiteLayout site={site} title={t('admin.title')}>
+      <AdminLayout
+        site={site}
+        title={t('admin.title')}
+        sections={this.sections.navFor(site.locale)}
+      >
         <h1>{t('admin.title')}</h1>
         {organizationAdmin && (
           <p>
@@ -214,7 +225,7 @@ export class SpacesAdminPages {
             </form>
           </section>
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -226,7 +237,7 @@ export class SpacesAdminPages {
     const title = readTranslated(body, 'group_title', locales, 200, errors);
     const description = readTranslated(body, 'group_description', locales, 20000, errors);
     if (Object.keys(title).length === 0 || Object.keys(errors).length > 0)
-      throw new BadRequestException(spacesT(locales[0], 'error.titleRequired'));
+      throw spacesError(HttpStatus.BAD_REQUEST, 'error.titleRequired');
     await this.admin.createGroup(title, description);
     return reply.redirect('/admin/spaces#groups-title', 303);
   }
@@ -387,8 +398,7 @@ export class SpacesAdminPages {
     @Res() reply: FastifyReply,
   ) {
     const manifest = typeof body.manifest === 'string' ? body.manifest : '';
-    if (!manifestOf(manifest))
-      throw new NotFoundException('This kind of component does not exist.');
+    if (!manifestOf(manifest)) throw spacesError(HttpStatus.NOT_FOUND, 'error.manifestMissing');
     const errors: FormErrors = {};
     const name = readTranslated(body, 'name', TenantContext.current().locales, 200, errors);
     const component = await this.admin.addComponent(id, manifest, name);
@@ -418,7 +428,7 @@ export class SpacesAdminPages {
     const view = await this.admin.view(id);
     const component = await this.admin.component(id, componentId);
     const manifest = manifestOf(component.manifest);
-    if (!manifest) throw new NotFoundException('This kind of component does not exist.');
+    if (!manifest) throw spacesError(HttpStatus.NOT_FOUND, 'error.manifestMissing');
     const locales = TenantContext.current().locales;
     const errors: Record<string, string> = {};
     const nameErrors: FormErrors = {};
@@ -476,7 +486,7 @@ export class SpacesAdminPages {
     const errors: FormErrors = {};
     const name = readTranslated(body, 'category_name', locales, 200, errors);
     if (Object.keys(name).length === 0 || Object.keys(errors).length > 0)
-      throw new BadRequestException(spacesT(locales[0], 'error.titleRequired'));
+      throw spacesError(HttpStatus.BAD_REQUEST, 'error.titleRequired');
     await this.admin.addCategory(id, name);
     return reply.redirect(`/admin/spaces/${id}#categories-title`, 303);
   }
@@ -639,7 +649,7 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <p>
           <a href="/admin/spaces">{t('admin.title')}</a>
           {space?.publishedAt && (
@@ -841,7 +851,7 @@ export class SpacesAdminPages {
             labels={labels}
           />
         )}
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -904,7 +914,7 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <p>
           <a href={`/admin/spaces/${view.space.id}`}>{tr(view.space.title)}</a>
         </p>
@@ -953,7 +963,7 @@ export class SpacesAdminPages {
           )}
           <button type="submit">{t('admin.save')}</button>
         </form>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 
@@ -975,7 +985,7 @@ export class SpacesAdminPages {
     await this.send(
       reply,
       status,
-      <SiteLayout site={site} title={title}>
+      <AdminLayout site={site} title={title} sections={this.sections.navFor(site.locale)}>
         <p>
           <a href={`/admin/spaces/${space.id}`}>{tr(space.title)}</a>
         </p>
@@ -1024,7 +1034,7 @@ export class SpacesAdminPages {
         >
           {t('phases.delete')}
         </PostButton>
-      </SiteLayout>,
+      </AdminLayout>,
     );
   }
 

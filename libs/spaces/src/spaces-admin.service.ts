@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 
@@ -17,6 +17,7 @@ import { SpaceCategoryEntity } from './space-category.entity';
 import { PhaseInput, SpaceInput } from './space-form';
 import { SpacePhaseEntity } from './space-phase.entity';
 import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
+import { spacesError } from './spaces.messages';
 
 export class SlugTakenError extends Error {}
 
@@ -55,7 +56,7 @@ export class SpacesAdminService {
   async view(id: string): Promise<SpaceAdminView> {
     return this.tenantDb.run(async (em) => {
       const space = await em.findOneBy(SpaceEntity, { id });
-      if (!space) throw new NotFoundException('This space does not exist.');
+      if (!space) throw spacesError(HttpStatus.NOT_FOUND, 'error.spaceMissing');
       const phases = await em.find(SpacePhaseEntity, {
         where: { spaceId: id },
         order: { position: 'ASC' },
@@ -121,7 +122,7 @@ export class SpacesAdminService {
   async update(id: string, input: SpaceInput): Promise<SpaceEntity> {
     return this.saveSpace(async (em) => {
       const space = await em.findOneBy(SpaceEntity, { id });
-      if (!space) throw new NotFoundException('This space does not exist.');
+      if (!space) throw spacesError(HttpStatus.NOT_FOUND, 'error.spaceMissing');
       const fields = await this.fields(em, input, space.publishedAt);
       if (fields.parentId === id) fields.parentId = null;
       return em.save(Object.assign(space, fields));
@@ -146,7 +147,7 @@ export class SpacesAdminService {
   async phase(spaceId: string, phaseId: string): Promise<SpacePhaseEntity> {
     return this.tenantDb.run(async (em) => {
       const phase = await em.findOneBy(SpacePhaseEntity, { id: phaseId, spaceId });
-      if (!phase) throw new NotFoundException('This phase does not exist.');
+      if (!phase) throw spacesError(HttpStatus.NOT_FOUND, 'error.phaseMissing');
       return phase;
     });
   }
@@ -154,7 +155,7 @@ export class SpacesAdminService {
   async updatePhase(spaceId: string, phaseId: string, input: PhaseInput): Promise<void> {
     await this.tenantDb.run(async (em) => {
       const result = await em.update(SpacePhaseEntity, { id: phaseId, spaceId }, input);
-      if (!result.affected) throw new NotFoundException('This phase does not exist.');
+      if (!result.affected) throw spacesError(HttpStatus.NOT_FOUND, 'error.phaseMissing');
     });
   }
 
@@ -162,7 +163,7 @@ export class SpacesAdminService {
   async deletePhase(spaceId: string, phaseId: string): Promise<void> {
     await this.tenantDb.run(async (em) => {
       const result = await em.delete(SpacePhaseEntity, { id: phaseId, spaceId });
-      if (!result.affected) throw new NotFoundException('This phase does not exist.');
+      if (!result.affected) throw spacesError(HttpStatus.NOT_FOUND, 'error.phaseMissing');
       await this.phases.ensureOneActive(em, spaceId);
     });
   }
@@ -190,8 +191,7 @@ export class SpacesAdminService {
     manifest: string,
     name: Translated,
   ): Promise<ComponentEntity> {
-    if (!manifestOf(manifest))
-      throw new NotFoundException('This kind of component does not exist.');
+    if (!manifestOf(manifest)) throw spacesError(HttpStatus.NOT_FOUND, 'error.manifestMissing');
     return this.tenantDb.run(async (em) => {
       await this.requireSpace(em, spaceId);
       const count = await em.countBy(ComponentEntity, { spaceId });
@@ -202,7 +202,7 @@ export class SpacesAdminService {
   async component(spaceId: string, componentId: string): Promise<ComponentEntity> {
     return this.tenantDb.run(async (em) => {
       const component = await em.findOneBy(ComponentEntity, { id: componentId, spaceId });
-      if (!component) throw new NotFoundException('This component does not exist.');
+      if (!component) throw spacesError(HttpStatus.NOT_FOUND, 'error.componentMissing');
       return component;
     });
   }
@@ -220,7 +220,7 @@ export class SpacesAdminService {
   ): Promise<void> {
     await this.tenantDb.run(async (em) => {
       const result = await em.update(ComponentEntity, { id: componentId, spaceId }, change);
-      if (!result.affected) throw new NotFoundException('This component does not exist.');
+      if (!result.affected) throw spacesError(HttpStatus.NOT_FOUND, 'error.componentMissing');
     });
   }
 
@@ -231,7 +231,7 @@ export class SpacesAdminService {
         { id: componentId, spaceId },
         { publishedAt: published ? new Date() : null },
       );
-      if (!result.affected) throw new NotFoundException('This component does not exist.');
+      if (!result.affected) throw spacesError(HttpStatus.NOT_FOUND, 'error.componentMissing');
     });
   }
 
@@ -269,7 +269,7 @@ export class SpacesAdminService {
 
   private async requireSpace(em: EntityManager, id: string): Promise<SpaceEntity> {
     const space = await em.findOneBy(SpaceEntity, { id });
-    if (!space) throw new NotFoundException('This space does not exist.');
+    if (!space) throw spacesError(HttpStatus.NOT_FOUND, 'error.spaceMissing');
     return space;
   }
 

@@ -1,4 +1,6 @@
-import { defineMessages } from '@plaza/web';
+import { HttpStatus } from '@nestjs/common';
+
+import { defineMessages, LocalizedHttpException } from '@plaza/web';
 
 /** Strings of the spaces pages (public and admin). */
 export const spacesT = defineMessages('spaces', {
@@ -56,6 +58,7 @@ export const spacesT = defineMessages('spaces', {
     'manifest.proposals': 'Proposals',
     'manifest.pages': 'Page',
     'admin.title': 'Spaces administration',
+    'admin.section': 'Spaces',
     'admin.newProcess': 'New process',
     'admin.newAssembly': 'New assembly',
     'admin.edit': 'Edit',
@@ -104,6 +107,11 @@ export const spacesT = defineMessages('spaces', {
     'error.min': 'Enter a whole number of at least {min}.',
     'error.choice': 'Choose one of the options.',
     'error.noSuchUser': 'No participant of this organization has this email.',
+    'error.spaceMissing': 'This space does not exist or is not visible to you.',
+    'error.componentMissing': 'This component does not exist.',
+    'error.manifestMissing': 'This kind of component does not exist.',
+    'error.phaseMissing': 'This phase does not exist.',
+    'error.groupMissing': 'This group does not exist.',
     'phases.add': 'Add a phase',
     'phases.activate': 'Make active',
     'phases.active': 'Active',
@@ -198,6 +206,7 @@ export const spacesT = defineMessages('spaces', {
     'manifest.proposals': 'Propositions',
     'manifest.pages': 'Page',
     'admin.title': 'Administration des espaces',
+    'admin.section': 'Espaces',
     'admin.newProcess': 'Nouvelle concertation',
     'admin.newAssembly': 'Nouvelle assemblée',
     'admin.edit': 'Modifier',
@@ -246,6 +255,11 @@ export const spacesT = defineMessages('spaces', {
     'error.min': 'Saisissez un nombre entier supérieur ou égal à {min}.',
     'error.choice': 'Choisissez une des options.',
     'error.noSuchUser': "Aucun participant de l'organisation n'a cette adresse.",
+    'error.spaceMissing': 'Cet espace n’existe pas ou ne vous est pas visible.',
+    'error.componentMissing': 'Cette fonctionnalité n’existe pas.',
+    'error.manifestMissing': 'Ce type de fonctionnalité n’existe pas.',
+    'error.phaseMissing': 'Cette phase n’existe pas.',
+    'error.groupMissing': 'Ce groupe n’existe pas.',
     'phases.add': 'Ajouter une phase',
     'phases.activate': 'Rendre active',
     'phases.active': 'Active',
@@ -341,6 +355,7 @@ export const spacesT = defineMessages('spaces', {
     'manifest.proposals': 'Propuestas',
     'manifest.pages': 'Página',
     'admin.title': 'Administración de espacios',
+    'admin.section': 'Espacios',
     'admin.newProcess': 'Nuevo proceso',
     'admin.newAssembly': 'Nuevo órgano',
     'admin.edit': 'Editar',
@@ -389,6 +404,11 @@ export const spacesT = defineMessages('spaces', {
     'error.min': 'Escriba un número entero igual o mayor que {min}.',
     'error.choice': 'Elija una de las opciones.',
     'error.noSuchUser': 'Ningún participante de la organización tiene este correo.',
+    'error.spaceMissing': 'Este espacio no existe o no es visible para usted.',
+    'error.componentMissing': 'Este componente no existe.',
+    'error.manifestMissing': 'Este tipo de componente no existe.',
+    'error.phaseMissing': 'Esta fase no existe.',
+    'error.groupMissing': 'Este grupo no existe.',
     'phases.add': 'Añadir una fase',
     'phases.activate': 'Activar',
     'phases.active': 'Activa',
@@ -483,6 +503,7 @@ export const spacesT = defineMessages('spaces', {
     'manifest.proposals': 'Propostes',
     'manifest.pages': 'Pàgina',
     'admin.title': 'Administració d’espais',
+    'admin.section': 'Espais',
     'admin.newProcess': 'Nou procés',
     'admin.newAssembly': 'Nou òrgan',
     'admin.edit': 'Edita',
@@ -531,6 +552,11 @@ export const spacesT = defineMessages('spaces', {
     'error.min': 'Escriviu un nombre enter igual o més gran que {min}.',
     'error.choice': 'Trieu una de les opcions.',
     'error.noSuchUser': 'Cap participant de l’organització té aquest correu.',
+    'error.spaceMissing': 'Aquest espai no existeix o no el podeu veure.',
+    'error.componentMissing': 'Aquest component no existeix.',
+    'error.manifestMissing': 'Aquest tipus de component no existeix.',
+    'error.phaseMissing': 'Aquesta fase no existeix.',
+    'error.groupMissing': 'Aquest grup no existeix.',
     'phases.add': 'Afegeix una fase',
     'phases.activate': 'Activa',
     'phases.active': 'Activa',
@@ -574,3 +600,8 @@ export const spacesT = defineMessages('spaces', {
 });
 
 export type SpacesKey = Parameters<typeof spacesT>[1];
+
+/** An HTTP error whose sentence people read in their language (JSON keeps the English one). */
+export function spacesError(status: HttpStatus, key: SpacesKey): LocalizedHttpException {
+  return new LocalizedHttpException(status, (locale) => spacesT(locale, key));
+}

@@ -1,10 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 
 import { enabledVerificationMethods, grantedVerificationMethods } from '@plaza/identity';
 import { TenantDb } from '@plaza/tenancy';
-import type { CurrentUser } from '@plaza/web';
+import type { CurrentUser, LocalizedMessage } from '@plaza/web';
 
 import { AssemblyMemberEntity } from './assembly-member.entity';
 import { ComponentEntity, PermissionAction } from './component.entity';
@@ -14,10 +14,15 @@ import { SpaceEntity, SpaceKind } from './space.entity';
 import { SpaceCategoryEntity } from './space-category.entity';
 import { SpacePhaseEntity } from './space-phase.entity';
 import { SpaceRole, SpaceRoleEntity } from './space-role.entity';
+import { spacesError, spacesT } from './spaces.messages';
 
-export class SpaceNotFoundException extends NotFoundException {
+export class SpaceNotFoundException extends NotFoundException implements LocalizedMessage {
   constructor() {
-    super('This space does not exist or is not visible to you.');
+    super(spacesT('en', 'error.spaceMissing'));
+  }
+
+  messageIn(locale: string): string {
+    return spacesT(locale, 'error.spaceMissing');
   }
 }
 
@@ -129,7 +134,7 @@ export class SpacesService {
   async groupWithProcesses(groupId: string) {
     return this.tenantDb.run(async (em) => {
       const group = await em.findOneBy(ProcessGroupEntity, { id: groupId });
-      if (!group) throw new NotFoundException('This group does not exist.');
+      if (!group) throw spacesError(HttpStatus.NOT_FOUND, 'error.groupMissing');
       const processes = await em.find(SpaceEntity, {
         where: { groupId, kind: 'process', publishedAt: Not(IsNull()) },
         order: { promoted: 'DESC', startDate: 'DESC' },

@@ -1,16 +1,8 @@
-import {
-  Controller,
-  ForbiddenException,
-  Get,
-  Inject,
-  NotFoundException,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, NotFoundException, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { OnHost } from '@plaza/web';
+import { LocalizedHttpException, OnHost, platformT } from '@plaza/web';
 
 import {
   attachmentDisposition,
@@ -41,11 +33,8 @@ export class LocalFilesController {
     const key = keyFromUrl(request.url);
     const check = storage.signer.verify(key, request.query as SignedFileQuery);
     if (!check.valid) {
-      throw new ForbiddenException(
-        check.reason === 'expired'
-          ? 'This link to a file has expired. Go back to the page and open the file again.'
-          : 'This link to a file is not valid.',
-      );
+      const key = check.reason === 'expired' ? 'fileLinkExpired' : 'fileLinkInvalid';
+      throw new LocalizedHttpException(HttpStatus.FORBIDDEN, (locale) => platformT(locale, key));
     }
     let file;
     try {

@@ -166,6 +166,20 @@ export class TenantRegistry {
     await this.events.publishChange(id);
   }
 
+  /**
+   * Renames an organization (its organization admin changed its name): status
+   * pages, mails and the console show it, so every process drops its cache.
+   */
+  async rename(id: string, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 200)
+      throw new TenantInputError('The name cannot be changed as given.', {
+        name: ['The name is required and may have up to 200 characters.'],
+      });
+    await this.platformDb.manager.update(TenantEntity, { id }, { name: trimmed });
+    await this.events.publishChange(id);
+  }
+
   async setProgress(id: string, progress: number): Promise<void> {
     await this.platformDb.manager.update(TenantEntity, { id }, { provisioningProgress: progress });
   }

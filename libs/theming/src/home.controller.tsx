@@ -2,7 +2,6 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { translate } from '@plaza/core';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import { OnHost, renderPage, SiteLayout } from '@plaza/web';
 
@@ -33,14 +32,15 @@ export class HomeController {
       );
       return { data, rendered };
     });
-    const { site, organization } = data;
+    const { site } = data;
+    const description = site.description;
     const ctx = {
       locale: site.locale,
       defaultLocale: tenant.defaultLocale,
       organizationName: site.organizationName,
+      description,
     };
     const hasHeading = rendered[0]?.block.kind === 'hero';
-    const description = translate(organization?.description, site.locale, tenant.defaultLocale);
     const html = renderPage(
       <SiteLayout
         site={{ ...site, themeCss: `${HOME_CSS}${site.themeCss ?? ''}` }}

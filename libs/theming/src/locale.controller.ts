@@ -1,6 +1,6 @@
 import '@fastify/cookie';
 
-import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
 
 import type { FastifyReply } from 'fastify';
@@ -8,6 +8,8 @@ import type { FastifyReply } from 'fastify';
 import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
 import { LOCALE_COOKIE, OnHost } from '@plaza/web';
+
+import { themingNotFound } from './theming.messages';
 
 /** The language switcher: remembers the choice in a cookie and goes back. */
 @Controller('locale')
@@ -22,8 +24,7 @@ export class LocaleController {
     @Res() reply: FastifyReply,
   ): void {
     const tenant = TenantContext.current();
-    if (!tenant.locales.includes(locale))
-      throw new NotFoundException('This site is not available in that language.');
+    if (!tenant.locales.includes(locale)) throw themingNotFound('error.noSuchLanguage');
     // Only same-site paths: never an open redirect.
     const target =
       back && back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : '/';

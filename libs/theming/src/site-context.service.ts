@@ -5,7 +5,15 @@ import type { EntityManager } from 'typeorm';
 
 import { translate } from '@plaza/core';
 import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
-import { AdminNotices, CurrentUsers, NavItem, Sessions, SiteContext, stateOf } from '@plaza/web';
+import {
+  AdminNotices,
+  CurrentUsers,
+  NavItem,
+  Sessions,
+  SiteContext,
+  SiteNavigation,
+  stateOf,
+} from '@plaza/web';
 
 import { AppearanceEntity, SOCIAL_NETWORKS, SocialNetwork } from './appearance/appearance.entity';
 import { ImageUrls } from './appearance/image-urls';
@@ -58,6 +66,7 @@ export class SiteContextService {
     private readonly users: CurrentUsers,
     private readonly images: ImageUrls,
     private readonly notices: AdminNotices,
+    private readonly navigation: SiteNavigation,
   ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
@@ -107,6 +116,7 @@ export class SiteContextService {
       csrfToken: session?.csrfToken ?? null,
       registrationOpen: (organization?.registrationMode ?? 'open') === 'open',
       user: user ? { name: user.name, isAdmin, avatarUrl: user.avatarUrl } : null,
+      nav: this.navigation.itemsFor(locale, !!user),
       footerLinks: pages.map((p) => ({
         href: `/pages/${p.slug}`,
         label: translate(p.title, locale, tenant.defaultLocale),
@@ -124,6 +134,7 @@ export class SiteContextService {
       officialUrl: appearance.officialUrl,
       socialLinks,
       adminNotices: isAdmin && onAdminPage ? await this.notices.for(tenant.id, locale) : undefined,
+      description: translate(organization?.description, locale, tenant.defaultLocale) || undefined,
     };
     const hero = appearance.heroImage ? images.get(appearance.heroImage) : undefined;
     return { site, appearance, organization, heroImageUrl: hero?.large ?? null };

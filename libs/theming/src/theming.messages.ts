@@ -1,4 +1,6 @@
-import { defineMessages } from '@plaza/web';
+import { HttpStatus } from '@nestjs/common';
+
+import { defineMessages, LocalizedHttpException } from '@plaza/web';
 
 /** Strings of the homepage blocks, static pages and the appearance, homepage, pages and languages admin. */
 export const themingT = defineMessages('theming', {
@@ -64,6 +66,18 @@ export const themingT = defineMessages('theming', {
     'kind.statistics': 'Statistics',
     'kind.how_to_participate': 'How to participate',
     'kind.last_activity': 'Last activity',
+    'error.noSuchLanguage': 'This site is not available in that language.',
+    'error.noSuchFont': 'There is no such font.',
+    'error.noSuchBlockKind': 'There is no such type of block.',
+    'error.noSuchBlock': 'This block does not exist.',
+    'error.noSuchPage': 'There is no page at this address.',
+    'error.pageMissing': 'This page does not exist.',
+    'error.topicMissing': 'This topic does not exist.',
+    'error.termsUndeletable': 'The terms of service page cannot be deleted; edit it instead.',
+    'activity.seeAll': 'See all activity',
+    'activity.empty': 'Nothing has happened here yet.',
+    'activity.older': 'Older activity',
+    'activity.badCursor': 'This address does not point to a page of activity.',
     'kind.html': 'Free HTML',
     'kind.footer_sub_hero': 'Footer sub-hero',
     'blocks.intro': 'The blocks of the homepage, from top to bottom.',
@@ -190,6 +204,19 @@ export const themingT = defineMessages('theming', {
     'kind.statistics': 'Statistiques',
     'kind.how_to_participate': 'Comment participer',
     'kind.last_activity': 'Dernière activité',
+    'error.noSuchLanguage': 'Ce site n’est pas disponible dans cette langue.',
+    'error.noSuchFont': 'Cette police n’existe pas.',
+    'error.noSuchBlockKind': 'Ce type de bloc n’existe pas.',
+    'error.noSuchBlock': 'Ce bloc n’existe pas.',
+    'error.noSuchPage': 'Il n’y a pas de page à cette adresse.',
+    'error.pageMissing': 'Cette page n’existe pas.',
+    'error.topicMissing': 'Ce thème n’existe pas.',
+    'error.termsUndeletable':
+      'La page des conditions d’utilisation ne peut pas être supprimée ; modifiez-la plutôt.',
+    'activity.seeAll': 'Voir toute l’activité',
+    'activity.empty': 'Rien ne s’est encore passé ici.',
+    'activity.older': 'Activité plus ancienne',
+    'activity.badCursor': 'Cette adresse ne correspond à aucune page d’activité.',
     'kind.html': 'HTML libre',
     'kind.footer_sub_hero': 'Bandeau de bas de page',
     'blocks.intro': "Les blocs de la page d'accueil, de haut en bas.",
@@ -319,6 +346,19 @@ export const themingT = defineMessages('theming', {
     'kind.statistics': 'Estadísticas',
     'kind.how_to_participate': 'Cómo participar',
     'kind.last_activity': 'Última actividad',
+    'error.noSuchLanguage': 'Este sitio no está disponible en ese idioma.',
+    'error.noSuchFont': 'Esa tipografía no existe.',
+    'error.noSuchBlockKind': 'Ese tipo de bloque no existe.',
+    'error.noSuchBlock': 'Este bloque no existe.',
+    'error.noSuchPage': 'No hay ninguna página en esta dirección.',
+    'error.pageMissing': 'Esta página no existe.',
+    'error.topicMissing': 'Este tema no existe.',
+    'error.termsUndeletable':
+      'La página de condiciones de uso no se puede eliminar; edítela en su lugar.',
+    'activity.seeAll': 'Ver toda la actividad',
+    'activity.empty': 'Aún no ha pasado nada aquí.',
+    'activity.older': 'Actividad anterior',
+    'activity.badCursor': 'Esta dirección no corresponde a ninguna página de actividad.',
     'kind.html': 'HTML libre',
     'kind.footer_sub_hero': 'Banda del pie de página',
     'blocks.intro': 'Los bloques de la página de inicio, de arriba abajo.',
@@ -447,6 +487,18 @@ export const themingT = defineMessages('theming', {
     'kind.statistics': 'Estadístiques',
     'kind.how_to_participate': 'Com participar',
     'kind.last_activity': 'Darrera activitat',
+    'error.noSuchLanguage': 'Aquest lloc no està disponible en aquest idioma.',
+    'error.noSuchFont': 'Aquesta tipografia no existeix.',
+    'error.noSuchBlockKind': 'Aquest tipus de bloc no existeix.',
+    'error.noSuchBlock': 'Aquest bloc no existeix.',
+    'error.noSuchPage': 'No hi ha cap pàgina en aquesta adreça.',
+    'error.pageMissing': 'Aquesta pàgina no existeix.',
+    'error.topicMissing': 'Aquest tema no existeix.',
+    'error.termsUndeletable': 'La pàgina de condicions d’ús no es pot suprimir; editeu-la.',
+    'activity.seeAll': 'Mostra tota l’activitat',
+    'activity.empty': 'Encara no ha passat res aquí.',
+    'activity.older': 'Activitat anterior',
+    'activity.badCursor': 'Aquesta adreça no correspon a cap pàgina d’activitat.',
     'kind.html': 'HTML lliure',
     'kind.footer_sub_hero': 'Franja del peu de pàgina',
     'blocks.intro': "Els blocs de la pàgina d'inici, de dalt a baix.",
@@ -514,3 +566,8 @@ export const themingT = defineMessages('theming', {
 });
 
 export type ThemingKey = Parameters<typeof themingT>[1];
+
+/** A 404 whose sentence people read in their language. */
+export function themingNotFound(key: ThemingKey): LocalizedHttpException {
+  return new LocalizedHttpException(HttpStatus.NOT_FOUND, (locale) => themingT(locale, key));
+}

@@ -13,6 +13,7 @@ import { ContentBlockProviders } from './content-blocks/content-block-providers'
 import { ContentBlocksService } from './content-blocks/content-blocks.service';
 import { ContentBlocksAdminController } from './content-blocks/content-blocks-admin.controller';
 import { HomeController } from './home.controller';
+import { LastActivityController } from './last-activity.controller';
 import { LocaleController } from './locale.controller';
 import { PagesController } from './pages/pages.controller';
 import { PagesAdminController } from './pages/pages-admin.controller';
@@ -23,6 +24,7 @@ import { SiteContextService } from './site-context.service';
   imports: [StorageModule],
   controllers: [
     HomeController,
+    LastActivityController,
     LocaleController,
     PagesController,
     FontsController,

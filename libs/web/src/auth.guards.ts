@@ -2,7 +2,6 @@ import {
   applyDecorators,
   CanActivate,
   ExecutionContext,
-  ForbiddenException,
   HttpException,
   HttpStatus,
   Injectable,
@@ -14,6 +13,8 @@ import type { FastifyRequest } from 'fastify';
 
 import { CurrentUsers } from './current-user';
 import { wantsJson } from './host-routing';
+import { LocalizedHttpException } from './localized-exception';
+import { platformT } from './messages';
 
 /** Sends people to the sign-in page and back; APIs get 401. */
 export class SignInRequiredException extends HttpException {
@@ -58,7 +59,9 @@ export class AdminGuard implements CanActivate {
       throw new SignInRequiredException(request.url);
     }
     if (!user.roles.includes('admin'))
-      throw new ForbiddenException('Only administrators of this organization can do this.');
+      throw new LocalizedHttpException(HttpStatus.FORBIDDEN, (locale) =>
+        platformT(locale, 'adminsOnly'),
+      );
     return true;
   }
 }

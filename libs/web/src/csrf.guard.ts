@@ -11,6 +11,8 @@ import { Reflector } from '@nestjs/core';
 
 import type { FastifyRequest } from 'fastify';
 
+import { LocalizedMessage } from './localized-exception';
+import { platformT } from './messages';
 import { Sessions } from './sessions.service';
 
 export const SKIP_CSRF = 'plaza:skip-csrf';
@@ -20,9 +22,13 @@ export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export class CsrfException extends ForbiddenException {
+export class CsrfException extends ForbiddenException implements LocalizedMessage {
   constructor() {
-    super('This form has expired or did not come from this site. Reload the page and try again.');
+    super(platformT('en', 'csrf'));
+  }
+
+  messageIn(locale: string): string {
+    return platformT(locale, 'csrf');
   }
 }
 

@@ -6,7 +6,8 @@ import { toErrorBody } from '@plaza/core';
 
 import { SeeOtherException, SignInRequiredException } from './auth.guards';
 import { wantsJson } from './host-routing';
-import { platformMessages } from './messages';
+import { isLocalized } from './localized-exception';
+import { PlatformMessageKey, platformMessages } from './messages';
 import { TooManyAttemptsException } from './rate-limiter.service';
 import { stateOf } from './request-context';
 import { renderStatusPage } from './status-page';
@@ -40,13 +41,7 @@ export class PlazaExceptionFilter implements ExceptionFilter {
     }
     const state = stateOf(request);
     const locale = state?.locale ?? 'en';
-    const t = platformMessages(locale);
-    const [title, text] =
-      body.statusCode === 404
-        ? [t.notFoundTitle, t.notFoundBody]
-        : body.statusCode >= 500
-          ? [t.errorTitle, t.errorBody]
-          : [t.badRequestTitle, body.message];
+    const [title, text] = pageText(exception, body.statusCode, body.message, locale);
     const siteName = state?.resolution.kind === 'tenant' ? state.resolution.tenant.name : undefined;
     void reply
       .type('text/html; charset=utf-8')
@@ -54,4 +49,38 @@ export class PlazaExceptionFilter implements ExceptionFilter {
         renderStatusPage({ lang: locale, nonce: state?.nonce ?? '', title, body: text, siteName }),
       );
   }
+}
+
+const TITLES: Partial<Record<number, PlatformMessageKey>> = {
+  401: 'forbiddenTitle',
+  403: 'forbiddenTitle',
+  409: 'conflictTitle',
+  413: 'tooLargeTitle',
+  429: 'tooManyTitle',
+};
+const BODIES: Partial<Record<number, PlatformMessageKey>> = {
+  401: 'forbiddenBody',
+  403: 'forbiddenBody',
+  409: 'conflictBody',
+  413: 'tooLargeBody',
+};
+
+/**
+ * What an error page says, in the page's language: the exception's own
+ * sentence when it comes from a catalog; otherwise a sentence for its status
+ * (an English literal is shown only to English readers).
+ */
+function pageText(
+  exception: unknown,
+  status: number,
+  message: string,
+  locale: string,
+): [string, string] {
+  const t = platformMessages(locale);
+  if (status >= 500) return [t.errorTitle, t.errorBody];
+  const own = isLocalized(exception) ? exception.messageIn(locale) : null;
+  if (status === 404) return [t.notFoundTitle, own ?? t.notFoundBody];
+  const title = t[TITLES[status] ?? 'badRequestTitle'];
+  if (own) return [title, own];
+  return [title, locale === 'en' ? message : t[BODIES[status] ?? 'badRequestBody']];
 }

@@ -21,6 +21,24 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Request not understood',
     home: 'Home page',
     poweredBy: 'Powered by Plaza',
+    forbiddenTitle: 'Not allowed',
+    forbiddenBody: 'You are not allowed to do this.',
+    conflictTitle: 'This cannot be done',
+    conflictBody:
+      'This cannot be done in the current state of things. Reload the page and try again.',
+    badRequestBody:
+      'Something in the request was not as expected. Go back, check what you entered and try again.',
+    tooLargeTitle: 'Too large',
+    tooLargeBody: 'What you sent is too large.',
+    tooManyTitle: 'Too many attempts',
+    tooManyBody: 'Too many attempts. Please wait {wait} and try again.',
+    seconds: '{count} seconds',
+    minutes: '{count} minutes',
+    adminsOnly: 'Only administrators of this organization can do this.',
+    csrf: 'This form has expired or did not come from this site. Reload the page and try again.',
+    fileLinkExpired:
+      'This link to a file has expired. Go back to the page and open the file again.',
+    fileLinkInvalid: 'This link to a file is not valid.',
   },
   fr: {
     skipToContent: 'Aller au contenu',
@@ -42,6 +60,22 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Requête incomprise',
     home: "Page d'accueil",
     poweredBy: 'Propulsé par Plaza',
+    forbiddenTitle: 'Action non autorisée',
+    forbiddenBody: "Vous n'êtes pas autorisé à faire cela.",
+    conflictTitle: 'Action impossible',
+    conflictBody: "Cette action n'est pas possible en l'état. Rechargez la page et réessayez.",
+    badRequestBody:
+      "Un élément de la requête n'était pas celui attendu. Revenez en arrière, vérifiez ce que vous avez saisi et réessayez.",
+    tooLargeTitle: 'Trop volumineux',
+    tooLargeBody: 'Ce que vous avez envoyé est trop volumineux.',
+    tooManyTitle: 'Trop de tentatives',
+    tooManyBody: 'Trop de tentatives. Patientez {wait} puis réessayez.',
+    seconds: '{count} secondes',
+    minutes: '{count} minutes',
+    adminsOnly: 'Seuls les administrateurs de cette organisation peuvent faire cela.',
+    csrf: 'Ce formulaire a expiré ou ne vient pas de ce site. Rechargez la page et réessayez.',
+    fileLinkExpired: 'Ce lien vers un fichier a expiré. Revenez à la page et rouvrez le fichier.',
+    fileLinkInvalid: "Ce lien vers un fichier n'est pas valide.",
   },
   es: {
     skipToContent: 'Saltar al contenido',
@@ -62,6 +96,24 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Solicitud no comprendida',
     home: 'Página de inicio',
     poweredBy: 'Funciona con Plaza',
+    forbiddenTitle: 'Acción no permitida',
+    forbiddenBody: 'No tiene permiso para hacer esto.',
+    conflictTitle: 'No se puede hacer',
+    conflictBody:
+      'Esto no se puede hacer en la situación actual. Recargue la página y vuelva a intentarlo.',
+    badRequestBody:
+      'Algo en la solicitud no era lo esperado. Vuelva atrás, revise lo que ha escrito y vuelva a intentarlo.',
+    tooLargeTitle: 'Demasiado grande',
+    tooLargeBody: 'Lo que ha enviado es demasiado grande.',
+    tooManyTitle: 'Demasiados intentos',
+    tooManyBody: 'Demasiados intentos. Espere {wait} y vuelva a intentarlo.',
+    seconds: '{count} segundos',
+    minutes: '{count} minutos',
+    adminsOnly: 'Solo los administradores de esta organización pueden hacer esto.',
+    csrf: 'Este formulario ha caducado o no procede de este sitio. Recargue la página y vuelva a intentarlo.',
+    fileLinkExpired:
+      'Este enlace a un archivo ha caducado. Vuelva a la página y abra el archivo de nuevo.',
+    fileLinkInvalid: 'Este enlace a un archivo no es válido.',
   },
   ca: {
     skipToContent: 'Salta al contingut',
@@ -82,10 +134,37 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Sol·licitud no entesa',
     home: "Pàgina d'inici",
     poweredBy: 'Funciona amb Plaza',
+    forbiddenTitle: 'Acció no permesa',
+    forbiddenBody: 'No teniu permís per fer això.',
+    conflictTitle: 'No es pot fer',
+    conflictBody:
+      'Això no es pot fer en la situació actual. Torneu a carregar la pàgina i torneu-ho a provar.',
+    badRequestBody:
+      "Alguna cosa de la sol·licitud no era l'esperada. Torneu enrere, reviseu el que heu escrit i torneu-ho a provar.",
+    tooLargeTitle: 'Massa gran',
+    tooLargeBody: 'El que heu enviat és massa gran.',
+    tooManyTitle: 'Massa intents',
+    tooManyBody: 'Massa intents. Espereu {wait} i torneu-ho a provar.',
+    seconds: '{count} segons',
+    minutes: '{count} minuts',
+    adminsOnly: "Només els administradors d'aquesta organització poden fer això.",
+    csrf: "Aquest formulari ha caducat o no prové d'aquest lloc. Torneu a carregar la pàgina i torneu-ho a provar.",
+    fileLinkExpired:
+      'Aquest enllaç a un fitxer ha caducat. Torneu a la pàgina i obriu el fitxer de nou.',
+    fileLinkInvalid: 'Aquest enllaç a un fitxer no és vàlid.',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type PlatformMessageKey = keyof (typeof PLATFORM_MESSAGES)['en'];
+
+/** A platform message with `{name}` placeholders filled in. */
+export function platformT(
+  locale: string,
+  key: PlatformMessageKey,
+  params: Record<string, string> = {},
+): string {
+  return platformMessages(locale)[key].replace(/\{(\w+)\}/g, (m, p: string) => params[p] ?? m);
+}
 
 export function platformMessages(locale: string): Record<PlatformMessageKey, string> {
   return (

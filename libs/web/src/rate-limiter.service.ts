@@ -4,19 +4,30 @@ import Redis from 'ioredis';
 
 import { createRedis, PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
-export class TooManyAttemptsException extends HttpException {
+import { LocalizedMessage } from './localized-exception';
+import { platformT } from './messages';
+
+export class TooManyAttemptsException extends HttpException implements LocalizedMessage {
   constructor(readonly retryAfterSeconds: number) {
     super(
       `Too many attempts. Please wait ${describeWait(retryAfterSeconds)} and try again.`,
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
+
+  messageIn(locale: string): string {
+    return platformT(locale, 'tooManyBody', {
+      wait: describeWait(this.retryAfterSeconds, locale),
+    });
+  }
 }
 
-function describeWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
+function describeWait(seconds: number, locale = 'en'): string {
+  if (seconds < 90)
+    return locale === 'en' && seconds === 1
+      ? '1 second'
+      : platformT(locale, 'seconds', { count: String(seconds) });
+  return platformT(locale, 'minutes', { count: String(Math.ceil(seconds / 60)) });
 }
 
 export interface Limit {

@@ -35,6 +35,8 @@ export interface SiteContext {
   socialLinks?: NavItem[];
   /** On admin pages only: what features tell the tenant's admins (see AdminNotices). */
   adminNotices?: AdminNotice[];
+  /** The organization's description in the page's language, for search engines and previews. */
+  description?: string;
 }
 
 export interface SiteLayoutProps {
@@ -59,6 +61,14 @@ const LAYOUT_CSS = `
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
 `;
 
+/** Search engines show about 160 characters: cut at a word boundary. */
+export function metaDescription(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 160) return flat;
+  const cut = flat.slice(0, 159);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 100 ? cut.lastIndexOf(' ') : 159)}…`;
+}
+
 /** The tenant site's frame: skip link, header, navigation, language switcher, account, footer. */
 export function SiteLayout({ site, title, children }: SiteLayoutProps) {
   const t = (key: Parameters<typeof siteT>[1], params?: Record<string, string>) =>
@@ -71,6 +81,9 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {site.description && (
+          <meta name="description" content={metaDescription(site.description)} />
+        )}
         <title>
           {title === site.organizationName ? title : `${title} · ${site.organizationName}`}
         </title>

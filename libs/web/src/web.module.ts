@@ -13,6 +13,7 @@ import { PlazaExceptionFilter } from './http-exception.filter';
 import { RateLimiter } from './rate-limiter.service';
 import { SessionStore } from './session.store';
 import { Sessions } from './sessions.service';
+import { SiteNavigation } from './site-navigation';
 import { TenantContextInterceptor } from './tenant-context.interceptor';
 
 /**
@@ -31,6 +32,7 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     AdminGuard,
     AdminSections,
     AdminNotices,
+    SiteNavigation,
     { provide: APP_GUARD, useClass: HostKindGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
@@ -45,6 +47,7 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     AdminGuard,
     AdminSections,
     AdminNotices,
+    SiteNavigation,
   ],
 })
 export class WebModule {}

@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 
 import type { FastifyReply } from 'fastify';
 
 import { OnHost } from '@plaza/web';
 
+import { themingNotFound } from '../theming.messages';
 import { fontFilePath } from './fonts';
 
 /** The curated fonts, served from this site (CSP font-src 'self'; no third-party requests). */
@@ -16,7 +17,7 @@ export class FontsController {
   font(@Param('font') font: string, @Param('file') file: string, @Res() reply: FastifyReply): void {
     const weight = /^(\d{3})\.woff2$/.exec(file)?.[1];
     const path = weight ? fontFilePath(font, weight) : null;
-    if (!path) throw new NotFoundException('There is no such font.');
+    if (!path) throw themingNotFound('error.noSuchFont');
     void reply
       .type('font/woff2')
       .header('cache-control', 'public, max-age=31536000, immutable')

@@ -11,6 +11,8 @@ export interface BlockItem {
   summary?: string;
   /** A short line under the title: dates, a place, who did what. */
   meta?: string;
+  /** When it happened (activity): lists from several providers are merged newest first. */
+  at?: Date;
 }
 
 export interface BlockStatistic {
@@ -24,6 +26,8 @@ export interface BlockQuery {
   locale: string;
   defaultLocale: string;
   limit: number;
+  /** Activity only: entries strictly older than this (the next page of /last-activity). */
+  before?: Date;
 }
 
 export type ItemBlockKind = Extract<
@@ -68,7 +72,11 @@ export class ContentBlockProviders {
   async loadItems(kind: ItemBlockKind, query: BlockQuery): Promise<BlockItem[]> {
     const lists = [];
     for (const provider of this.items.get(kind) ?? []) lists.push(await provider(query));
-    return lists.flat().slice(0, query.limit);
+    const items = lists.flat();
+    if (lists.length > 1 && items.some((i) => i.at))
+      // Stable: each provider's own order is kept among items without a date.
+      items.sort((x, y) => (y.at?.getTime() ?? -Infinity) - (x.at?.getTime() ?? -Infinity));
+    return items.slice(0, query.limit);
   }
 
   async loadStatistics(query: BlockQuery): Promise<BlockStatistic[]> {

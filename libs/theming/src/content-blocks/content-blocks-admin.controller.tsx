@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -40,7 +30,7 @@ import {
   ImageRefusedError,
 } from '../appearance/appearance.service';
 import { sanitizeAdminHtml } from '../html-sanitizer';
-import { ThemingKey, themingT } from '../theming.messages';
+import { ThemingKey, themingNotFound, themingT } from '../theming.messages';
 import {
   CONTENT_BLOCK_KINDS,
   ContentBlockEntity,
@@ -157,7 +147,7 @@ export class ContentBlocksAdminController {
   @Post()
   async add(@Body() body: Record<string, unknown>, @Res() reply: FastifyReply): Promise<void> {
     const kind = formString(body, 'kind');
-    if (!isContentBlockKind(kind)) throw new NotFoundException('There is no such type of block.');
+    if (!isContentBlockKind(kind)) throw themingNotFound('error.noSuchBlockKind');
     const block = await this.blocks.add(kind);
     void reply.redirect(`/admin/homepage/${block.id}`, 303);
   }
@@ -169,16 +159,14 @@ export class ContentBlocksAdminController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const direction = formString(body, 'direction') === 'up' ? 'up' : 'down';
-    if (!(await this.blocks.move(id, direction)))
-      throw new NotFoundException('This block does not exist.');
+    if (!(await this.blocks.move(id, direction))) throw themingNotFound('error.noSuchBlock');
     void reply.redirect('/admin/homepage', 303);
   }
 
   @Post(':id/delete')
   async remove(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const block = await this.blocks.find(id);
-    if (!block || !(await this.blocks.remove(id)))
-      throw new NotFoundException('This block does not exist.');
+    if (!block || !(await this.blocks.remove(id))) throw themingNotFound('error.noSuchBlock');
     await this.appearance.deleteImages([block.imageFileId]);
     void reply.redirect('/admin/homepage', 303);
   }
@@ -190,7 +178,7 @@ export class ContentBlocksAdminController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const block = await this.blocks.find(id);
-    if (!block) throw new NotFoundException('This block does not exist.');
+    if (!block) throw themingNotFound('error.noSuchBlock');
     await this.renderEdit(request, reply, block, block.settings ?? {}, {});
   }
 
@@ -202,7 +190,7 @@ export class ContentBlocksAdminController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const block = await this.blocks.find(id);
-    if (!block) throw new NotFoundException('This block does not exist.');
+    if (!block) throw themingNotFound('error.noSuchBlock');
     const tenant = TenantContext.current();
     const { site } = await this.adminPage.of(request);
     const t = (key: ThemingKey) => themingT(site.locale, key);

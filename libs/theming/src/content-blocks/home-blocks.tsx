@@ -16,6 +16,8 @@ export interface BlockRenderContext {
   locale: string;
   defaultLocale: string;
   organizationName: string;
+  /** The organization's description: the footer sub-hero says it unless given its own text. */
+  description?: string;
 }
 
 export const HOME_CSS = `
@@ -29,6 +31,7 @@ export const HOME_CSS = `
 .hero .button,.sub-hero .button{background:#fff;color:#1d1d1f;border:2px solid #1d1d1f}
 .cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}
 .cards li{border:1px solid #ccc;border-radius:6px;padding:1rem}
+.cards h2,.cards h3{font-size:1.15rem;margin:0 0 .25rem}
 .cards .meta{color:var(--plaza-muted);font-size:.9rem;margin:.25rem 0}
 .statistics{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:2rem}
 .statistics strong{display:block;font-size:2rem;color:var(--plaza-secondary)}
@@ -39,6 +42,41 @@ export const HOME_CSS = `
 function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
   return url.startsWith('/') || /^https?:\/\//.test(url) ? url : undefined;
+}
+
+/** "12 Mar 2027, 14:05" in the page's language (UTC: organizations have no time zone yet). */
+export function formatWhen(at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
+}
+
+/** A list block's entries as cards; the homepage and the activity page share it. */
+export function BlockItems(props: { items: BlockItem[]; locale: string; level?: 'h2' | 'h3' }) {
+  const Heading = props.level ?? 'h3';
+  return (
+    <ul class="cards">
+      {props.items.map((item, i) => (
+        <li key={`${item.href}-${i}`}>
+          <Heading>
+            <a href={item.href}>{item.title}</a>
+          </Heading>
+          {(item.meta || item.at) && (
+            <p class="meta">
+              {item.meta}
+              {item.meta && item.at && ' · '}
+              {item.at && (
+                <time dateTime={item.at.toISOString()}>{formatWhen(item.at, props.locale)}</time>
+              )}
+            </p>
+          )}
+          {item.summary && <p>{item.summary}</p>}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function HomeBlock(props: {
@@ -83,17 +121,12 @@ export function HomeBlock(props: {
       return (
         <section class="home-block" aria-labelledby={id}>
           <h2 id={id}>{heading(block.kind)}</h2>
-          <ul class="cards">
-            {items.map((item) => (
-              <li key={item.href}>
-                <h3>
-                  <a href={item.href}>{item.title}</a>
-                </h3>
-                {item.meta && <p class="meta">{item.meta}</p>}
-                {item.summary && <p>{item.summary}</p>}
-              </li>
-            ))}
-          </ul>
+          <BlockItems items={items} locale={locale} />
+          {block.kind === 'last_activity' && (
+            <p>
+              <a href="/last-activity">{t('activity.seeAll')}</a>
+            </p>
+          )}
         </section>
       );
     case 'statistics':
@@ -132,7 +165,7 @@ export function HomeBlock(props: {
       return (
         <section class="home-block sub-hero" aria-labelledby={id}>
           <h2 id={id}>{tr(s.title) || props.ctx.organizationName}</h2>
-          {tr(s.body) && <p>{tr(s.body)}</p>}
+          {(tr(s.body) || props.ctx.description) && <p>{tr(s.body) || props.ctx.description}</p>}
           {cta}
         </section>
       );

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -33,7 +23,7 @@ import {
 
 import { AdminPage } from '../admin/admin-page';
 import { sanitizeAdminHtml } from '../html-sanitizer';
-import { ThemingKey, themingT } from '../theming.messages';
+import { ThemingKey, themingNotFound, themingT } from '../theming.messages';
 import { StaticPageEntity } from './static-page.entity';
 import { StaticPageTopicEntity } from './static-page-topic.entity';
 import { PAGE_SLUG, PageInput, SlugTakenError, StaticPagesService } from './static-pages.service';
@@ -157,7 +147,7 @@ export class PagesAdminController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const page = await this.pages.findPage(id);
-    if (!page) throw new NotFoundException('This page does not exist.');
+    if (!page) throw themingNotFound('error.pageMissing');
     await this.renderPageForm(request, reply, page, page, {});
   }
 
@@ -169,14 +159,14 @@ export class PagesAdminController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const page = await this.pages.findPage(id);
-    if (!page) throw new NotFoundException('This page does not exist.');
+    if (!page) throw themingNotFound('error.pageMissing');
     await this.savePage(request, reply, body, page);
   }
 
   @Post('pages/:id/delete')
   async deletePage(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const page = await this.pages.findPage(id);
-    if (!page) throw new NotFoundException('This page does not exist.');
+    if (!page) throw themingNotFound('error.pageMissing');
     await this.pages.deletePage(page);
     void reply.redirect('/admin/pages?saved=1', 303);
   }
@@ -253,7 +243,7 @@ export class PagesAdminController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const topic = await this.pages.findTopic(id);
-    if (!topic) throw new NotFoundException('This topic does not exist.');
+    if (!topic) throw themingNotFound('error.topicMissing');
     await this.renderTopicForm(request, reply, topic, topic, {});
   }
 
@@ -265,14 +255,14 @@ export class PagesAdminController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const topic = await this.pages.findTopic(id);
-    if (!topic) throw new NotFoundException('This topic does not exist.');
+    if (!topic) throw themingNotFound('error.topicMissing');
     await this.saveTopic(request, reply, body, topic);
   }
 
   @Post('topics/:id/delete')
   async deleteTopic(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const topic = await this.pages.findTopic(id);
-    if (!topic) throw new NotFoundException('This topic does not exist.');
+    if (!topic) throw themingNotFound('error.topicMissing');
     await this.pages.deleteTopic(topic);
     void reply.redirect('/admin/topics?saved=1', 303);
   }

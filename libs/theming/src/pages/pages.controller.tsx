@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -7,7 +7,7 @@ import { TenantContext } from '@plaza/tenancy';
 import { OnHost, renderPage, SiteLayout } from '@plaza/web';
 
 import { SiteContextService } from '../site-context.service';
-import { themingT } from '../theming.messages';
+import { themingNotFound, themingT } from '../theming.messages';
 import { StaticPagesService } from './static-pages.service';
 
 /** Public static pages: the index by topic, and each page at /pages/:slug. */
@@ -70,7 +70,7 @@ export class PagesController {
   ): Promise<void> {
     const tenant = TenantContext.current();
     const page = await this.pages.findBySlug(slug);
-    if (!page) throw new NotFoundException('There is no page at this address.');
+    if (!page) throw themingNotFound('error.noSuchPage');
     const site = await this.siteContext.build(request);
     const title = translate(page.title, site.locale, tenant.defaultLocale);
     // Content is sanitised when an admin saves it (sanitize-html).

@@ -1,11 +1,13 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 
 import { QueryFailedError } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
 import { TenantDb } from '@plaza/tenancy';
+import { LocalizedHttpException } from '@plaza/web';
 
 import { isUuid } from '../content-blocks/content-blocks.service';
+import { themingT } from '../theming.messages';
 import { StaticPageEntity } from './static-page.entity';
 import { StaticPageTopicEntity } from './static-page-topic.entity';
 
@@ -21,9 +23,9 @@ export interface PageInput {
 
 export class SlugTakenError extends Error {}
 
-export class TermsPageUndeletableException extends ConflictException {
+export class TermsPageUndeletableException extends LocalizedHttpException {
   constructor() {
-    super('The terms of service page cannot be deleted; edit it instead.');
+    super(HttpStatus.CONFLICT, (locale) => themingT(locale, 'error.termsUndeletable'));
   }
 }
 
