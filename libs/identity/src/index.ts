@@ -16,3 +16,4 @@ export * from './two-factor';
 export * from './totp-secrets.service';
 export * from './avatars.service';
 export * from './public-contributions';
+export * from './public-author';

@@ -14,6 +14,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
+import { authorDisplayName } from '@plaza/identity';
 import {
   ComponentEntity,
   ErrorSummary,
@@ -436,7 +437,7 @@ export class ProposalsAdminPages {
           <ul>
             {notes.map((n) => (
               <li key={n.id}>
-                <strong>{n.author?.name}</strong>: {n.body}
+                <strong>{authorDisplayName(n.author, site.locale)}</strong>: {n.body}
               </li>
             ))}
           </ul>
