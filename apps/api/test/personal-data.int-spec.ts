@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { EntityManager } from 'typeorm';
 
 import { ActionLogEntity, UserEntity } from '@plaza/identity';
 import {
+  ProposalAttachmentEntity,
   ProposalEndorsementEntity,
   ProposalEntity,
   ProposalNoteEntity,
@@ -29,6 +31,7 @@ import {
   ReportEntity,
 } from '@plaza/social';
 import { ComponentEntity, SpaceEntity, SpaceRoleEntity } from '@plaza/spaces';
+import { StoredFileEntity } from '@plaza/storage';
 import { TenantDb, TenantRef } from '@plaza/tenancy';
 import {
   createUser,
@@ -52,6 +55,22 @@ interface Seeded {
   proposalId: string;
   otherProposalId: string;
   commentId: string;
+  attachmentId: string;
+}
+
+/** A stored file's row (the bytes are not needed: the archive lists metadata only). */
+async function storedFile(em: EntityManager, originalName: string, size: number) {
+  const id = randomUUID();
+  return em.save(
+    em.create(StoredFileEntity, {
+      id,
+      path: `files/${id}/original.pdf`,
+      contentType: 'application/pdf',
+      kind: 'document',
+      size,
+      originalName,
+    }),
+  );
 }
 
 /** Everything the features keep about one person, with `mark` in each text. */
@@ -177,6 +196,20 @@ async function seed(em: EntityManager, user: UserEntity, mark: string): Promise<
     reason: 'offensive',
     details: `${mark} zorblat saw this, call 0612345678`,
   });
+  const attachment = await em.save(
+    em.create(ProposalAttachmentEntity, {
+      proposalId: proposal.id,
+      fileId: (await storedFile(em, `${mark}-plan.pdf`, 2048)).id,
+      title: `${mark} river plan`,
+      uploaderId: user.id,
+    }),
+  );
+  await em.insert(ProposalAttachmentEntity, {
+    proposalId: proposal.id,
+    fileId: (await storedFile(em, 'OTHER-PERSON-map.pdf', 10)).id,
+    title: 'OTHER-PERSON map',
+    uploaderId: other.id,
+  });
   await em.insert(SpaceRoleEntity, { spaceId: space.id, userId: user.id, role: 'moderator' });
   await em.insert(ActionLogEntity, {
     actorId: other.id,
@@ -190,6 +223,7 @@ async function seed(em: EntityManager, user: UserEntity, mark: string): Promise<
     proposalId: proposal.id,
     otherProposalId: otherProposal.id,
     commentId: comment.id,
+    attachmentId: attachment.id,
   };
 }
 
@@ -295,6 +329,7 @@ describe('Download my data and account deletion across features (two tenants)', 
       'proposal_supports',
       'proposal_endorsements',
       'proposal_valuations',
+      'proposal_attachments',
       'space_roles',
     ];
     expect(Object.keys(files).sort()).toEqual(
@@ -326,6 +361,16 @@ describe('Download my data and account deletion across features (two tenants)', 
       'assigned_valuator',
       'private_note',
     ]);
+    expect(only('proposal_attachments')).toEqual({
+      id: inA.attachmentId,
+      proposal_id: inA.proposalId,
+      proposal_title: 'ALPHA more trees',
+      title: 'ALPHA river plan',
+      file_name: 'ALPHA-plan.pdf',
+      content_type: 'application/pdf',
+      size: 2048,
+      created_at: expect.any(String),
+    });
     expect(only('comments')).toMatchObject({ id: inA.commentId, body: 'ALPHA a fair point' });
     expect(only('comment_votes')).toMatchObject({ vote: 'up', resource_id: inA.proposalId });
     expect(only('follows')).toMatchObject({ resource_id: inA.otherProposalId });
@@ -388,6 +433,7 @@ describe('Download my data and account deletion across features (two tenants)', 
       'select count(*) as n from proposal_endorsements where author_id = $1',
       'select count(*) as n from reports where user_id = $1',
       'select count(*) as n from action_logs where subject_id = $1::text',
+      'select count(*) as n from proposal_attachments where uploader_id = $1',
     ])
       expect([sql, await count(a, sql)]).toEqual([sql, 1]);
     const [user] = (await run(a, (em) =>

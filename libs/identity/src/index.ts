@@ -23,3 +23,4 @@ export * from './verifications.messages';
 export * from './people-admin.service';
 export * from './personal-token.entity';
 export * from './personal-tokens.service';
+export * from './public-author';

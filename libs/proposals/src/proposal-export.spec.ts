@@ -54,6 +54,15 @@ describe('proposal export', () => {
     expect(toExportRow(proposal(), 'en')).toMatchObject({ category: '', scope: '' });
   });
 
+  it("writes a deleted author as a deleted participant, in the reader's language, and official ones blank", () => {
+    const gone = { name: '', nickname: 'deleted_1', deletedAt: new Date() };
+    const sut = (locale: string) =>
+      toExportRow(proposal({ author: gone } as Partial<ProposalEntity>), locale).author;
+    expect([sut('en'), sut('fr')]).toEqual(['Deleted participant', 'Participant supprimé']);
+    expect(toExportRow(proposal(), 'en').author).toBe('Ada');
+    expect(toExportRow(proposal({ official: true }), 'en').author).toBe('');
+  });
+
   it('writes a header even with no proposals', () => {
     expect(toCsv([]).startsWith('id,title,body')).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { translate } from '@plaza/core';
+import { authorDisplayName } from '@plaza/identity';
 
 import type { ProposalEntity } from './proposal.entity';
 
@@ -55,7 +56,7 @@ export function toExportRow(p: ProposalEntity, locale: string): ExportRow {
     id: p.id,
     title: p.title,
     body: p.body,
-    author: p.official ? '' : (p.author?.name ?? ''),
+    author: p.official ? '' : authorDisplayName(p.author, locale),
     official: p.official,
     state: p.withdrawnAt ? 'withdrawn' : (p.state ?? 'not_answered'),
     answer: translate(p.answer, locale, locale),

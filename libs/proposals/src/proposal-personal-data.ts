@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AccountErasure, PersonalDataSections } from '@plaza/identity';
 
 import { ProposalEntity } from './proposal.entity';
+import { ProposalAttachmentEntity } from './proposal-attachment.entity';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalSupportEntity } from './proposal-support.entity';
 import { ProposalNoteEntity, ProposalValuatorEntity } from './proposal-valuation.entities';
@@ -13,7 +14,11 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 /**
  * What proposals keep about a person, for "download my data". On deletion
  * proposals, versions, supports, endorsements and notes stay as contributions
- * of the anonymized account; valuation assignments (a role) go.
+ * of the anonymized account; valuation assignments (a role) go. Attachments
+ * stay too: they are part of a proposal others read, support and comment, like
+ * its body (Decidim keeps them as well); the person can remove the ones they
+ * attached before deleting their account. The archive lists their metadata,
+ * the files themselves are on the proposal pages.
  */
 @Injectable()
 export class ProposalPersonalData implements OnModuleInit {
@@ -106,6 +111,24 @@ export class ProposalPersonalData implements OnModuleInit {
           created_at: iso(n.createdAt),
         })),
       ];
+    });
+
+    this.sections.register('proposal_attachments', async (em, userId) => {
+      const rows = await em.find(ProposalAttachmentEntity, {
+        where: { uploaderId: userId },
+        relations: { file: true, proposal: true },
+        order: { createdAt: 'ASC' },
+      });
+      return rows.map((a) => ({
+        id: a.id,
+        proposal_id: a.proposalId,
+        proposal_title: a.proposal?.title ?? null,
+        title: a.title || null,
+        file_name: a.file?.originalName ?? null,
+        content_type: a.file?.contentType ?? null,
+        size: a.file?.size ?? null,
+        created_at: iso(a.createdAt),
+      }));
     });
 
     this.erasure.register('proposals', async (em, userId) => {

@@ -3,6 +3,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } fr
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
+import { authorDisplayName } from '@plaza/identity';
 import {
   ComponentEntity,
   ErrorSummary,
@@ -467,7 +468,7 @@ export class ProposalsAdminPages {
           <ul>
             {notes.map((n) => (
               <li key={n.id}>
-                <strong>{n.author?.name}</strong>: {n.body}
+                <strong>{authorDisplayName(n.author, site.locale)}</strong>: {n.body}
               </li>
             ))}
           </ul>

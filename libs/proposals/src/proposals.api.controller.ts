@@ -31,6 +31,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 
 import { FieldsException, PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
+import { publicAuthor } from '@plaza/identity';
 import { boolSetting, ErrorDto } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
 import { CurrentUsers, OnHost } from '@plaza/web';
@@ -63,7 +64,8 @@ function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
     title: p.title,
     body: p.body,
     official: p.official,
-    authorName: p.official ? null : (p.author?.name ?? null),
+    authorName: p.official ? null : publicAuthor(p.author).name,
+    author: p.official ? null : publicAuthor(p.author),
     state: publicState(p),
     answer: published ? ((p.answer as Record<string, string> | null) ?? null) : null,
     supportsCount: votesHidden ? null : p.supportsCount,

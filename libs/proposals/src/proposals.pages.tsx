@@ -19,7 +19,14 @@ import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@plaza/core';
-import { Avatars, isVerificationMethod } from '@plaza/identity';
+import {
+  AuthorAccount,
+  authorDisplayName,
+  AuthorName,
+  Avatars,
+  isVerificationMethod,
+  publicAuthor,
+} from '@plaza/identity';
 import {
   commentMaxLength,
   CommentsSection,
@@ -81,6 +88,28 @@ import {
   UnknownCategoryError,
   UnknownScopeError,
 } from './proposals.service';
+
+/** Stands for the author in "By {name}", so the name can be a link inside the translated sentence. */
+const NAME_SLOT = '\u0000';
+
+function By({
+  template,
+  author,
+  locale,
+}: {
+  template: string;
+  author?: AuthorAccount | null;
+  locale: string;
+}) {
+  const [before, after = ''] = template.split(NAME_SLOT);
+  return (
+    <span>
+      {before}
+      <AuthorName author={publicAuthor(author)} locale={locale} />
+      {after}
+    </span>
+  );
+}
 
 type T = (key: ProposalsKey, params?: Record<string, string | number>) => string;
 type FormBody = Record<string, unknown>;
@@ -249,10 +278,14 @@ export class ProposalsPages {
                   ) : (
                     <span class="with-avatar">
                       <Avatar
-                        name={p.author?.name ?? ''}
+                        name={authorDisplayName(p.author, site.locale)}
                         url={avatarUrls.get(p.author?.avatarFileId ?? '')}
                       />
-                      {t('by', { name: p.author?.name ?? '' })}
+                      <By
+                        template={t('by', { name: NAME_SLOT })}
+                        author={p.author}
+                        locale={site.locale}
+                      />
                     </span>
                   )}{' '}
                   · <span class="badge">{label(publicState(p))}</span>
@@ -409,8 +442,15 @@ export class ProposalsPages {
             t('official')
           ) : (
             <span class="with-avatar">
-              <Avatar name={proposal.author?.name ?? ''} url={authorAvatarUrl} />
-              {t('by', { name: proposal.author?.name ?? '' })}
+              <Avatar
+                name={authorDisplayName(proposal.author, site.locale)}
+                url={authorAvatarUrl}
+              />
+              <By
+                template={t('by', { name: NAME_SLOT })}
+                author={proposal.author}
+                locale={site.locale}
+              />
             </span>
           )}{' '}
           · <span class="badge">{state}</span>

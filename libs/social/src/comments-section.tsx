@@ -1,3 +1,4 @@
+import { authorLabel, AuthorName } from '@plaza/identity';
 import { Avatar } from '@plaza/web';
 
 import type { CommentView } from './comments.service';
@@ -83,7 +84,7 @@ export function CommentsSection(props: CommentsSectionProps) {
   };
   const render = (c: CommentView) => (
     <li key={c.id} id={`comment-${c.id}`}>
-      <article aria-label={c.authorName ?? t('comments')}>
+      <article aria-label={c.author ? authorLabel(c.author, props.locale) : t('comments')}>
         {c.hidden ? (
           <p>
             <em>{t('hidden')}</em>
@@ -95,8 +96,11 @@ export function CommentsSection(props: CommentsSectionProps) {
         ) : (
           <>
             <p class="with-avatar">
-              <Avatar name={c.authorName ?? ''} url={c.authorAvatarUrl} />
-              <strong>{c.authorName}</strong>
+              <Avatar
+                name={c.author ? authorLabel(c.author, props.locale) : ''}
+                url={c.authorAvatarUrl}
+              />
+              <strong>{c.author && <AuthorName author={c.author} locale={props.locale} />}</strong>
               {c.alignment !== 0 && (
                 <span class="badge">{t(`alignment.${c.alignment}` as SocialKey)}</span>
               )}

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, In, IsNull } from 'typeorm';
 
-import { Avatars } from '@plaza/identity';
+import { Avatars, PublicAuthor, publicAuthor } from '@plaza/identity';
 import { TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
 
@@ -24,7 +24,10 @@ export interface CommentView {
   parentId: string | null;
   depth: number;
   authorId: string;
+  /** Null when deleted, hidden, or once the author deleted their account. */
   authorName: string | null;
+  /** Null when the comment is deleted or hidden; `deleted: true` once its author deleted their account. */
+  author: PublicAuthor | null;
   /** The author's picture, or null for their initials (and for concealed comments). */
   authorAvatarUrl: string | null;
   body: string | null;
@@ -237,7 +240,8 @@ export class CommentsService {
           parentId: c.parentId,
           depth: c.depth,
           authorId: c.authorId,
-          authorName: concealed ? null : (c.author?.name ?? null),
+          authorName: concealed ? null : publicAuthor(c.author).name,
+          author: concealed ? null : publicAuthor(c.author),
           authorAvatarUrl: concealed
             ? null
             : (avatarUrls.get(c.author?.avatarFileId ?? '') ?? null),

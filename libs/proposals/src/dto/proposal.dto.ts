@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
+import { PublicAuthorDto } from '@plaza/identity';
+
 import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS } from '../proposals.query';
 
 export class AttachmentDto {
@@ -19,7 +21,19 @@ export class ProposalDto {
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty() official!: boolean;
-  @ApiProperty({ type: String, nullable: true }) authorName!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for official proposals and once the author deleted their account',
+  })
+  authorName!: string | null;
+  @ApiProperty({
+    type: () => PublicAuthorDto,
+    nullable: true,
+    description:
+      'Null for official proposals; `deleted: true` once the author deleted their account',
+  })
+  author!: PublicAuthorDto | null;
   @ApiProperty({ description: `${STATE_FILTERS.join(', ')} or a custom state token` })
   state!: string;
   @ApiProperty({

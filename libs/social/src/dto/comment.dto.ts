@@ -3,12 +3,25 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
+import { PublicAuthorDto } from '@plaza/identity';
+
 export class CommentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty({ minimum: 0, maximum: 2 }) depth!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Null when deleted or hidden' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null when deleted or hidden, and once the author deleted their account',
+  })
   authorName!: string | null;
+  @ApiProperty({
+    type: () => PublicAuthorDto,
+    nullable: true,
+    description:
+      'Null when deleted or hidden; `deleted: true` once the author deleted their account',
+  })
+  author!: PublicAuthorDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Null when deleted or hidden' })
   body!: string | null;
   @ApiProperty({ enum: [-1, 0, 1] }) alignment!: number;
