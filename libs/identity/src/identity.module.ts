@@ -18,6 +18,7 @@ import { FirstAdminInvitation } from './first-admin-invitation';
 import { ForceSignInGuard } from './force-sign-in.guard';
 import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
+import { OrganizationAccess } from './organization-access';
 import { ParticipantGuard } from './participant.guard';
 import { PeopleAdminController } from './people-admin.pages';
 import { PeopleAdminService } from './people-admin.service';
@@ -45,6 +46,7 @@ import { SessionUserResolver } from './session-user.resolver';
     PeopleAdminService,
     LocalAuthenticator,
     ParticipantGuard,
+    OrganizationAccess,
   ],
   exports: [
     CURRENT_USER_RESOLVER,

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { IsNull } from 'typeorm';
 
-import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
+import { TenantDb } from '@plaza/tenancy';
 import { CurrentUser, CurrentUserResolver, Sessions, stateOf } from '@plaza/web';
 
+import { OrganizationAccess } from './organization-access';
 import { UserEntity } from './user.entity';
 
 /** Tenant sites: the session's user, if it still exists and is neither deleted nor blocked. */
@@ -14,6 +15,7 @@ export class SessionUserResolver implements CurrentUserResolver {
   constructor(
     private readonly sessions: Sessions,
     private readonly tenantDb: TenantDb,
+    private readonly access: OrganizationAccess,
   ) {}
 
   async resolve(request: FastifyRequest): Promise<CurrentUser | null> {
@@ -32,7 +34,7 @@ export class SessionUserResolver implements CurrentUserResolver {
       const mustUseTwoFactor =
         !!user?.roles.includes('admin') &&
         !user.totpSecret &&
-        !!(await em.findOneBy(OrganizationEntity, { id: 1 }))?.requireAdminTwoFactor;
+        (await this.access.of(resolution.tenant)).requireAdminTwoFactor;
       return user && { user, mustUseTwoFactor };
     });
     if (!found) return null;

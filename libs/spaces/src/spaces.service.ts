@@ -28,6 +28,8 @@ export interface ComponentInContext {
   settings: EffectiveSettings;
 }
 
+type WithActivePhase = ComponentEntity & { activePhase?: SpacePhaseEntity | null };
+
 /** Reads spaces as visitors may see them; admin writes live in SpacesAdminService. */
 @Injectable()
 export class SpacesService {
@@ -117,15 +119,34 @@ export class SpacesService {
     em?: EntityManager,
   ): Promise<ComponentInContext & { canParticipate: boolean; isMember: boolean }> {
     const work = async (m: EntityManager) => {
-      const component = await m.findOne(ComponentEntity, {
-        where: { id: componentId, publishedAt: Not(IsNull()) },
-        relations: { space: true },
-      });
-      const space = component?.space;
-      if (!component || !space?.publishedAt) throw new SpaceNotFoundException();
-      const memberOf = user ? await this.memberSpaceIds(m, user.id) : new Set<string>();
+      // One statement: the component, its space, the space's active phase and, for a
+      // signed-in person, whether they hold a role in that space (every API call reads it).
+      const qb = m
+        .createQueryBuilder(ComponentEntity, 'component')
+        .innerJoinAndSelect('component.space', 'space')
+        .leftJoinAndMapOne(
+          'component.activePhase',
+          SpacePhaseEntity,
+          'phase',
+          'phase.space_id = space.id and phase.active',
+        )
+        .where('component.id = :componentId', { componentId })
+        .andWhere('component.published_at is not null')
+        .andWhere('space.published_at is not null');
+      if (user)
+        qb.addSelect(
+          'exists (select 1 from space_roles r where r.space_id = space.id and r.user_id = :userId)',
+          'is_member',
+        ).setParameter('userId', user.id);
+      const { entities, raw } = await qb.limit(1).getRawAndEntities<{ is_member?: boolean }>();
+      const component = entities[0] as WithActivePhase | undefined;
+      if (!component) throw new SpaceNotFoundException();
+      const activePhase = component.activePhase ?? null;
+      delete component.activePhase;
+      // The inner join selected it.
+      const space = component.space!;
+      const memberOf = new Set<string>(raw[0]?.is_member ? [space.id] : []);
       if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
-      const activePhase = await m.findOneBy(SpacePhaseEntity, { spaceId: space.id, active: true });
       return {
         component,
         space,

@@ -10,6 +10,7 @@ export * from './tenancy.module';
 export * from './tenant-context';
 export * from './tenant-db.service';
 export * from './tenant-domain.entity';
+export * from './tenant-cache.service';
 export * from './tenant-events.service';
 export * from './tenant-job';
 export * from './tenant-registry.service';
