@@ -1,5 +1,5 @@
 /**
- * npm run bench:api -- [--tenants 1000] [--duration 10] [--connections 16] [--rounds 3]
+ * npm run bench:api -- [--tenants 1000] [--duration 10] [--connections 16] [--rounds 3] [--warmup 10]
  *
  * Seeds one tenant with a process, a proposals component and 200 proposals
  * (and N-1 more tenants with 20 each), then measures with autocannon:
@@ -185,6 +185,7 @@ async function main(): Promise<void> {
   const duration = intArg('duration', 10);
   const connections = intArg('connections', 16);
   const rounds = intArg('rounds', 3);
+  const warmup = intArg('warmup', 10);
   useBenchDatabase('api');
   console.log('→ compiling the API');
   execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -237,9 +238,10 @@ async function main(): Promise<void> {
   try {
     await Promise.all([waitForHttp(apiPort, api), new Promise((r) => baseline.once('message', r))]);
     const one = [targets[0]];
-    console.log(`→ warm-up`);
-    await load(apiPort, one, 3, connections, baseDomain);
-    await load(basePort, one, 3, connections, baseDomain);
+    // The API has far more code for V8 to optimize than the baseline: warm both well.
+    console.log(`→ warm-up, ${warmup} s each`);
+    await load(apiPort, one, warmup, connections, baseDomain);
+    await load(basePort, one, warmup, connections, baseDomain);
     const aRounds: Figures[] = [];
     const cRounds: Figures[] = [];
     for (let round = 1; round <= rounds; round++) {

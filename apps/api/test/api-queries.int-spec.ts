@@ -4,7 +4,7 @@ import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
 import { hashPassword } from '@plaza/core';
-import { ProposalEntity } from '@plaza/proposals';
+import { ProposalEntity, ProposalFilters, ProposalsQuery } from '@plaza/proposals';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
 import { QueryCounter, SWITCH_TENANT_SQL, TenantCache, TenantDb, TenantRef } from '@plaza/tenancy';
 import {
@@ -136,6 +136,47 @@ describe('JSON API statements per request and the tenant settings cache', () => 
     expect(past.result.body).toEqual({ items: [], meta: { page: 9, perPage: 20, total: 45 } });
     // An empty page past the end costs one count more.
     expect(past.statements).toHaveLength(6);
+  });
+
+  it('lists through the reused SQL exactly what the entity query of the pages lists, for every filter', async () => {
+    await run(a, async (em) => {
+      const some = await em.find(ProposalEntity, { where: { componentId: componentA }, take: 6 });
+      await em.update(ProposalEntity, { id: some[0].id }, { withdrawnAt: new Date() });
+      for (const [i, state] of ['accepted', 'rejected', 'evaluating', 'accepted'].entries())
+        await em.update(
+          ProposalEntity,
+          { id: some[i + 1].id },
+          { state, statePublishedAt: new Date(), supportsCount: 10 - i },
+        );
+    });
+    const query = app.get(ProposalsQuery);
+    const base: ProposalFilters = { order: 'recent', seed: 's', page: 1, perPage: 7 };
+    const cases: Partial<ProposalFilters>[] = [
+      {},
+      { page: 2 },
+      { order: 'most_supported' },
+      { order: 'random', seed: 'one' },
+      { order: 'random', seed: 'two' },
+      { states: ['accepted'] },
+      { states: ['accepted', 'rejected'] },
+      { states: ['rejected', 'evaluating', 'not_answered'] },
+      { states: ['withdrawn'] },
+      { search: 'Proposal 1' },
+      { search: '100%_\\' },
+      { states: ['accepted'], search: 'Proposal', order: 'most_commented' },
+    ];
+    // Twice: the second round reuses every compiled shape (tests verify each reuse).
+    for (let round = 0; round < 2; round++) {
+      for (const c of cases) {
+        const filters = { ...base, ...c };
+        await run(a, async (em) => {
+          const entities = await query.list(componentA, filters, em);
+          const rows = await query.listRows(componentA, filters, em);
+          expect(rows.items.map((r) => r.id)).toEqual(entities.items.map((p) => p.id));
+          expect(rows.total).toBe(entities.total);
+        });
+      }
+    }
   });
 
   it('sends 9 statements for a signed-in participant: the session user in its own transaction', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { Brackets, EntityManager } from 'typeorm';
 
-import { TenantDb } from '@plaza/tenancy';
+import { CompiledQueries, TenantDb } from '@plaza/tenancy';
 
 import { ProposalEntity } from './proposal.entity';
 
@@ -126,7 +126,7 @@ export class ProposalsQuery {
       .leftJoin('p.author', 'author')
       .select(ROW_COLUMNS.map(([expr, alias]) => `${expr} as "${alias}"`))
       .addSelect('count(*) over ()', 'total');
-    const rows = await qb.getRawMany<RawRow>();
+    const rows = await CompiledQueries.getRawMany<RawRow, ProposalEntity>(em, qb);
     // Past the last page the window count has no row to ride on.
     const total = rows.length
       ? Number(rows[0].total)

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 
-import { TenantDb } from '@plaza/tenancy';
+import { CompiledQueries, TenantDb } from '@plaza/tenancy';
 import type { CurrentUser } from '@plaza/web';
 
 import { AssemblyMemberEntity } from './assembly-member.entity';
@@ -138,7 +138,10 @@ export class SpacesService {
           'exists (select 1 from space_roles r where r.space_id = space.id and r.user_id = :userId)',
           'is_member',
         ).setParameter('userId', user.id);
-      const { entities, raw } = await qb.limit(1).getRawAndEntities<{ is_member?: boolean }>();
+      const { entities, raw } = await CompiledQueries.getRawAndEntities<
+        ComponentEntity,
+        { is_member?: boolean }
+      >(m, qb.limit(1));
       const component = entities[0] as WithActivePhase | undefined;
       if (!component) throw new SpaceNotFoundException();
       const activePhase = component.activePhase ?? null;

@@ -1,3 +1,4 @@
+export * from './compiled-queries';
 export * from './database';
 export * from './host-resolver.service';
 export * from './migrator.service';
