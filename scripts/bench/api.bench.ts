@@ -1,12 +1,17 @@
 /**
- * npm run bench:api -- [--tenants 1000] [--duration 10] [--connections 16]
+ * npm run bench:api -- [--tenants 1000] [--duration 10] [--connections 16] [--rounds 3] [--warmup 10] [--warm-per-tenant 8]
  *
  * Seeds one tenant with a process, a proposals component and 200 proposals
  * (and N-1 more tenants with 20 each), then measures with autocannon:
  *   (a) GET the first page (20) of proposals through the real API, one tenant;
  *   (b) the same spread across all N tenants;
- *   (c) a node:http + pg baseline replaying the exact SQL the API sent for (a),
- *       with the same per-transaction role and search_path switch.
+ *   (c) a node:http + pg baseline replaying the exact SQL the API sent for (a)
+ *       (a warm request: per-process caches filled, as under load), with the
+ *       same per-transaction role and search_path switch.
+ * (a) and (c) alternate over `--rounds` rounds of `--duration` seconds (c a, a c, …)
+ * so both sides see the same share of whatever else the machine is doing; their
+ * figures are the medians over the rounds. The CPU time each server process spent
+ * per request (from /proc) is printed too: it does not depend on that noise.
  * The API runs as its own process (compiled), so its resident memory is read
  * after (a) (1 tenant warmed) and after (b) (N tenants warmed).
  * Ends with RESULT {json}. Uses its own bench database, never the demo's.
@@ -105,12 +110,43 @@ function rssMb(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/** User + system CPU time of a process so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
 interface Figures {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU time of the serving process per request, ms. */
+  cpu_ms_per_request?: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Medians of several rounds' figures; errors are summed. */
+function combine(rounds: Figures[]): Figures {
+  const pick = (k: 'rps' | 'p50' | 'p99' | 'cpu_ms_per_request') =>
+    +median(rounds.map((r) => r[k] ?? 0)).toFixed(k === 'cpu_ms_per_request' ? 3 : 0);
+  return {
+    rps: pick('rps'),
+    p50: pick('p50'),
+    p99: pick('p99'),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
+    cpu_ms_per_request: pick('cpu_ms_per_request'),
+  };
 }
 
 async function load(
@@ -119,16 +155,31 @@ async function load(
   duration: number,
   connections: number,
   baseDomain: string,
+  pid?: number,
+  amount?: number,
 ): Promise<Figures> {
+  const cpuBefore = pid ? cpuMs(pid) : 0;
+  // One round robin shared by all connections: each connection walking the list from its
+  // start would only ever reach the first few hundred tenants.
+  let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
     duration,
-    requests: targets.map((t) => ({
-      method: 'GET',
-      path: t.path,
-      headers: { host: `${t.tenant.slug}.${baseDomain}` },
-    })),
+    ...(amount ? { amount } : {}),
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const t = targets[next++ % targets.length];
+          return {
+            ...req,
+            path: t.path,
+            headers: { ...req.headers, host: `${t.tenant.slug}.${baseDomain}` },
+          };
+        },
+      },
+    ],
   });
   return {
     rps: Math.round(result.requests.average),
@@ -136,6 +187,9 @@ async function load(
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    ...(pid && result.requests.total
+      ? { cpu_ms_per_request: +((cpuMs(pid) - cpuBefore) / result.requests.total).toFixed(3) }
+      : {}),
   };
 }
 
@@ -143,6 +197,9 @@ async function main(): Promise<void> {
   const tenantCount = intArg('tenants', 1000);
   const duration = intArg('duration', 10);
   const connections = intArg('connections', 16);
+  const rounds = intArg('rounds', 3);
+  const warmup = intArg('warmup', 10);
+  const warmPerTenant = intArg('warm-per-tenant', 8);
   useBenchDatabase('api');
   console.log('→ compiling the API');
   execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -157,15 +214,16 @@ async function main(): Promise<void> {
     targets[i] = { tenant: tenants[i], path: await seed(tenantDb, tenants[i], i === 0 ? 200 : 20) };
   });
 
-  // The exact statements the API sends for (a), for the baseline to replay.
+  // The exact statements the API sends for (a) once warm, for the baseline to replay.
   const inProcess = await createApiApp(platform.config, testLogger());
-  const { result: probe, statements } = await QueryCounter.record(() =>
+  const firstPage = () =>
     inProcess.inject({
       method: 'GET',
       url: targets[0].path,
       headers: { host: `${targets[0].tenant.slug}.${baseDomain}` },
-    }),
-  );
+    });
+  const { statements: cold } = await QueryCounter.record(firstPage);
+  const { result: probe, statements } = await QueryCounter.record(firstPage);
   await inProcess.close();
   if (probe.statusCode !== 200 || JSON.parse(probe.body).items.length !== 20) {
     throw new Error(
@@ -176,7 +234,7 @@ async function main(): Promise<void> {
   const statementsFile = join(ROOT, 'var', 'bench-api-statements.json');
   writeFileSync(statementsFile, JSON.stringify(statements));
   console.log(
-    `  the API sends ${statements.length} statements per page: ${statements.map((s) => s.sql.split(/\s+/).slice(0, 2).join(' ')).join(' | ')}`,
+    `  the API sends ${statements.length} statements per page (${cold.length} on a cold cache): ${statements.map((s) => s.sql.split(/\s+/).slice(0, 2).join(' ')).join(' | ')}`,
   );
   await platform.close();
 
@@ -194,28 +252,54 @@ async function main(): Promise<void> {
   try {
     await Promise.all([waitForHttp(apiPort, api), new Promise((r) => baseline.once('message', r))]);
     const one = [targets[0]];
-    console.log(`→ warm-up`);
-    await load(apiPort, one, 3, connections, baseDomain);
-    await load(basePort, one, 3, connections, baseDomain);
-    console.log(`→ (c) baseline, ${duration} s`);
-    const c = await load(basePort, one, duration, connections, baseDomain);
-    console.log(`→ (a) API, one tenant, ${duration} s`);
-    const a = await load(apiPort, one, duration, connections, baseDomain);
+    // The API has far more code for V8 to optimize than the baseline: warm both well.
+    console.log(`→ warm-up, ${warmup} s each`);
+    await load(apiPort, one, warmup, connections, baseDomain);
+    await load(basePort, one, warmup, connections, baseDomain);
+    const aRounds: Figures[] = [];
+    const cRounds: Figures[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const runC = async () => {
+        console.log(`→ round ${round}/${rounds}: (c) baseline, ${duration} s`);
+        cRounds.push(await load(basePort, one, duration, connections, baseDomain, baseline.pid));
+      };
+      const runA = async () => {
+        console.log(`→ round ${round}/${rounds}: (a) API, one tenant, ${duration} s`);
+        aRounds.push(await load(apiPort, one, duration, connections, baseDomain, api.pid));
+      };
+      if (round % 2) {
+        await runC();
+        await runA();
+      } else {
+        await runA();
+        await runC();
+      }
+    }
+    const a = combine(aRounds);
+    const c = combine(cRounds);
+    if (rounds > 1)
+      console.log(
+        `  a/c by round: ${aRounds.map((r, i) => (r.rps / cRounds[i].rps).toFixed(2)).join(', ')}`,
+      );
     const rssOne = rssMb(api.pid as number);
-    console.log(`→ warming ${tenants.length} tenants`);
+    // Each pooled PostgreSQL backend caches a schema's relations the first time it serves that
+    // tenant: enough requests per tenant that (b) measures warm backends, not cache fills.
+    console.log(`→ warming ${tenants.length} tenants (${warmPerTenant} requests each)`);
     await load(
       apiPort,
       targets,
-      Math.max(5, Math.ceil(tenants.length / 400)),
+      duration,
       connections,
       baseDomain,
+      undefined,
+      targets.length * warmPerTenant,
     );
     console.log(`→ (b) API, ${tenants.length} tenants, ${duration} s`);
-    const b = await load(apiPort, targets, duration, connections, baseDomain);
+    const b = await load(apiPort, targets, duration, connections, baseDomain, api.pid);
     const rssMany = rssMb(api.pid as number);
 
     const row = (name: string, f: Figures) =>
-      `${name.padEnd(34)} ${String(f.rps).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors + f.non2xx}`;
+      `${name.padEnd(34)} ${String(f.rps).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   CPU ${String(f.cpu_ms_per_request).padStart(5)} ms/req   errors ${f.errors + f.non2xx}`;
     console.log('');
     console.log(row('(a) API, 1 tenant', a));
     console.log(row(`(b) API, ${tenants.length} tenants`, b));
@@ -232,6 +316,7 @@ async function main(): Promise<void> {
         tenants: tenants.length,
         duration_s: duration,
         connections,
+        rounds,
         a,
         b,
         c,
@@ -241,6 +326,7 @@ async function main(): Promise<void> {
         rss_many_mb: rssMany,
         rss_growth_mb: growth,
         statements_per_request: statements.length,
+        statements_cold_cache: cold.length,
       })}`,
     );
   } finally {

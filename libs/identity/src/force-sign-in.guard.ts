@@ -3,8 +3,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 import { LOCAL_FILES_ROUTE } from '@plaza/storage';
-import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
 import { CurrentUsers, SignedInGuard, stateOf } from '@plaza/web';
+
+import { OrganizationAccess } from './organization-access';
 
 /** What a visitor still reaches on a site that forces sign-in: the ways in, and the terms. */
 const OPEN_PREFIXES = ['/users/', '/locale/', '/pages/terms', `/${LOCAL_FILES_ROUTE}/`];
@@ -21,7 +22,7 @@ export function openWithoutSignIn(path: string): boolean {
 @Injectable()
 export class ForceSignInGuard implements CanActivate {
   constructor(
-    private readonly tenantDb: TenantDb,
+    private readonly access: OrganizationAccess,
     private readonly users: CurrentUsers,
     private readonly signedIn: SignedInGuard,
   ) {}
@@ -31,11 +32,8 @@ export class ForceSignInGuard implements CanActivate {
     const resolution = stateOf(request)?.resolution;
     if (resolution?.kind !== 'tenant') return true;
     if (openWithoutSignIn(request.url.split('?')[0])) return true;
+    if (!(await this.access.of(resolution.tenant)).forceSignIn) return true;
     if (await this.users.of(request)) return true;
-    const organization = await this.tenantDb.runFor(resolution.tenant, (em) =>
-      em.findOne(OrganizationEntity, { where: { id: 1 }, select: ['id', 'forceSignIn'] }),
-    );
-    if (!organization?.forceSignIn) return true;
     return this.signedIn.canActivate(context);
   }
 }

@@ -19,6 +19,7 @@ import { FirstAdminInvitation } from './first-admin-invitation';
 import { ForceSignInGuard } from './force-sign-in.guard';
 import { InvitationsService } from './invitations.service';
 import { LocalAuthenticator } from './local-authenticator';
+import { OrganizationAccess } from './organization-access';
 import { OrganizationAdminController } from './organization-admin.pages';
 import { OrganizationSettings } from './organization-settings.service';
 import { ParticipantGuard } from './participant.guard';
@@ -68,6 +69,7 @@ import { VerificationsService } from './verifications.service';
     TwoFactorOutage,
     VerificationsService,
     PersonalTokensService,
+    OrganizationAccess,
   ],
   exports: [
     Avatars,

@@ -11,6 +11,7 @@ import { AccountMails, MailSite } from './account-mails.service';
 import { AccountsService, normalizeEmail } from './accounts.service';
 import { ActionLog } from './action-log.service';
 import { nicknameFrom } from './identity.seeder';
+import { OrganizationAccess } from './organization-access';
 import { ORGANIZATION_ROLES, OrganizationRole, UserEntity } from './user.entity';
 
 export interface PeopleFilters {
@@ -43,6 +44,7 @@ export class PeopleAdminService {
     private readonly mails: AccountMails,
     private readonly log: ActionLog,
     private readonly sessionStore: SessionStore,
+    private readonly access: OrganizationAccess,
   ) {}
 
   async list(
@@ -191,6 +193,8 @@ export class PeopleAdminService {
           details: { value: settings.requireAdminTwoFactor },
         });
     });
+    // Committed: every process forgets the cached flags (force sign-in, two-factor).
+    await this.access.changed(TenantContext.current());
   }
 
   private async endSessions(userId: string): Promise<void> {

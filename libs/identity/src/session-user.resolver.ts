@@ -3,10 +3,11 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { IsNull } from 'typeorm';
 
-import { OrganizationEntity, TenantDb, TenantRef } from '@plaza/tenancy';
+import { TenantDb, TenantRef } from '@plaza/tenancy';
 import { CurrentUser, CurrentUserResolver, RateLimiter, Sessions, stateOf } from '@plaza/web';
 
 import { Avatars } from './avatars.service';
+import { OrganizationAccess } from './organization-access';
 import { personOfToken } from './personal-tokens.service';
 import { UserEntity } from './user.entity';
 
@@ -25,6 +26,7 @@ export class SessionUserResolver implements CurrentUserResolver {
     private readonly tenantDb: TenantDb,
     private readonly avatars: Avatars,
     private readonly rateLimiter: RateLimiter,
+    private readonly access: OrganizationAccess,
   ) {}
 
   async resolve(request: FastifyRequest): Promise<CurrentUser | null> {
@@ -43,7 +45,7 @@ export class SessionUserResolver implements CurrentUserResolver {
       const mustUseTwoFactor =
         !!user?.roles.includes('admin') &&
         !user.totpSecret &&
-        !!(await em.findOneBy(OrganizationEntity, { id: 1 }))?.requireAdminTwoFactor;
+        (await this.access.of(resolution.tenant)).requireAdminTwoFactor;
       const avatarUrl = user ? await this.avatars.url(em, user.avatarFileId) : null;
       return user && { user, mustUseTwoFactor, avatarUrl };
     });

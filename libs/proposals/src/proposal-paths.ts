@@ -10,7 +10,9 @@ export function proposalsPath(ctx: Pick<ComponentInContext, 'space' | 'component
 }
 
 /** The state the public sees: answers count only once published. */
-export function publicState(p: ProposalEntity): string {
+export function publicState(
+  p: Pick<ProposalEntity, 'withdrawnAt' | 'state' | 'statePublishedAt'>,
+): string {
   if (p.withdrawnAt) return 'withdrawn';
   return p.state && p.statePublishedAt ? p.state : 'not_answered';
 }

@@ -48,7 +48,7 @@ import { ProposalEntity } from './proposal.entity';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalInput } from './proposal-input';
 import { publicState } from './proposal-paths';
-import { ProposalsQuery } from './proposals.query';
+import { ProposalRow, ProposalsQuery } from './proposals.query';
 import {
   BodyTooLongError,
   ProposalsService,
@@ -56,7 +56,7 @@ import {
   UnknownScopeError,
 } from './proposals.service';
 
-function toDto(p: ProposalEntity, votesHidden: boolean): ProposalDto {
+function toDto(p: ProposalEntity | ProposalRow, votesHidden: boolean): ProposalDto {
   const published = !!p.statePublishedAt;
   return {
     id: p.id,
@@ -130,7 +130,7 @@ export class ProposalsApiController {
     return this.tenantDb.run(async (em) => {
       const ctx = await this.proposals.context(componentId, user);
       if (ctx.space.id !== spaceId) throw new NotFoundException('This component does not exist.');
-      const page = await this.query.list(
+      const page = await this.query.listRows(
         componentId,
         {
           states,

@@ -3,7 +3,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 
 import { enabledVerificationMethods, grantedVerificationMethods } from '@plaza/identity';
-import { TenantDb } from '@plaza/tenancy';
+import { CompiledQueries, TenantDb } from '@plaza/tenancy';
 import type { CurrentUser, LocalizedMessage } from '@plaza/web';
 
 import { AssemblyMemberEntity } from './assembly-member.entity';
@@ -63,6 +63,8 @@ export function permissionProblem(
     return { kind: 'verification', method };
   return null;
 }
+
+type WithActivePhase = ComponentEntity & { activePhase?: SpacePhaseEntity | null };
 
 /** Reads spaces as visitors may see them; admin writes live in SpacesAdminService. */
 @Injectable()
@@ -153,15 +155,37 @@ export class SpacesService {
     em?: EntityManager,
   ): Promise<ParticipationContext> {
     const work = async (m: EntityManager) => {
-      const component = await m.findOne(ComponentEntity, {
-        where: { id: componentId, publishedAt: Not(IsNull()) },
-        relations: { space: true },
-      });
-      const space = component?.space;
-      if (!component || !space?.publishedAt) throw new SpaceNotFoundException();
-      const memberOf = user ? await this.memberSpaceIds(m, user.id) : new Set<string>();
+      // One statement: the component, its space, the space's active phase and, for a
+      // signed-in person, whether they hold a role in that space (every API call reads it).
+      const qb = m
+        .createQueryBuilder(ComponentEntity, 'component')
+        .innerJoinAndSelect('component.space', 'space')
+        .leftJoinAndMapOne(
+          'component.activePhase',
+          SpacePhaseEntity,
+          'phase',
+          'phase.space_id = space.id and phase.active',
+        )
+        .where('component.id = :componentId', { componentId })
+        .andWhere('component.published_at is not null')
+        .andWhere('space.published_at is not null');
+      if (user)
+        qb.addSelect(
+          'exists (select 1 from space_roles r where r.space_id = space.id and r.user_id = :userId)',
+          'is_member',
+        ).setParameter('userId', user.id);
+      const { entities, raw } = await CompiledQueries.getRawAndEntities<
+        ComponentEntity,
+        { is_member?: boolean }
+      >(m, qb.limit(1));
+      const component = entities[0] as WithActivePhase | undefined;
+      if (!component) throw new SpaceNotFoundException();
+      const activePhase = component.activePhase ?? null;
+      delete component.activePhase;
+      // The inner join selected it.
+      const space = component.space!;
+      const memberOf = new Set<string>(raw[0]?.is_member ? [space.id] : []);
       if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
-      const activePhase = await m.findOneBy(SpacePhaseEntity, { spaceId: space.id, active: true });
       const required = Object.values(component.permissions ?? {}).some((p) => p?.verification);
       const offeredVerifications = required ? await enabledVerificationMethods(m) : [];
       const verifications =

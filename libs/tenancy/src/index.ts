@@ -1,3 +1,4 @@
+export * from './compiled-queries';
 export * from './database';
 export * from './host-resolver.service';
 export * from './migrator.service';
@@ -10,6 +11,7 @@ export * from './tenancy.module';
 export * from './tenant-context';
 export * from './tenant-db.service';
 export * from './tenant-domain.entity';
+export * from './tenant-cache.service';
 export * from './tenant-events.service';
 export * from './tenant-job';
 export * from './tenant-registry.service';

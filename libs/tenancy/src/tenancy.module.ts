@@ -17,6 +17,7 @@ import { PlatformDb } from './platform-db.service';
 import { partitionSizes, POOL_PARTITIONS, PoolPartitions } from './pool-partitions';
 import { ProvisioningQueue } from './provisioning.queue';
 import { ProvisioningService, TENANT_SEEDERS, TenantSeeder } from './provisioning.service';
+import { TenantCache } from './tenant-cache.service';
 import { TenantDb } from './tenant-db.service';
 import { TenantEvents } from './tenant-events.service';
 import { TenantProvisionedHooks } from './tenant-provisioned-hooks';
@@ -77,6 +78,7 @@ export class TenancyModule {
       TenantDb,
       PlatformDb,
       TenantEvents,
+      TenantCache,
       HostResolver,
       TenantRegistry,
       ProvisioningQueue,
@@ -88,6 +90,7 @@ export class TenancyModule {
       TenantDb,
       PlatformDb,
       TenantEvents,
+      TenantCache,
       HostResolver,
       TenantRegistry,
       ProvisioningQueue,

@@ -7,6 +7,8 @@ import { createRedis, PLAZA_CONFIG, PLAZA_LOGGER, PlazaConfig } from '@plaza/cor
 
 /** Suffix of the pub/sub channel; prefixed like the queues so deployments sharing a Redis stay apart. */
 export const TENANT_CHANGED_CHANNEL = 'tenancy:changed';
+/** Suffix of the channel that says a tenant's own cached settings changed (TenantCache). */
+export const TENANT_DATA_CHANGED_CHANNEL = 'tenancy:data-changed';
 
 type Listener = (tenantId: string) => void;
 
@@ -20,6 +22,7 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
   private publisher!: Redis;
   private subscriber!: Redis;
   private readonly listeners = new Set<Listener>();
+  private readonly dataListeners = new Set<Listener>();
 
   constructor(
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
@@ -30,11 +33,18 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
     return `${this.config.queuePrefix}:${TENANT_CHANGED_CHANNEL}`;
   }
 
+  private get dataChannel(): string {
+    return `${this.config.queuePrefix}:${TENANT_DATA_CHANGED_CHANNEL}`;
+  }
+
   async onModuleInit(): Promise<void> {
     this.publisher = createRedis(this.config.redisUrl, 'plaza-tenancy-pub');
     this.subscriber = createRedis(this.config.redisUrl, 'plaza-tenancy-sub');
-    this.subscriber.on('message', (_channel: string, message: string) => {
-      for (const listener of this.listeners) {
+    this.subscriber.on('message', (channel: string, message: string) => {
+      // A tenant change (status, slug, deletion…) also stales what is cached of its data.
+      const listeners =
+        channel === this.channel ? [...this.listeners, ...this.dataListeners] : this.dataListeners;
+      for (const listener of listeners) {
         try {
           listener(message);
         } catch (error) {
@@ -42,7 +52,7 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
         }
       }
     });
-    await this.subscriber.subscribe(this.channel);
+    await this.subscriber.subscribe(this.channel, this.dataChannel);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -56,6 +66,16 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
 
   async publishChange(tenantId: string): Promise<void> {
     await this.publisher.publish(this.channel, tenantId);
+  }
+
+  /** Called with a tenant's id when its cached settings changed anywhere, or the tenant itself did. */
+  onDataChange(listener: Listener): () => void {
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
+  }
+
+  async publishDataChange(tenantId: string): Promise<void> {
+    await this.publisher.publish(this.dataChannel, tenantId);
   }
 
   /** The command connection, for health checks. */

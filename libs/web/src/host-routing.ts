@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 
 import { negotiateLocale, PlazaConfig, publicUrl, SUPPORTED_LOCALES } from '@plaza/core';
 import { HostResolution, HostResolver } from '@plaza/tenancy';
@@ -61,11 +62,12 @@ export function registerHostRouting(
     const locale = pickLocale(request, resolution);
     (request as PlazaRequest).plaza = { resolution, nonce, locale };
     if (resolution.kind === 'tenant') {
-      request.log = reply.log = request.log.child({ tenant: resolution.tenant.slug });
+      // Fastify's request logger is already this request's own child: bind, do not nest.
+      (request.log as Logger).setBindings({ tenant: resolution.tenant.slug });
       return;
     }
     if (resolution.kind === 'console') {
-      request.log = reply.log = request.log.child({ console: true });
+      (request.log as Logger).setBindings({ console: true });
       // Routes are shared by every host and `GET /` is the tenant home page:
       // the console's front page is its list of organizations.
       if (path === '/') return reply.redirect(CONSOLE_HOME, 303);
