@@ -31,6 +31,9 @@ export class ForceSignInGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const resolution = stateOf(request)?.resolution;
     if (resolution?.kind !== 'tenant') return true;
+    // A bearer token is checked before anything reads the request (a bad one answers 401, not a
+    // validation error); requests without one cost nothing more here.
+    if (request.headers.authorization) await this.users.of(request);
     if (openWithoutSignIn(request.url.split('?')[0])) return true;
     if (!(await this.access.of(resolution.tenant)).forceSignIn) return true;
     if (await this.users.of(request)) return true;
