@@ -12,14 +12,17 @@ import {
 import {
   ActionLogEntity,
   DataExportEntity,
+  IDENTITY_USAGE_COUNTERS,
   seedFirstAdmin,
   UserEntity,
   UserTokenEntity,
 } from '@plaza/identity';
+import { MAIL_USAGE_COUNTERS, MailSentCountEntity } from '@plaza/mail';
 import {
   ProposalEndorsementEntity,
   ProposalEntity,
   ProposalNoteEntity,
+  PROPOSALS_USAGE_COUNTERS,
   ProposalStateEntity,
   ProposalSupportEntity,
   ProposalValuatorEntity,
@@ -33,6 +36,7 @@ import {
   NotificationEntity,
   NotificationPreferenceEntity,
   ReportEntity,
+  SOCIAL_USAGE_COUNTERS,
 } from '@plaza/social';
 import {
   AssemblyMemberEntity,
@@ -42,8 +46,9 @@ import {
   SpaceEntity,
   SpacePhaseEntity,
   SpaceRoleEntity,
+  SPACES_USAGE_COUNTERS,
 } from '@plaza/spaces';
-import { StoredFileEntity } from '@plaza/storage';
+import { STORAGE_USAGE_COUNTERS, StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
   SchemaCatalog,
@@ -114,9 +119,18 @@ export const SCHEMA: SchemaCatalog = {
     NotificationPreferenceEntity,
     ModerationEntity,
     ReportEntity,
+    MailSentCountEntity,
   ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,
+  usageCounters: [
+    ...IDENTITY_USAGE_COUNTERS,
+    ...STORAGE_USAGE_COUNTERS,
+    ...SPACES_USAGE_COUNTERS,
+    ...PROPOSALS_USAGE_COUNTERS,
+    ...SOCIAL_USAGE_COUNTERS,
+    ...MAIL_USAGE_COUNTERS,
+  ],
 };
 
 /** Default data of a new tenant, in order. */

@@ -15,6 +15,7 @@ import { TotpLastStep1795712406783 } from './1795712406783-totp-last-step.migrat
 import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-states.migration';
 import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
+import { MailSentCounts1795717229661 } from './1795717229661-mail-sent-counts.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -33,4 +34,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddProposalStates1795712412247,
   AddProposalValuation1795712865035,
   AddCategories1795713273923,
+  MailSentCounts1795717229661,
 ];

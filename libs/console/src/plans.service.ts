@@ -1,22 +1,19 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
-
-import { PlatformDb, TenantEntity } from '@plaza/tenancy';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
 import {
+  EffectivePlan,
   PLAN_FEATURES,
   PLAN_LIMITS,
-  PlanEntity,
-  PlanFeature,
   PlanFeatures,
-  PlanLimit,
   PlanLimits,
-  TenantPlanOverrideEntity,
-} from './plan.entity';
+  PlanPolicy,
+  PlatformDb,
+  TenantEntity,
+} from '@plaza/tenancy';
+
+import { PlanEntity, TenantPlanOverrideEntity } from './plan.entity';
+
+export { type EffectivePlan, PlanLimitException } from '@plaza/tenancy';
 
 export interface PlanInput {
   code: string;
@@ -25,13 +22,6 @@ export interface PlanInput {
   currency?: string;
   limits: Partial<PlanLimits>;
   features: Partial<PlanFeatures>;
-}
-
-/** A tenant's plan with its overrides applied. */
-export interface EffectivePlan {
-  plan: { code: string; name: string } | null;
-  limits: PlanLimits;
-  features: PlanFeatures;
 }
 
 const UNLIMITED: PlanLimits = { participants: null, spaces: null, storageMb: null, admins: null };
@@ -43,30 +33,6 @@ const ALL_FEATURES: PlanFeatures = {
   apiAccess: true,
 };
 
-const LIMIT_WORDS: Record<PlanLimit, string> = {
-  participants: 'participants',
-  spaces: 'participatory spaces',
-  storageMb: 'MB of storage',
-  admins: 'administrators',
-};
-const FEATURE_WORDS: Record<PlanFeature, string> = {
-  customDomain: 'custom domains',
-  customCss: 'custom CSS',
-  newsletter: 'newsletters',
-  apiAccess: 'API access',
-};
-
-/** Refusal of an action that would pass a limit of the organization's plan. */
-export class PlanLimitException extends ForbiddenException {
-  constructor(
-    readonly limit: PlanLimit | PlanFeature,
-    readonly planName: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function limitsOf(input: Partial<PlanLimits>): PlanLimits {
   return Object.fromEntries(PLAN_LIMITS.map((l) => [l, input[l] ?? null])) as PlanLimits;
 }
@@ -75,10 +41,15 @@ export function featuresOf(input: Partial<PlanFeatures>): PlanFeatures {
   return Object.fromEntries(PLAN_FEATURES.map((f) => [f, input[f] ?? false])) as PlanFeatures;
 }
 
-/** Plans, per-tenant overrides, and the checks features call where a limit bites. */
+/**
+ * Plans and per-tenant overrides; as the PlanPolicy of every process, it
+ * answers the checks features make where a limit bites.
+ */
 @Injectable()
-export class PlansService {
-  constructor(private readonly platformDb: PlatformDb) {}
+export class PlansService extends PlanPolicy {
+  constructor(private readonly platformDb: PlatformDb) {
+    super();
+  }
 
   list(): Promise<PlanEntity[]> {
     return this.platformDb.manager.find(PlanEntity, {
@@ -172,38 +143,6 @@ export class PlansService {
       limits: { ...base.limits, ...definedOnly(overrides?.limits ?? {}) },
       features: { ...base.features, ...definedOnly(overrides?.features ?? {}) },
     };
-  }
-
-  /**
-   * Throws a PlanLimitException when adding `adding` to `current` would pass
-   * the tenant's limit. Features call it before creating what is limited.
-   */
-  async assertWithinLimit(
-    tenantId: string,
-    limit: PlanLimit,
-    current: number,
-    adding = 1,
-  ): Promise<void> {
-    const effective = await this.effective(tenantId);
-    const max = effective.limits[limit];
-    if (max === null || current + adding <= max) return;
-    const planName = effective.plan?.name ?? 'current';
-    throw new PlanLimitException(
-      limit,
-      planName,
-      `The ${planName} plan allows at most ${max} ${LIMIT_WORDS[limit]}; this organization has ${current}. Ask your provider for a larger plan.`,
-    );
-  }
-
-  async assertFeature(tenantId: string, feature: PlanFeature): Promise<void> {
-    const effective = await this.effective(tenantId);
-    if (effective.features[feature]) return;
-    const planName = effective.plan?.name ?? 'current';
-    throw new PlanLimitException(
-      feature,
-      planName,
-      `The ${planName} plan does not include ${FEATURE_WORDS[feature]}. Ask your provider for a plan that does.`,
-    );
   }
 }
 

@@ -1,59 +1,46 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
-import { EntityManager } from 'typeorm';
+import {
+  PlatformDb,
+  SCHEMA_CATALOG,
+  SchemaCatalog,
+  TenantDb,
+  TenantRef,
+  TenantUsageCounter,
+  USAGE_METRICS,
+  UsageFigures,
+} from '@plaza/tenancy';
 
-import { PlatformDb, TenantDb, TenantRef } from '@plaza/tenancy';
+import { TenantUsageEntity } from './plan.entity';
 
-import { TenantUsageEntity, USAGE_METRICS, UsageFigures, UsageMetric } from './plan.entity';
+export type UsageCounter = TenantUsageCounter;
 
 /**
- * Counts one part of a metric inside a tenant's schema. Several counters may
- * add to the same metric (contributions = proposals + comments + ...).
+ * Measures tenants' usage and keeps the last figures in `platform.tenant_usage`.
+ * The counters come from the features, through the schema catalog.
  */
-export interface UsageCounter {
-  metric: UsageMetric;
-  /** Which table or feature counts; for logs and tests. */
-  name: string;
-  count(em: EntityManager): Promise<number>;
-}
-
-async function scalar(em: EntityManager, sql: string): Promise<number> {
-  const [row] = (await em.query(sql)) as { n: string | number | null }[];
-  return Number(row?.n ?? 0);
-}
-
-/** What exists today; features add theirs with `UsageService.register`. */
-export const BUILT_IN_USAGE_COUNTERS: UsageCounter[] = [
-  {
-    metric: 'participants',
-    name: 'users',
-    count: (em) => scalar(em, 'select count(*) as n from users where deleted_at is null'),
-  },
-  {
-    metric: 'storageBytes',
-    name: 'files',
-    count: (em) => scalar(em, 'select coalesce(sum(size), 0) as n from files'),
-  },
-];
-
-/** Measures tenants' usage and keeps the last figures in `platform.tenant_usage`. */
 @Injectable()
 export class UsageService {
-  private readonly counters: UsageCounter[] = [...BUILT_IN_USAGE_COUNTERS];
+  private readonly counters: readonly UsageCounter[];
 
   constructor(
     private readonly platformDb: PlatformDb,
     private readonly tenantDb: TenantDb,
-  ) {}
+    @Inject(SCHEMA_CATALOG) catalog: SchemaCatalog,
+  ) {
+    this.counters = [...(catalog.usageCounters ?? [])];
+  }
 
-  register(counter: UsageCounter): void {
-    this.counters.push(counter);
+  /** Names of the counters of each metric, for the console's explanations and tests. */
+  counterNames(): string[] {
+    return this.counters.map((c) => `${c.metric}:${c.name}`);
   }
 
   async measure(tenant: TenantRef, now = new Date()): Promise<UsageFigures> {
     const figures = Object.fromEntries(USAGE_METRICS.map((m) => [m, 0])) as UsageFigures;
     await this.tenantDb.runFor(tenant, async (em) => {
-      for (const counter of this.counters) figures[counter.metric] += await counter.count(em);
+      for (const counter of this.counters)
+        figures[counter.metric] += await counter.count(em, { now });
     });
     await this.platformDb.manager.save(
       this.platformDb.manager.create(TenantUsageEntity, {

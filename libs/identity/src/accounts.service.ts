@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, MoreThan } from 'typeorm';
 
 import { hashPassword, verifyPassword } from '@plaza/core';
-import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
+import { OrganizationEntity, PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
 import { DataExportEntity } from './data-export.entity';
@@ -63,7 +63,33 @@ class EmailTakenError extends Error {}
 /** Accounts of the current tenant: credentials, registration, emailed tokens, terms. */
 @Injectable()
 export class AccountsService {
-  constructor(private readonly tenantDb: TenantDb) {}
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly plan: PlanPolicy,
+  ) {}
+
+  /**
+   * Throws a PlanLimitException when the plan allows no more participants
+   * (or, with `admins`, no more administrators). Counts in `em`'s transaction.
+   */
+  async assertRoomFor(em: EntityManager, people: { admins: number }): Promise<void> {
+    const tenantId = TenantContext.current().id;
+    const participants = await em.countBy(UserEntity, { deletedAt: IsNull() });
+    await this.plan.assertWithinLimit(tenantId, 'participants', participants);
+    if (people.admins > 0) await this.assertRoomForAdmins(em, people.admins);
+  }
+
+  async assertRoomForAdmins(em: EntityManager, adding = 1): Promise<void> {
+    const [row] = (await em.query(
+      `select count(*) as n from users where deleted_at is null and 'admin' = any(roles)`,
+    )) as { n: string }[];
+    await this.plan.assertWithinLimit(
+      TenantContext.current().id,
+      'admins',
+      Number(row?.n ?? 0),
+      adding,
+    );
+  }
 
   /** The account for these credentials, or null (unknown, wrong password, blocked, deleted, invited). */
   async authenticate(email: string, password: string): Promise<UserEntity | null> {
@@ -97,6 +123,7 @@ export class AccountsService {
       const existing = await em.findOneBy(UserEntity, { email });
       if (existing) return { kind: 'email-taken', user: existing };
       if (await em.existsBy(UserEntity, { nickname })) return { kind: 'nickname-taken' };
+      await this.assertRoomFor(em, { admins: 0 });
       const now = new Date();
       const user = await em.save(
         em.create(UserEntity, {

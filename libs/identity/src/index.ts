@@ -11,3 +11,4 @@ export * from './personal-data';
 export * from './action-log.entity';
 export * from './action-log.service';
 export * from './two-factor';
+export * from './identity.usage';

@@ -84,6 +84,7 @@ export class PeopleAdminService {
     const email = normalizeEmail(input.email);
     const invited = await this.tenantDb.run(async (em) => {
       if (await em.existsBy(UserEntity, { email })) return null;
+      await this.accounts.assertRoomFor(em, { admins: input.roles.includes('admin') ? 1 : 0 });
       let nickname = nicknameFrom(email);
       if (await em.existsBy(UserEntity, { nickname }))
         nickname = `${nickname.slice(0, 31)}_${randomBytes(4).toString('hex')}`;
@@ -117,6 +118,9 @@ export class PeopleAdminService {
   async setRoles(actorId: string, userId: string, roles: OrganizationRole[]): Promise<void> {
     const clean = ORGANIZATION_ROLES.filter((r) => roles.includes(r));
     await this.tenantDb.run(async (em) => {
+      const before = await em.findOneBy(UserEntity, { id: userId });
+      if (clean.includes('admin') && before && !before.roles.includes('admin'))
+        await this.accounts.assertRoomForAdmins(em);
       await em.update(UserEntity, { id: userId }, { roles: clean });
       await this.log.record(em, {
         actorId,

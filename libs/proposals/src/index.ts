@@ -16,3 +16,4 @@ export * from './proposal-state.entity';
 export * from './proposal-valuation.entities';
 export * from './proposal-valuation.service';
 export * from './demo-participation';
+export * from './proposals.usage';

@@ -17,3 +17,4 @@ export * from './dto/space.dto';
 export * from './spaces.api.controller';
 export * from './space-page-extensions';
 export * from './space-category.entity';
+export * from './spaces.usage';

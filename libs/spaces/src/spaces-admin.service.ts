@@ -4,7 +4,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
 import { UserEntity } from '@plaza/identity';
-import { TenantDb } from '@plaza/tenancy';
+import { PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 
 import { AssemblyMemberEntity, MemberPosition } from './assembly-member.entity';
 import { ComponentEntity, Settings } from './component.entity';
@@ -42,6 +42,7 @@ export class SpacesAdminService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly phases: PhasesService,
+    private readonly plan: PlanPolicy,
   ) {}
 
   async list(): Promise<{ spaces: SpaceEntity[]; groups: ProcessGroupEntity[] }> {
@@ -100,10 +101,13 @@ export class SpacesAdminService {
     );
   }
 
+  /** Refused (PlanLimitException) when the plan's `spaces` limit is reached. */
   async create(kind: SpaceKind, input: SpaceInput): Promise<SpaceEntity> {
-    return this.saveSpace(async (em) =>
-      em.save(em.create(SpaceEntity, { kind, ...(await this.fields(em, input)) })),
-    );
+    return this.saveSpace(async (em) => {
+      const existing = await em.count(SpaceEntity);
+      await this.plan.assertWithinLimit(TenantContext.current().id, 'spaces', existing);
+      return em.save(em.create(SpaceEntity, { kind, ...(await this.fields(em, input)) }));
+    });
   }
 
   async update(id: string, input: SpaceInput): Promise<SpaceEntity> {

@@ -3,7 +3,13 @@ import { Readable } from 'node:stream';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import { TenantDb } from '@plaza/tenancy';
+import {
+  countScalar,
+  PlanLimitException,
+  PlanPolicy,
+  TenantContext,
+  TenantDb,
+} from '@plaza/tenancy';
 
 import { FILE_STORAGE, FileStorage, FileStream, SignedUrlOptions } from './file-storage';
 import { FILE_TYPES, FileType, sniffFileType } from './file-type-sniffer';
@@ -49,7 +55,7 @@ export interface UploadRequest {
   body: Buffer | Readable;
   /** As sent by the browser; kept for display and downloads, never trusted for the type. */
   originalName: string;
-  /** Decided by the caller (plan limits come later). */
+  /** Decided by the caller; the plan's storage limit applies on top. */
   maxBytes: number;
   /** Types this upload may be; anything else is refused with a sentence saying so. */
   accept: readonly FileType[];
@@ -108,7 +114,29 @@ export class UploadsService {
   constructor(
     private readonly tenantDb: TenantDb,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly plan: PlanPolicy,
   ) {}
+
+  /**
+   * Refuses (PlanLimitException) a file that would take the organization past
+   * its plan's storage: checked before anything is written, so nothing is lost.
+   * Counts the stored originals, as the usage figures do.
+   */
+  private async assertStorageRoom(bytes: number): Promise<void> {
+    const tenantId = TenantContext.current().id;
+    const { plan, limits } = await this.plan.effective(tenantId);
+    if (limits.storageMb === null) return;
+    const used = await this.tenantDb.run((em) =>
+      countScalar(em, 'select coalesce(sum(size), 0) as n from files'),
+    );
+    if (used + bytes <= limits.storageMb * 1024 * 1024) return;
+    throw new PlanLimitException(
+      'storageMb',
+      plan?.name ?? null,
+      limits.storageMb,
+      Math.ceil(used / (1024 * 1024)),
+    );
+  }
 
   async upload(request: UploadRequest): Promise<StoredFileEntity> {
     const bytes = await readWithin(request.body, request.maxBytes);
@@ -148,6 +176,7 @@ export class UploadsService {
     }
     const path = `${folder}/original.${type.ext}`;
     toStore.push({ path, image: original });
+    await this.assertStorageRoom(original.data.length);
 
     try {
       // Settle every write before cleaning up, so none lands after the cleanup.

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 
 import { translate } from '@plaza/core';
-import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
+import { OrganizationEntity, PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 import { CurrentUsers, NavItem, Sessions, SiteContext, stateOf } from '@plaza/web';
 
 import { AppearanceEntity, SOCIAL_NETWORKS, SocialNetwork } from './appearance/appearance.entity';
@@ -57,6 +57,7 @@ export class SiteContextService {
     private readonly sessions: Sessions,
     private readonly users: CurrentUsers,
     private readonly images: ImageUrls,
+    private readonly plan: PlanPolicy,
   ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
@@ -112,7 +113,11 @@ export class SiteContextService {
         secondaryColor: appearance.secondaryColor,
         tertiaryColor: appearance.tertiaryColor,
         font: appearance.font,
-        customCss: appearance.customCssAllowed ? appearance.customCss : '',
+        // The plan decides; the CSS stays saved while the plan lacks the feature.
+        customCss:
+          appearance.customCss && (await this.plan.hasFeature(tenant.id, 'customCss'))
+            ? appearance.customCss
+            : '',
       }),
       logoUrl: imageUrl(appearance.logo),
       faviconUrl: imageUrl(appearance.favicon),

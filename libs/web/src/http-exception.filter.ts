@@ -3,10 +3,12 @@ import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { toErrorBody } from '@plaza/core';
+import { PlanLimitException } from '@plaza/tenancy';
 
 import { SeeOtherException, SignInRequiredException } from './auth.guards';
 import { wantsJson } from './host-routing';
 import { platformMessages } from './messages';
+import { planLimitMessage, planT } from './plan-limits.messages';
 import { TooManyAttemptsException } from './rate-limiter.service';
 import { stateOf } from './request-context';
 import { renderStatusPage } from './status-page';
@@ -27,6 +29,9 @@ export class PlazaExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = toErrorBody(exception);
+    const state = stateOf(request);
+    const locale = state?.locale ?? 'en';
+    if (exception instanceof PlanLimitException) body.message = planLimitMessage(locale, exception);
     if (body.statusCode >= 500) {
       request.log.error({ err: exception, requestId: request.id }, 'request failed');
     }
@@ -38,15 +43,15 @@ export class PlazaExceptionFilter implements ExceptionFilter {
       void reply.send(body);
       return;
     }
-    const state = stateOf(request);
-    const locale = state?.locale ?? 'en';
     const t = platformMessages(locale);
     const [title, text] =
       body.statusCode === 404
         ? [t.notFoundTitle, t.notFoundBody]
         : body.statusCode >= 500
           ? [t.errorTitle, t.errorBody]
-          : [t.badRequestTitle, body.message];
+          : exception instanceof PlanLimitException
+            ? [planT(locale, 'title'), body.message]
+            : [t.badRequestTitle, body.message];
     const siteName = state?.resolution.kind === 'tenant' ? state.resolution.tenant.name : undefined;
     void reply
       .type('text/html; charset=utf-8')

@@ -22,3 +22,4 @@ export * from './uploaded-file';
 export * from './forms';
 export * from './admin-layout';
 export * from './admin.messages';
+export * from './plan-limits.messages';
