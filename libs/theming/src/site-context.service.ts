@@ -124,6 +124,7 @@ export class SiteContextService {
       footerLogoUrl: imageUrl(appearance.footerLogo),
       officialUrl: appearance.officialUrl,
       socialLinks,
+      archived: tenant.status === 'archived',
     };
     const hero = appearance.heroImage ? images.get(appearance.heroImage) : undefined;
     return { site, appearance, organization, heroImageUrl: hero?.large ?? null };

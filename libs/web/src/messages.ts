@@ -21,6 +21,11 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Request not understood',
     home: 'Home page',
     poweredBy: 'Powered by Plaza',
+    archivedNotice:
+      'This site is archived: you can read everything on it, but nothing can be added or changed.',
+    archivedTitle: 'This site is archived',
+    archivedBody:
+      'This site is archived and read-only: nothing can be added or changed, and signing in is closed. Everything published stays available to read.',
   },
   fr: {
     skipToContent: 'Aller au contenu',
@@ -42,6 +47,11 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Requête incomprise',
     home: "Page d'accueil",
     poweredBy: 'Propulsé par Plaza',
+    archivedNotice:
+      'Ce site est archivé : tout son contenu reste consultable, mais plus rien ne peut être ajouté ni modifié.',
+    archivedTitle: 'Ce site est archivé',
+    archivedBody:
+      'Ce site est archivé et en lecture seule : plus rien ne peut être ajouté ni modifié, et la connexion est fermée. Tout ce qui a été publié reste consultable.',
   },
   es: {
     skipToContent: 'Saltar al contenido',
@@ -62,6 +72,11 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Solicitud no comprendida',
     home: 'Página de inicio',
     poweredBy: 'Funciona con Plaza',
+    archivedNotice:
+      'Este sitio está archivado: puede leer todo su contenido, pero ya no se puede añadir ni cambiar nada.',
+    archivedTitle: 'Este sitio está archivado',
+    archivedBody:
+      'Este sitio está archivado y es de solo lectura: no se puede añadir ni cambiar nada, y el inicio de sesión está cerrado. Todo lo publicado sigue disponible para leer.',
   },
   ca: {
     skipToContent: 'Salta al contingut',
@@ -82,6 +97,11 @@ export const PLATFORM_MESSAGES = {
     badRequestTitle: 'Sol·licitud no entesa',
     home: "Pàgina d'inici",
     poweredBy: 'Funciona amb Plaza',
+    archivedNotice:
+      "Aquest lloc està arxivat: podeu llegir-ne tot el contingut, però ja no s'hi pot afegir ni canviar res.",
+    archivedTitle: 'Aquest lloc està arxivat',
+    archivedBody:
+      "Aquest lloc està arxivat i és només de lectura: no s'hi pot afegir ni canviar res, i l'inici de sessió està tancat. Tot el que s'ha publicat es pot continuar llegint.",
   },
 } satisfies Record<Locale, Record<string, string>>;
 

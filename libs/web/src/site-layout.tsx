@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 
 import { BASE_STYLES } from './document';
 import { LOCALE_NAMES } from './i18n';
+import { platformMessages } from './messages';
 import { siteT } from './site.messages';
 
 export interface NavItem {
@@ -31,6 +32,8 @@ export interface SiteContext {
   footerLogoUrl?: string | null;
   officialUrl?: string | null;
   socialLinks?: NavItem[];
+  /** The provider archived the site: it is read-only, and says so on every page. */
+  archived?: boolean;
 }
 
 export interface SiteLayoutProps {
@@ -50,6 +53,7 @@ const LAYOUT_CSS = `
 .site-header .logo{max-height:3rem;width:auto;display:block}
 .footer-logo{max-height:3rem;width:auto}
 .site-footer{display:flex;flex-direction:column;gap:.75rem;padding:1rem 2rem;border-top:1px solid #ddd;color:var(--plaza-muted)}
+.archived-notice{margin:0;padding:.75rem 2rem;background:#fff4ce;color:#3b2f00;border-bottom:1px solid #c9a400}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
 `;
 
@@ -129,7 +133,7 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
                   </button>
                 </form>
               </>
-            ) : (
+            ) : site.archived ? null : (
               <>
                 <a href="/users/sign_in">{t('account.signIn')}</a>
                 {site.registrationOpen !== false && (
@@ -139,6 +143,9 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
             )}
           </div>
         </header>
+        {site.archived && (
+          <p class="archived-notice">{platformMessages(site.locale).archivedNotice}</p>
+        )}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
