@@ -33,6 +33,18 @@ const ALL_FEATURES: PlanFeatures = {
   apiAccess: true,
 };
 
+/** A plan as the API answers it and the audit log records it. */
+export function planView(plan: PlanEntity) {
+  return {
+    code: plan.code,
+    name: plan.name,
+    monthlyPriceCents: plan.monthlyPriceCents,
+    currency: plan.currency,
+    limits: plan.limits,
+    features: plan.features,
+  };
+}
+
 export function limitsOf(input: Partial<PlanLimits>): PlanLimits {
   return Object.fromEntries(PLAN_LIMITS.map((l) => [l, input[l] ?? null])) as PlanLimits;
 }
