@@ -1,3 +1,5 @@
+import './console-errors.messages';
+
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 

@@ -1,3 +1,5 @@
+import './web-errors.messages';
+
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +8,7 @@ import { toErrorBody } from '@plaza/core';
 import { PlanLimitException } from '@plaza/tenancy';
 
 import { SeeOtherException, SignInRequiredException } from './auth.guards';
+import { translateErrorFields, translateErrorMessage } from './error-translations';
 import { wantsJson } from './host-routing';
 import { platformMessages } from './messages';
 import { planLimitMessage, planT } from './plan-limits.messages';
@@ -32,6 +35,8 @@ export class PlazaExceptionFilter implements ExceptionFilter {
     const state = stateOf(request);
     const locale = state?.locale ?? 'en';
     if (exception instanceof PlanLimitException) body.message = planLimitMessage(locale, exception);
+    else body.message = translateErrorMessage(locale, body.message);
+    if (body.fields) body.fields = translateErrorFields(locale, body.fields);
     if (body.statusCode >= 500) {
       request.log.error({ err: exception, requestId: request.id }, 'request failed');
     }

@@ -23,3 +23,4 @@ export * from './forms';
 export * from './admin-layout';
 export * from './admin.messages';
 export * from './plan-limits.messages';
+export * from './error-translations';
