@@ -16,6 +16,7 @@ import { AddProposalStates1795712412247 } from './1795712412247-add-proposal-sta
 import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-valuation.migration';
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 import { MailSentCounts1795717229661 } from './1795717229661-mail-sent-counts.migration';
+import { DropCustomCssAllowed1795719156117 } from './1795719156117-drop-custom-css-allowed.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -35,4 +36,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddProposalValuation1795712865035,
   AddCategories1795713273923,
   MailSentCounts1795717229661,
+  DropCustomCssAllowed1795719156117,
 ];

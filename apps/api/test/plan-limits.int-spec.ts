@@ -101,6 +101,9 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
       .set('Accept-Language', 'fr')
       .expect(403);
     expect(refused.text).toContain('Non compris dans le forfait');
+    // The form comes back as typed, with the reason in an alert.
+    expect(refused.text).toContain('role="alert"');
+    expect(refused.text).toContain('value="second-space"');
     expect(refused.text).toContain(
       'Le forfait Village permet au plus 1 espaces participatifs ; cette organisation en a 1.',
     );

@@ -15,8 +15,17 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
-import { TenantContext } from '@plaza/tenancy';
-import { OnHost, renderPage, RequireAdmin, SiteContext, SiteLayout } from '@plaza/web';
+import { PlanLimitException, TenantContext } from '@plaza/tenancy';
+import {
+  OnHost,
+  planLimitMessage,
+  planT,
+  renderPage,
+  RequireAdmin,
+  SiteContext,
+  SiteLayout,
+  wantsJson,
+} from '@plaza/web';
 
 import { MEMBER_POSITIONS, MemberPosition } from './assembly-member.entity';
 import { ComponentEntity, Settings } from './component.entity';
@@ -159,6 +168,9 @@ export class SpacesAdminPages {
         const space = await this.admin.create(kind, input);
         return reply.redirect(`/admin/spaces/${space.id}`, 303);
       } catch (error) {
+        // The plan's limit: the form comes back as typed, with the reason.
+        if (error instanceof PlanLimitException && !wantsJson(request))
+          return this.spaceForm(request, reply, kind, null, { body, errors, refusal: error }, 403);
         if (!(error instanceof SlugTakenError)) throw error;
         errors.slug = 'error.slugTaken';
       }
@@ -471,6 +483,7 @@ export class SpacesAdminPages {
       memberErrors?: FormErrors;
       roleBody?: FormBody;
       roleErrors?: FormErrors;
+      refusal?: PlanLimitException;
     },
     status: number,
   ) {
@@ -502,6 +515,12 @@ export class SpacesAdminPages {
           )}
         </p>
         <h1>{title}</h1>
+        {state.refusal && (
+          <div class="error-summary" role="alert" tabIndex={-1}>
+            <h2>{planT(site.locale, 'title')}</h2>
+            <p>{planLimitMessage(site.locale, state.refusal)}</p>
+          </div>
+        )}
         <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={labels} />
         <form
           method="post"
