@@ -77,7 +77,7 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
       name: 'City',
       monthlyPriceCents: 9900,
       limits: { spaces: 10, participants: 1000, admins: 10, storageMb: 100 },
-      features: { customCss: true },
+      features: { customCss: true, apiAccess: true },
     });
     a = await platform.createTenant({
       name: 'Small',
@@ -257,6 +257,28 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
       .set('Cookie', adminB.cookie)
       .expect(200);
     expect(pageB.text).toContain('name="customCss"');
+  });
+
+  it('opens the JSON API only to plans with API access', async () => {
+    const refused = await http()
+      .get('/api/v1/spaces')
+      .set('Host', host(a))
+      .set('Accept-Language', 'fr')
+      .expect(403);
+    expect(refused.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message:
+        "Le forfait Village ne comprend pas l'accès à l'API. Demandez à votre fournisseur un forfait qui l'inclut.",
+      requestId: expect.any(String),
+    });
+    await http()
+      .get('/api/v1/comments?resourceType=space&resourceId=x')
+      .set('Host', host(a))
+      .expect(403);
+    await http().get('/api/v1/spaces').set('Host', host(b)).expect(200);
+    // The API's documentation stays readable.
+    await http().get('/api/v1/openapi.json').set('Host', host(a)).expect(200);
   });
 
   it('answers what the plan allows after the provider moves the organization to another plan', async () => {

@@ -29,7 +29,7 @@ import type { FastifyRequest } from 'fastify';
 import { FieldsException } from '@plaza/core';
 import { boolSetting, ErrorDto } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
-import { CurrentUsers, OnHost } from '@plaza/web';
+import { CurrentUsers, OnHost, RequirePlanFeature } from '@plaza/web';
 
 import {
   EndorsementStatusDto,
@@ -76,6 +76,7 @@ const CSRF = ApiHeader({
 /** Public JSON API of proposals: read without signing in, write with the session. */
 @ApiTags('proposals')
 @Controller('api/v1/spaces/:spaceId/components/:componentId/proposals')
+@RequirePlanFeature('apiAccess')
 @OnHost('tenant')
 export class ProposalsApiController {
   constructor(

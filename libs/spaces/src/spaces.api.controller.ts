@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 
 import type { FastifyRequest } from 'fastify';
 
-import { CurrentUsers, OnHost } from '@plaza/web';
+import { CurrentUsers, OnHost, RequirePlanFeature } from '@plaza/web';
 
 import { ComponentEntity } from './component.entity';
 import { ComponentDto, ErrorDto, PhaseDto, SpaceDto } from './dto/space.dto';
@@ -48,6 +48,7 @@ export function toComponentDto(c: ComponentEntity): ComponentDto {
 /** Public JSON API: published spaces the caller may see, and their published components. */
 @ApiTags('spaces')
 @Controller('api/v1/spaces')
+@RequirePlanFeature('apiAccess')
 @OnHost('tenant')
 export class SpacesApiController {
   constructor(

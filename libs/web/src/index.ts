@@ -24,3 +24,4 @@ export * from './admin-layout';
 export * from './admin.messages';
 export * from './plan-limits.messages';
 export * from './error-translations';
+export * from './plan-feature.guard';
