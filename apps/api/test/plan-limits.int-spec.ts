@@ -123,6 +123,35 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
     expect(await db(b, (em) => em.count(SpaceEntity))).toBe(2);
   });
 
+  it('never passes the limit under concurrent creations', async () => {
+    const plans = platform.get(PlansService);
+    const code = `pair-${randomBytes(3).toString('hex')}`;
+    await plans.create({
+      code,
+      name: 'Pair',
+      monthlyPriceCents: 0,
+      limits: { spaces: 2 },
+      features: {},
+    });
+    const c = await platform.createTenant({ name: 'Concurrent', planCode: code });
+    const adminC = await signInAs(
+      app,
+      c,
+      (await createUser(platform.ctx, c, { roles: ['admin'] })).id,
+    );
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        post(c, adminC, '/admin/spaces', {
+          kind: 'process',
+          slug: `race-${i}`,
+          title_en: `Race ${i}`,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([303, 303, 403, 403, 403]);
+    expect(await db(c, (em) => em.count(SpaceEntity))).toBe(2);
+  });
+
   it('refuses new participants over the limit (registration and invitations); B registers freely', async () => {
     const signUp = (t: TenantRef, nickname: string, locale = 'en') => {
       const visitor = new TestBrowser(app.getHttpServer(), host(t));

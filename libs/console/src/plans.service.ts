@@ -136,24 +136,32 @@ export class PlansService extends PlanPolicy {
     );
   }
 
+  /** One statement: this runs wherever a limit bites. */
   async effective(tenantId: string): Promise<EffectivePlan> {
-    const [tenant, overrides] = await Promise.all([
-      this.platformDb.manager.findOne(TenantEntity, {
-        where: { id: tenantId },
-        select: ['id', 'planCode'],
-      }),
-      this.overridesOf(tenantId),
-    ]);
-    const plan = tenant?.planCode
-      ? await this.platformDb.manager.findOneBy(PlanEntity, { code: tenant.planCode })
-      : null;
+    const [row] = (await this.platformDb.manager.query(
+      `select p.code, p.name, p.limits, p.features,
+              o.limits as override_limits, o.features as override_features
+         from platform.tenants t
+         left join platform.plans p on p.code = t.plan_code
+         left join platform.tenant_plan_overrides o on o.tenant_id = t.id
+        where t.id = $1`,
+      [tenantId],
+    )) as {
+      code: string | null;
+      name: string | null;
+      limits: PlanLimits | null;
+      features: PlanFeatures | null;
+      override_limits: Partial<PlanLimits> | null;
+      override_features: Partial<PlanFeatures> | null;
+    }[];
+    const plan = row?.code ? { code: row.code, name: row.name ?? row.code } : null;
     const base = plan
-      ? { limits: limitsOf(plan.limits), features: featuresOf(plan.features) }
+      ? { limits: limitsOf(row.limits ?? {}), features: featuresOf(row.features ?? {}) }
       : { limits: UNLIMITED, features: ALL_FEATURES };
     return {
-      plan: plan ? { code: plan.code, name: plan.name } : null,
-      limits: { ...base.limits, ...definedOnly(overrides?.limits ?? {}) },
-      features: { ...base.features, ...definedOnly(overrides?.features ?? {}) },
+      plan,
+      limits: { ...base.limits, ...definedOnly(row?.override_limits ?? {}) },
+      features: { ...base.features, ...definedOnly(row?.override_features ?? {}) },
     };
   }
 }

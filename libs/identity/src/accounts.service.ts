@@ -5,7 +5,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, MoreThan } from 'typeorm';
 
 import { hashPassword, verifyPassword } from '@plaza/core';
-import { OrganizationEntity, PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
+import {
+  LimitCheck,
+  OrganizationEntity,
+  PlanPolicy,
+  TenantContext,
+  TenantDb,
+} from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
 import { DataExportEntity } from './data-export.entity';
@@ -60,6 +66,12 @@ export type ParticipationProblem = 'unconfirmed' | 'terms' | null;
 class BlockedAccountError extends Error {}
 class EmailTakenError extends Error {}
 
+/** The plan's limits on accounts, read before the transaction that adds someone. */
+export interface PeopleLimits {
+  participants: LimitCheck;
+  admins: LimitCheck;
+}
+
 /** Accounts of the current tenant: credentials, registration, emailed tokens, terms. */
 @Injectable()
 export class AccountsService {
@@ -68,25 +80,34 @@ export class AccountsService {
     private readonly plan: PlanPolicy,
   ) {}
 
-  /**
-   * Throws a PlanLimitException when the plan allows no more participants
-   * (or, with `admins`, no more administrators). Counts in `em`'s transaction.
-   */
-  async assertRoomFor(em: EntityManager, people: { admins: number }): Promise<void> {
+  /** The plan's people limits now: read before the transaction that adds someone. */
+  async peopleLimits(): Promise<PeopleLimits> {
     const tenantId = TenantContext.current().id;
-    const participants = await em.countBy(UserEntity, { deletedAt: IsNull() });
-    await this.plan.assertWithinLimit(tenantId, 'participants', participants);
-    if (people.admins > 0) await this.assertRoomForAdmins(em, people.admins);
+    return {
+      participants: await this.plan.limitCheck(tenantId, 'participants'),
+      admins: await this.plan.limitCheck(tenantId, 'admins'),
+    };
   }
 
-  async assertRoomForAdmins(em: EntityManager, adding = 1): Promise<void> {
-    const [row] = (await em.query(
-      `select count(*) as n from users where deleted_at is null and 'admin' = any(roles)`,
-    )) as { n: string }[];
-    await this.plan.assertWithinLimit(
-      TenantContext.current().id,
-      'admins',
-      Number(row?.n ?? 0),
+  /** Throws a PlanLimitException when there is no room for one more person (and admin). */
+  async assertRoomFor(
+    em: EntityManager,
+    limits: PeopleLimits,
+    people: { admins: number },
+  ): Promise<void> {
+    await limits.participants.assert(em, () => em.countBy(UserEntity, { deletedAt: IsNull() }));
+    if (people.admins > 0) await this.assertRoomForAdmins(em, limits, people.admins);
+  }
+
+  async assertRoomForAdmins(em: EntityManager, limits: PeopleLimits, adding = 1): Promise<void> {
+    await limits.admins.assert(
+      em,
+      async () => {
+        const [row] = (await em.query(
+          `select count(*) as n from users where deleted_at is null and 'admin' = any(roles)`,
+        )) as { n: string }[];
+        return Number(row?.n ?? 0);
+      },
       adding,
     );
   }
@@ -119,11 +140,12 @@ export class AccountsService {
     const email = normalizeEmail(input.email);
     const nickname = input.nickname.toLowerCase();
     const passwordHash = await hashPassword(input.password);
+    const limits = await this.peopleLimits();
     return this.tenantDb.run(async (em) => {
       const existing = await em.findOneBy(UserEntity, { email });
       if (existing) return { kind: 'email-taken', user: existing };
       if (await em.existsBy(UserEntity, { nickname })) return { kind: 'nickname-taken' };
-      await this.assertRoomFor(em, { admins: 0 });
+      await this.assertRoomFor(em, limits, { admins: 0 });
       const now = new Date();
       const user = await em.save(
         em.create(UserEntity, {

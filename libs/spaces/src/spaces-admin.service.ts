@@ -103,9 +103,9 @@ export class SpacesAdminService {
 
   /** Refused (PlanLimitException) when the plan's `spaces` limit is reached. */
   async create(kind: SpaceKind, input: SpaceInput): Promise<SpaceEntity> {
+    const room = await this.plan.limitCheck(TenantContext.current().id, 'spaces');
     return this.saveSpace(async (em) => {
-      const existing = await em.count(SpaceEntity);
-      await this.plan.assertWithinLimit(TenantContext.current().id, 'spaces', existing);
+      await room.assert(em, () => em.count(SpaceEntity));
       return em.save(em.create(SpaceEntity, { kind, ...(await this.fields(em, input)) }));
     });
   }

@@ -1,5 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 
+import type { EntityManager } from 'typeorm';
+
 export const PLAN_LIMITS = ['participants', 'spaces', 'storageMb', 'admins'] as const;
 export type PlanLimit = (typeof PLAN_LIMITS)[number];
 export const PLAN_FEATURES = ['customDomain', 'customCss', 'newsletter', 'apiAccess'] as const;
@@ -79,6 +81,16 @@ export abstract class PlanPolicy {
     throw new PlanLimitException(limit, effective.plan?.name ?? null, max, current);
   }
 
+  /**
+   * The limit as it is now, to check inside the transaction that creates.
+   * Read it BEFORE opening that transaction: asking the platform while
+   * holding a tenant connection could starve the pool under load.
+   */
+  async limitCheck(tenantId: string, limit: PlanLimit): Promise<LimitCheck> {
+    const effective = await this.effective(tenantId);
+    return new LimitCheck(tenantId, limit, effective.plan?.name ?? null, effective.limits[limit]);
+  }
+
   async assertFeature(tenantId: string, feature: PlanFeature): Promise<void> {
     const effective = await this.effective(tenantId);
     if (effective.features[feature]) return;
@@ -88,4 +100,32 @@ export abstract class PlanPolicy {
   async hasFeature(tenantId: string, feature: PlanFeature): Promise<boolean> {
     return (await this.effective(tenantId)).features[feature];
   }
+}
+
+/** One limit of one tenant's plan, checked inside the transaction that creates. */
+export class LimitCheck {
+  constructor(
+    readonly tenantId: string,
+    readonly limit: PlanLimit,
+    readonly planName: string | null,
+    readonly max: number | null,
+  ) {}
+
+  /**
+   * When the limit is finite, serializes this tenant's creations of that kind
+   * until `em`'s transaction ends, then counts: two requests at once cannot
+   * both take the last place. Unlimited plans take no lock.
+   */
+  async assert(em: EntityManager, count: () => Promise<number>, adding = 1): Promise<void> {
+    if (this.max === null) return;
+    await lockPlanLimit(em, this.tenantId, this.limit);
+    const current = await count();
+    if (current + adding <= this.max) return;
+    throw new PlanLimitException(this.limit, this.planName, this.max, current);
+  }
+}
+
+/** Serializes one tenant's creations that count against `limit` until `em`'s transaction ends. */
+async function lockPlanLimit(em: EntityManager, tenantId: string, limit: PlanLimit): Promise<void> {
+  await em.query('select pg_advisory_xact_lock(hashtext($1))', [`plan-limit:${tenantId}:${limit}`]);
 }

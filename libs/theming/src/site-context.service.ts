@@ -64,8 +64,16 @@ export class SiteContextService {
     return (await this.load(request)).site;
   }
 
-  /** The layout's data plus the organization and appearance, for pages that show more of them. */
-  async load(request: FastifyRequest, em?: EntityManager): Promise<SiteData> {
+  /**
+   * The layout's data plus the organization and appearance, for pages that show more of them.
+   * Inside a transaction (`em`), say whether the plan allows custom CSS (asked before opening
+   * it): the platform is never queried while a tenant connection is held.
+   */
+  async load(
+    request: FastifyRequest,
+    em?: EntityManager,
+    plan: { customCssAllowed?: boolean } = {},
+  ): Promise<SiteData> {
     const tenant = TenantContext.current();
     const state = stateOf(request);
     const locale = state?.locale ?? tenant.defaultLocale;
@@ -115,7 +123,8 @@ export class SiteContextService {
         font: appearance.font,
         // The plan decides; the CSS stays saved while the plan lacks the feature.
         customCss:
-          appearance.customCss && (await this.plan.hasFeature(tenant.id, 'customCss'))
+          appearance.customCss &&
+          (plan.customCssAllowed ?? (!em && (await this.plan.hasFeature(tenant.id, 'customCss'))))
             ? appearance.customCss
             : '',
       }),
