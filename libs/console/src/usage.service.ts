@@ -13,15 +13,13 @@ import {
 
 import { TenantUsageEntity } from './plan.entity';
 
-export type UsageCounter = TenantUsageCounter;
-
 /**
  * Measures tenants' usage and keeps the last figures in `platform.tenant_usage`.
  * The counters come from the features, through the schema catalog.
  */
 @Injectable()
 export class UsageService {
-  private readonly counters: readonly UsageCounter[];
+  private readonly counters: readonly TenantUsageCounter[];
 
   constructor(
     private readonly platformDb: PlatformDb,
@@ -29,11 +27,6 @@ export class UsageService {
     @Inject(SCHEMA_CATALOG) catalog: SchemaCatalog,
   ) {
     this.counters = [...(catalog.usageCounters ?? [])];
-  }
-
-  /** Names of the counters of each metric, for the console's explanations and tests. */
-  counterNames(): string[] {
-    return this.counters.map((c) => `${c.metric}:${c.name}`);
   }
 
   async measure(tenant: TenantRef, now = new Date()): Promise<UsageFigures> {

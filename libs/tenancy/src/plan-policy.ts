@@ -51,10 +51,6 @@ export class PlanLimitException extends ForbiddenException {
         : `The ${plan} plan allows at most ${max} ${LIMIT_WORDS[limit as PlanLimit]}; this organization has ${current}. Ask your provider for a larger plan.`,
     );
   }
-
-  get isFeature(): boolean {
-    return this.max === null;
-  }
 }
 
 /**
