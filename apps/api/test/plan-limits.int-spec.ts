@@ -174,12 +174,18 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
     expect(refused.text).toContain(
       'Este sitio ha alcanzado los 3 participantes que permite su plan Village',
     );
+    // The form comes back as typed (never the password); an address that already has an
+    // account gets the same refusal, so a full site tells nothing about who is registered.
+    expect(refused.text).toContain('value="fourth_one@example.org"');
+    expect((await signUp(a, 'third_one')).status).toBe(403);
     const invited = await post(a, adminA, '/admin/people/invite', {
       name: 'Invited',
       email: 'invited@example.org',
     });
     expect(invited.status).toBe(403);
     expect(invited.text).toContain('3 participants its Village plan allows');
+    // The invitation form comes back as typed.
+    expect(invited.text).toContain('value="invited@example.org"');
     expect(await countUsers(a)).toBe(3);
 
     expect((await signUp(b, 'third_one')).status).toBe(200);

@@ -142,10 +142,11 @@ export class AccountsService {
     const passwordHash = await hashPassword(input.password);
     const limits = await this.peopleLimits();
     return this.tenantDb.run(async (em) => {
+      // First, so that a full site answers the same whether or not the address has an account.
+      await this.assertRoomFor(em, limits, { admins: 0 });
       const existing = await em.findOneBy(UserEntity, { email });
       if (existing) return { kind: 'email-taken', user: existing };
       if (await em.existsBy(UserEntity, { nickname })) return { kind: 'nickname-taken' };
-      await this.assertRoomFor(em, limits, { admins: 0 });
       const now = new Date();
       const user = await em.save(
         em.create(UserEntity, {
