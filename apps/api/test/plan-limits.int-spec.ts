@@ -247,6 +247,40 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
     expect(await db(b, (em) => em.count(StoredFileEntity))).toBe(2);
   });
 
+  it('never passes the storage limit under concurrent uploads; refused bytes are removed', async () => {
+    const plans = platform.get(PlansService);
+    const code = `mb-${randomBytes(3).toString('hex')}`;
+    await plans.create({
+      code,
+      name: 'Megabyte',
+      monthlyPriceCents: 0,
+      limits: { storageMb: 1 },
+      features: {},
+    });
+    const d = await platform.createTenant({ name: 'Uploads at once', planCode: code });
+    const uploads = app.get(UploadsService);
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map(() =>
+        TenantContext.run(d, () =>
+          uploads.upload({
+            body: Buffer.alloc(400 * 1024, 'b'),
+            originalName: 'part.txt',
+            maxBytes: 5 * MB,
+            accept: DOCUMENT_TYPES,
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    for (const r of results.filter((x) => x.status === 'rejected'))
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(PlanLimitException);
+    const rows = await db(d, (em) => em.find(StoredFileEntity));
+    expect(rows).toHaveLength(2);
+    expect((await readdir(join(storageDir, d.id, 'files'))).sort()).toEqual(
+      rows.map((r) => r.id).sort(),
+    );
+  });
+
   it('tells the admin in their language why an image was refused by the storage limit, keeping the form', async () => {
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',

@@ -3,13 +3,9 @@ import { Readable } from 'node:stream';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import {
-  countScalar,
-  PlanLimitException,
-  PlanPolicy,
-  TenantContext,
-  TenantDb,
-} from '@plaza/tenancy';
+import type { EntityManager } from 'typeorm';
+
+import { countScalar, PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 
 import { FILE_STORAGE, FileStorage, FileStream, SignedUrlOptions } from './file-storage';
 import { FILE_TYPES, FileType, sniffFileType } from './file-type-sniffer';
@@ -29,6 +25,8 @@ import {
   FileTypeNotAcceptedException,
   UnreadableImageException,
 } from './upload.exceptions';
+
+const MB = 1024 * 1024;
 
 /** Raster images Plaza re-encodes. */
 export const IMAGE_TYPES: readonly FileType[] = [
@@ -117,28 +115,19 @@ export class UploadsService {
     private readonly plan: PlanPolicy,
   ) {}
 
-  /**
-   * Refuses (PlanLimitException) a file that would take the organization past
-   * its plan's storage: checked before anything is written, so nothing is lost.
-   * Counts the stored originals, as the usage figures do.
-   */
-  private async assertStorageRoom(bytes: number): Promise<void> {
-    const tenantId = TenantContext.current().id;
-    const { plan, limits } = await this.plan.effective(tenantId);
-    if (limits.storageMb === null) return;
-    const used = await this.tenantDb.run((em) =>
-      countScalar(em, 'select coalesce(sum(size), 0) as n from files'),
-    );
-    if (used + bytes <= limits.storageMb * 1024 * 1024) return;
-    throw new PlanLimitException(
-      'storageMb',
-      plan?.name ?? null,
-      limits.storageMb,
-      Math.ceil(used / (1024 * 1024)),
-    );
+  /** Bytes of the stored originals: what the plan's `storageMb` bounds (and usage reports). */
+  private usedBytes(em: EntityManager): Promise<number> {
+    return countScalar(em, 'select coalesce(sum(size), 0) as n from files');
   }
 
+  /**
+   * Refuses with a PlanLimitException a file that would take the organization
+   * past its plan's storage: checked before anything is written, and again,
+   * serialized, in the transaction that records the file (its bytes are then
+   * removed), so nothing already stored is ever lost.
+   */
   async upload(request: UploadRequest): Promise<StoredFileEntity> {
+    const room = await this.plan.limitCheck(TenantContext.current().id, 'storageMb');
     const bytes = await readWithin(request.body, request.maxBytes);
     if (bytes.length === 0) throw new EmptyFileException();
     const type = sniffFileType(bytes);
@@ -176,7 +165,10 @@ export class UploadsService {
     }
     const path = `${folder}/original.${type.ext}`;
     toStore.push({ path, image: original });
-    await this.assertStorageRoom(original.data.length);
+    if (room.max !== null)
+      await this.tenantDb.run((em) =>
+        room.assert(em, () => this.usedBytes(em), original.data.length, MB),
+      );
 
     try {
       // Settle every write before cleaning up, so none lands after the cleanup.
@@ -187,8 +179,9 @@ export class UploadsService {
       );
       const failed = writes.find((w) => w.status === 'rejected');
       if (failed) throw failed.reason;
-      return await this.tenantDb.run((em) =>
-        em.save(
+      return await this.tenantDb.run(async (em) => {
+        await room.assert(em, () => this.usedBytes(em), original.data.length, MB);
+        return em.save(
           em.create(StoredFileEntity, {
             id,
             path,
@@ -200,8 +193,8 @@ export class UploadsService {
             height: original.height,
             variants,
           }),
-        ),
-      );
+        );
+      });
     } catch (error) {
       await this.storage.deletePrefix(tenantPrefix(folder)).catch(() => undefined);
       throw error;

@@ -112,12 +112,18 @@ export class LimitCheck {
    * until `em`'s transaction ends, then counts: two requests at once cannot
    * both take the last place. Unlimited plans take no lock.
    */
-  async assert(em: EntityManager, count: () => Promise<number>, adding = 1): Promise<void> {
+  async assert(
+    em: EntityManager,
+    count: () => Promise<number>,
+    adding = 1,
+    /** How many counted units make one unit of the limit (bytes per MB for storage). */
+    unit = 1,
+  ): Promise<void> {
     if (this.max === null) return;
     await lockPlanLimit(em, this.tenantId, this.limit);
     const current = await count();
-    if (current + adding <= this.max) return;
-    throw new PlanLimitException(this.limit, this.planName, this.max, current);
+    if (current + adding <= this.max * unit) return;
+    throw new PlanLimitException(this.limit, this.planName, this.max, Math.ceil(current / unit));
   }
 }
 
