@@ -74,11 +74,12 @@ describe('architecture', () => {
   });
 
   it('keeps feature libraries independent of the console: plans are asked through PlanPolicy', () => {
-    // Composition (apps, migrations' catalog, demo, testing) may know the console; features may not.
+    // Composition (apps, demo, testing) and the provider's side (billing) may know the console;
+    // the features of the organizations' sites may not.
     const mayImportConsole = (path: string) =>
       path.startsWith('apps/') ||
-      path.startsWith('migrations/') ||
       path.startsWith('libs/console/') ||
+      path.startsWith('libs/billing/') ||
       path.startsWith('libs/demo/') ||
       path.startsWith('libs/testing/') ||
       isTest(path);
