@@ -12,17 +12,20 @@ import {
 import {
   ActionLogEntity,
   DataExportEntity,
+  IDENTITY_USAGE_COUNTERS,
   PersonalTokenEntity,
   seedFirstAdmin,
   UserEntity,
   UserTokenEntity,
   VerificationEntity,
 } from '@plaza/identity';
+import { MAIL_USAGE_COUNTERS, MailSentCountEntity } from '@plaza/mail';
 import {
   ProposalAttachmentEntity,
   ProposalEndorsementEntity,
   ProposalEntity,
   ProposalNoteEntity,
+  PROPOSALS_USAGE_COUNTERS,
   ProposalStateEntity,
   ProposalSupportEntity,
   ProposalValuatorEntity,
@@ -36,6 +39,7 @@ import {
   NotificationEntity,
   NotificationPreferenceEntity,
   ReportEntity,
+  SOCIAL_USAGE_COUNTERS,
 } from '@plaza/social';
 import {
   AssemblyMemberEntity,
@@ -47,8 +51,9 @@ import {
   SpaceEntity,
   SpacePhaseEntity,
   SpaceRoleEntity,
+  SPACES_USAGE_COUNTERS,
 } from '@plaza/spaces';
-import { StoredFileEntity } from '@plaza/storage';
+import { STORAGE_USAGE_COUNTERS, StoredFileEntity } from '@plaza/storage';
 import {
   OrganizationEntity,
   SchemaCatalog,
@@ -124,9 +129,18 @@ export const SCHEMA: SchemaCatalog = {
     NotificationPreferenceEntity,
     ModerationEntity,
     ReportEntity,
+    MailSentCountEntity,
   ],
   platformMigrations: PLATFORM_MIGRATIONS,
   tenantMigrations: TENANT_MIGRATIONS,
+  usageCounters: [
+    ...IDENTITY_USAGE_COUNTERS,
+    ...STORAGE_USAGE_COUNTERS,
+    ...SPACES_USAGE_COUNTERS,
+    ...PROPOSALS_USAGE_COUNTERS,
+    ...SOCIAL_USAGE_COUNTERS,
+    ...MAIL_USAGE_COUNTERS,
+  ],
 };
 
 /** Default data of a new tenant, in order. */

@@ -73,6 +73,23 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps feature libraries independent of the console: plans are asked through PlanPolicy', () => {
+    // Composition (apps, demo, testing) and the provider's side (billing) may know the console;
+    // the features of the organizations' sites may not.
+    const mayImportConsole = (path: string) =>
+      path.startsWith('apps/') ||
+      path.startsWith('libs/console/') ||
+      path.startsWith('libs/billing/') ||
+      path.startsWith('libs/demo/') ||
+      path.startsWith('libs/testing/') ||
+      isTest(path);
+    const offenders = files
+      .filter((f) => !mayImportConsole(f.path))
+      .filter((f) => /from '@plaza\/console'/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
   it('makes other code import a library only through its public index', () => {
     const offenders = files
       .filter((f) => /from '@plaza\/[a-z-]+\/.+'/.test(f.text))

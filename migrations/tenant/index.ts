@@ -17,10 +17,12 @@ import { AddProposalValuation1795712865035 } from './1795712865035-add-proposal-
 import { AddCategories1795713273923 } from './1795713273923-add-categories.migration';
 import { SealedTotpSecrets1795717150010 } from './1795717150010-sealed-totp-secrets.migration';
 import { AddScopesHeroImagesAttachments1795717156228 } from './1795717156228-add-scopes-hero-images-attachments.migration';
+import { MailSentCounts1795717229661 } from './1795717229661-mail-sent-counts.migration';
 import { Verifications1795717349347 } from './1795717349347-verifications.migration';
 import { UserAvatars1795717516564 } from './1795717516564-user-avatars.migration';
 import { PersonalTokens1795718207203 } from './1795718207203-personal-tokens.migration';
 import { NotificationMutedEvents1795718308031 } from './1795718308031-notification-muted-events.migration';
+import { DropCustomCssAllowed1795719156117 } from './1795719156117-drop-custom-css-allowed.migration';
 import { AddScopeTypes1795719288664 } from './1795719288664-add-scope-types.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
@@ -42,9 +44,11 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   AddCategories1795713273923,
   SealedTotpSecrets1795717150010,
   AddScopesHeroImagesAttachments1795717156228,
+  MailSentCounts1795717229661,
   Verifications1795717349347,
   UserAvatars1795717516564,
   PersonalTokens1795718207203,
   NotificationMutedEvents1795718308031,
+  DropCustomCssAllowed1795719156117,
   AddScopeTypes1795719288664,
 ];

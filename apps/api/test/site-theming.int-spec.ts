@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import sharp from 'sharp';
 import request from 'supertest';
 import type { EntityManager } from 'typeorm';
 
-import { TenantDb, TenantRef } from '@plaza/tenancy';
+import { PlansService } from '@plaza/console';
+import { PlatformDb, TenantDb, TenantEntity, TenantRef } from '@plaza/tenancy';
 import {
   createUser,
   eventually,
@@ -217,16 +219,28 @@ describe('Tenant site: appearance, homepage blocks, static pages, languages (two
         .expect(403);
     });
 
-    it('offers custom CSS only when the flag allows it, and refuses dangerous CSS', async () => {
+    it("offers custom CSS only when the organization's plan includes it, and refuses dangerous CSS", async () => {
+      const plans = platform.get(PlansService);
+      const code = `nocss-${randomBytes(3).toString('hex')}`;
+      await plans.create({
+        code,
+        name: 'Plain',
+        monthlyPriceCents: 0,
+        limits: {},
+        features: { customCss: false },
+      });
+      await platform.get(PlatformDb).manager.update(TenantEntity, { id: a.id }, { planCode: code });
       const page = await get(a, '/admin/appearance', adminA).expect(200);
       expect(page.text).not.toContain('name="customCss"');
+      expect(page.text).toContain('The Plain plan does not include custom CSS.');
       // Ignored while not allowed.
       await post(a, '/admin/appearance', adminA, { ...colors, customCss: 'p{color:red}' }).expect(
         303,
       );
       expect((await get(a, '/').expect(200)).text).not.toContain('p{color:red}');
 
-      await db(a, (em) => em.update(AppearanceEntity, { id: 1 }, { customCssAllowed: true }));
+      // The provider grants it to this organization only.
+      await plans.setOverrides(a.id, { features: { customCss: true } });
       expect((await get(a, '/admin/appearance', adminA).expect(200)).text).toContain(
         'name="customCss"',
       );
@@ -242,6 +256,12 @@ describe('Tenant site: appearance, homepage blocks, static pages, languages (two
       }).expect(303);
       expect((await get(a, '/').expect(200)).text).toContain('.hero h1{letter-spacing:.02em}');
       expect((await get(b, '/').expect(200)).text).not.toContain('letter-spacing:.02em');
+
+      // Back to the plan: the CSS stays saved but is no longer applied.
+      await plans.setOverrides(a.id, {});
+      expect((await get(a, '/').expect(200)).text).not.toContain('letter-spacing:.02em');
+      const saved = await db(a, (em) => em.findOneByOrFail(AppearanceEntity, { id: 1 }));
+      expect(saved.customCss).toBe('.hero h1{letter-spacing:.02em}');
     });
   });
 

@@ -32,6 +32,7 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
   let storageDir: string;
   let tenant: TenantRef;
   let suspended: TenantRef;
+  let archived: TenantRef;
   let adminCookie: string;
   let port: number;
   const ids: Record<string, string> = {};
@@ -46,6 +47,8 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     tenant = await platform.createTenant({ name: 'Ville Test', locales: ['en', 'fr'] });
     suspended = await platform.createTenant({ name: 'Dormant', locales: ['en', 'fr'] });
     await platform.get(TenantRegistry).setStatus(suspended.id, 'suspended');
+    archived = await platform.createTenant({ name: 'Archive', locales: ['en', 'fr'] });
+    await platform.get(TenantRegistry).setStatus(archived.id, 'archived');
     const admin = await createUser(platform.ctx, tenant, { name: 'Ada Admin', roles: ['admin'] });
     adminCookie = (await signInAs(app, tenant, admin.id)).cookie;
     await platform.get(TenantDb).runFor(tenant, async (em) => {
@@ -126,6 +129,8 @@ describe('Tenant site in a browser (axe-core, keyboard)', () => {
     { url: `${origin(tenant)}/last-activity`, status: 200 },
     { url: `${origin(tenant)}/no-such-page`, status: 404 },
     { url: `${origin(suspended)}/`, status: 503 },
+    // Read-only, with the archived notice.
+    { url: `${origin(archived)}/`, status: 200 },
   ];
   const adminPages = () => [
     '/admin',

@@ -1,3 +1,5 @@
+import './console-errors.messages';
+
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -46,8 +48,7 @@ import { CreatePlanDto, TenantOverridesDto, UpdatePlanDto } from './dto/plan.dto
 import { CreateSessionDto } from './dto/session.dto';
 import { CreateTenantDto, ListTenantsQuery, UpdateTenantDto } from './dto/tenant.dto';
 import { TotpCodeDto } from './dto/totp.dto';
-import { PlanEntity } from './plan.entity';
-import { PlansService } from './plans.service';
+import { PlansService, planView } from './plans.service';
 import { TenantMailSettingsService } from './tenant-mail-settings.service';
 
 /** `POST/DELETE /api/console/v1/session`: cookie sign-in for browsers and scripts. */
@@ -500,17 +501,6 @@ export class ConsoleOverridesController {
   ) {
     return { data: await this.tenants.setOverrides({ principal, request }, id, body) };
   }
-}
-
-function planView(plan: PlanEntity) {
-  return {
-    code: plan.code,
-    name: plan.name,
-    monthlyPriceCents: plan.monthlyPriceCents,
-    currency: plan.currency,
-    limits: plan.limits,
-    features: plan.features,
-  };
 }
 
 /** A tenant's custom domains: viewers read, operators change. */

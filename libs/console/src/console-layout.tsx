@@ -4,6 +4,7 @@ import { SUPPORTED_LOCALES } from '@plaza/core';
 import { BASE_STYLES, LOCALE_NAMES } from '@plaza/web';
 
 import { ConsoleMessageKey, consoleT } from './console.messages';
+import { plansT } from './console-plans.messages';
 
 /** What every console page knows about its request. */
 export interface ConsolePageContext {
@@ -64,6 +65,7 @@ export function ConsoleLayout({ page, title, children }: ConsoleLayoutProps) {
   const back = encodeURIComponent(page.path);
   const nav = [
     { href: '/tenants', label: t('nav.tenants') },
+    { href: '/plans', label: plansT(page.locale, 'nav.plans') },
     { href: '/audit', label: t('nav.audit') },
     { href: '/tokens', label: t('nav.tokens') },
     { href: '/billing/prices', label: t('nav.billing') },

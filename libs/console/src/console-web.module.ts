@@ -16,6 +16,7 @@ import {
 } from './console-api.controller';
 import { ConsoleAuthService } from './console-auth.service';
 import { ConsoleMaintenanceQueue } from './console-maintenance.queue';
+import { ConsolePlanPagesController } from './console-plans.pages';
 import { ConsolePrincipals, ConsoleRoleGuard } from './console-principal';
 import { ConsoleTenantsService } from './console-tenants.service';
 import { ConsoleTotpService } from './console-totp.service';
@@ -31,6 +32,7 @@ import { QueueDashboard } from './queue-dashboard';
     ConsoleTenantsController,
     ConsoleAuditController,
     ConsolePagesController,
+    ConsolePlanPagesController,
     ConsoleUsersController,
     ConsolePlansController,
     ConsoleOverridesController,

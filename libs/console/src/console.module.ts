@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+
+import { PlanPolicy } from '@plaza/tenancy';
 
 import { AuditLog } from './audit.service';
 import { ConsoleUsersService } from './console-users.service';
@@ -8,12 +10,28 @@ import { UsageService } from './usage.service';
 
 /**
  * The console's services usable from any process: console users, plans and
- * their checks (features call `PlansService.assertWithinLimit`), usage,
- * tenants' own mail servers (secrets sealed by core's SecretBox), the audit log
- * (other libraries record their steps there too).
+ * their checks, usage, tenants' own mail servers (secrets sealed by core's SecretBox), the audit
+ * log (other libraries record their steps there too). Global because it provides the PlanPolicy
+ * that features (spaces, identity, storage, theming) ask before creating what a plan limits,
+ * without knowing the console.
  */
+@Global()
 @Module({
-  providers: [AuditLog, ConsoleUsersService, PlansService, UsageService, TenantMailSettingsService],
-  exports: [AuditLog, ConsoleUsersService, PlansService, UsageService, TenantMailSettingsService],
+  providers: [
+    AuditLog,
+    ConsoleUsersService,
+    PlansService,
+    { provide: PlanPolicy, useExisting: PlansService },
+    UsageService,
+    TenantMailSettingsService,
+  ],
+  exports: [
+    AuditLog,
+    ConsoleUsersService,
+    PlansService,
+    PlanPolicy,
+    UsageService,
+    TenantMailSettingsService,
+  ],
 })
 export class ConsoleModule {}

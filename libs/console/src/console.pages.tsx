@@ -77,6 +77,8 @@ import { MailSettingsDto } from './dto/mail-settings.dto';
 import { CreateTenantDto, TENANT_SORTS, TenantSort, UpdateTenantDto } from './dto/tenant.dto';
 import { listOf, textOf, validateForm } from './form-validation';
 import { Page } from './pagination';
+import { PlanAllowance } from './plan-allowance';
+import { PlansService } from './plans.service';
 import { TenantMailSettingsService } from './tenant-mail-settings.service';
 
 /** Console pages send people who are not signed in to the sign-in page, then back. */
@@ -126,6 +128,7 @@ export class ConsolePagesController {
     private readonly domains: DomainsService,
     private readonly mailSettings: TenantMailSettingsService,
     private readonly users: ConsoleUsersService,
+    private readonly plans: PlansService,
   ) {}
 
   /** Not `/locale/:locale`: routes are shared by all hosts and tenant sites own that one. */
@@ -644,6 +647,7 @@ export class ConsolePagesController {
     const tenant = await this.tenants.get(id);
     const customDomains = await this.domains.list(id);
     const mail = await this.mailSettings.get(id);
+    const overrides = await this.plans.overridesOf(id);
     const page = await this.page(request, principal);
     const t = translatorFor(page.locale);
     const canAct = roleAtLeast(principal.user.role, 'operator');
@@ -691,6 +695,12 @@ export class ConsolePagesController {
         <p>
           <a href={`/tenants/${tenant.id}/billing`}>{t('detail.billing')}</a>
         </p>
+        <PlanAllowance
+          locale={page.locale}
+          tenant={tenant}
+          overrides={overrides}
+          canEdit={principal.user.role === 'owner'}
+        />
         {canAct && tenant.status !== 'provisioning' && (
           <>
             <h2>{t('detail.actions')}</h2>

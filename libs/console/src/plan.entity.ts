@@ -8,16 +8,16 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-import { TenantEntity } from '@plaza/tenancy';
+import { PlanFeatures, PlanLimits, TenantEntity, UsageFigures } from '@plaza/tenancy';
 
-export const PLAN_LIMITS = ['participants', 'spaces', 'storageMb', 'admins'] as const;
-export type PlanLimit = (typeof PLAN_LIMITS)[number];
-export const PLAN_FEATURES = ['customDomain', 'customCss', 'newsletter', 'apiAccess'] as const;
-export type PlanFeature = (typeof PLAN_FEATURES)[number];
-
-/** A limit is a maximum; null means unlimited. */
-export type PlanLimits = Record<PlanLimit, number | null>;
-export type PlanFeatures = Record<PlanFeature, boolean>;
+export {
+  PLAN_FEATURES,
+  PLAN_LIMITS,
+  type PlanFeature,
+  type PlanFeatures,
+  type PlanLimit,
+  type PlanLimits,
+} from '@plaza/tenancy';
 
 /** What the provider sells: limits and features, at a monthly price. */
 @Entity({ schema: 'platform', name: 'plans' })
@@ -68,15 +68,7 @@ export class TenantPlanOverrideEntity {
   updatedAt!: Date;
 }
 
-export const USAGE_METRICS = [
-  'participants',
-  'spaces',
-  'contributions',
-  'storageBytes',
-  'emailsThisMonth',
-] as const;
-export type UsageMetric = (typeof USAGE_METRICS)[number];
-export type UsageFigures = Record<UsageMetric, number>;
+export { USAGE_METRICS, type UsageFigures, type UsageMetric } from '@plaza/tenancy';
 
 /** Last measured usage of a tenant (refreshed by the worker). */
 @Entity({ schema: 'platform', name: 'tenant_usage' })

@@ -1,22 +1,19 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
-
-import { PlatformDb, TenantEntity } from '@plaza/tenancy';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
 import {
+  EffectivePlan,
   PLAN_FEATURES,
   PLAN_LIMITS,
-  PlanEntity,
-  PlanFeature,
   PlanFeatures,
-  PlanLimit,
   PlanLimits,
-  TenantPlanOverrideEntity,
-} from './plan.entity';
+  PlanPolicy,
+  PlatformDb,
+  TenantEntity,
+} from '@plaza/tenancy';
+
+import { PlanEntity, TenantPlanOverrideEntity } from './plan.entity';
+
+export { type EffectivePlan, PlanLimitException } from '@plaza/tenancy';
 
 export interface PlanInput {
   code: string;
@@ -25,13 +22,6 @@ export interface PlanInput {
   currency?: string;
   limits: Partial<PlanLimits>;
   features: Partial<PlanFeatures>;
-}
-
-/** A tenant's plan with its overrides applied. */
-export interface EffectivePlan {
-  plan: { code: string; name: string } | null;
-  limits: PlanLimits;
-  features: PlanFeatures;
 }
 
 const UNLIMITED: PlanLimits = { participants: null, spaces: null, storageMb: null, admins: null };
@@ -43,28 +33,16 @@ const ALL_FEATURES: PlanFeatures = {
   apiAccess: true,
 };
 
-const LIMIT_WORDS: Record<PlanLimit, string> = {
-  participants: 'participants',
-  spaces: 'participatory spaces',
-  storageMb: 'MB of storage',
-  admins: 'administrators',
-};
-const FEATURE_WORDS: Record<PlanFeature, string> = {
-  customDomain: 'custom domains',
-  customCss: 'custom CSS',
-  newsletter: 'newsletters',
-  apiAccess: 'API access',
-};
-
-/** Refusal of an action that would pass a limit of the organization's plan. */
-export class PlanLimitException extends ForbiddenException {
-  constructor(
-    readonly limit: PlanLimit | PlanFeature,
-    readonly planName: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** A plan as the API answers it and the audit log records it. */
+export function planView(plan: PlanEntity) {
+  return {
+    code: plan.code,
+    name: plan.name,
+    monthlyPriceCents: plan.monthlyPriceCents,
+    currency: plan.currency,
+    limits: plan.limits,
+    features: plan.features,
+  };
 }
 
 export function limitsOf(input: Partial<PlanLimits>): PlanLimits {
@@ -75,10 +53,15 @@ export function featuresOf(input: Partial<PlanFeatures>): PlanFeatures {
   return Object.fromEntries(PLAN_FEATURES.map((f) => [f, input[f] ?? false])) as PlanFeatures;
 }
 
-/** Plans, per-tenant overrides, and the checks features call where a limit bites. */
+/**
+ * Plans and per-tenant overrides; as the PlanPolicy of every process, it
+ * answers the checks features make where a limit bites.
+ */
 @Injectable()
-export class PlansService {
-  constructor(private readonly platformDb: PlatformDb) {}
+export class PlansService extends PlanPolicy {
+  constructor(private readonly platformDb: PlatformDb) {
+    super();
+  }
 
   list(): Promise<PlanEntity[]> {
     return this.platformDb.manager.find(PlanEntity, {
@@ -153,57 +136,33 @@ export class PlansService {
     );
   }
 
+  /** One statement: this runs wherever a limit bites. */
   async effective(tenantId: string): Promise<EffectivePlan> {
-    const [tenant, overrides] = await Promise.all([
-      this.platformDb.manager.findOne(TenantEntity, {
-        where: { id: tenantId },
-        select: ['id', 'planCode'],
-      }),
-      this.overridesOf(tenantId),
-    ]);
-    const plan = tenant?.planCode
-      ? await this.platformDb.manager.findOneBy(PlanEntity, { code: tenant.planCode })
-      : null;
+    const [row] = (await this.platformDb.manager.query(
+      `select p.code, p.name, p.limits, p.features,
+              o.limits as override_limits, o.features as override_features
+         from platform.tenants t
+         left join platform.plans p on p.code = t.plan_code
+         left join platform.tenant_plan_overrides o on o.tenant_id = t.id
+        where t.id = $1`,
+      [tenantId],
+    )) as {
+      code: string | null;
+      name: string | null;
+      limits: PlanLimits | null;
+      features: PlanFeatures | null;
+      override_limits: Partial<PlanLimits> | null;
+      override_features: Partial<PlanFeatures> | null;
+    }[];
+    const plan = row?.code ? { code: row.code, name: row.name ?? row.code } : null;
     const base = plan
-      ? { limits: limitsOf(plan.limits), features: featuresOf(plan.features) }
+      ? { limits: limitsOf(row.limits ?? {}), features: featuresOf(row.features ?? {}) }
       : { limits: UNLIMITED, features: ALL_FEATURES };
     return {
-      plan: plan ? { code: plan.code, name: plan.name } : null,
-      limits: { ...base.limits, ...definedOnly(overrides?.limits ?? {}) },
-      features: { ...base.features, ...definedOnly(overrides?.features ?? {}) },
+      plan,
+      limits: { ...base.limits, ...definedOnly(row?.override_limits ?? {}) },
+      features: { ...base.features, ...definedOnly(row?.override_features ?? {}) },
     };
-  }
-
-  /**
-   * Throws a PlanLimitException when adding `adding` to `current` would pass
-   * the tenant's limit. Features call it before creating what is limited.
-   */
-  async assertWithinLimit(
-    tenantId: string,
-    limit: PlanLimit,
-    current: number,
-    adding = 1,
-  ): Promise<void> {
-    const effective = await this.effective(tenantId);
-    const max = effective.limits[limit];
-    if (max === null || current + adding <= max) return;
-    const planName = effective.plan?.name ?? 'current';
-    throw new PlanLimitException(
-      limit,
-      planName,
-      `The ${planName} plan allows at most ${max} ${LIMIT_WORDS[limit]}; this organization has ${current}. Ask your provider for a larger plan.`,
-    );
-  }
-
-  async assertFeature(tenantId: string, feature: PlanFeature): Promise<void> {
-    const effective = await this.effective(tenantId);
-    if (effective.features[feature]) return;
-    const planName = effective.plan?.name ?? 'current';
-    throw new PlanLimitException(
-      feature,
-      planName,
-      `The ${planName} plan does not include ${FEATURE_WORDS[feature]}. Ask your provider for a plan that does.`,
-    );
   }
 }
 

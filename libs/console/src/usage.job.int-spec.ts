@@ -4,7 +4,11 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 import { CoreModule } from '@plaza/core';
+import { MailSentCountEntity } from '@plaza/mail';
 import { SCHEMA, TENANT_SEEDERS } from '@plaza/migrations';
+import { ProposalEntity } from '@plaza/proposals';
+import { CommentEntity } from '@plaza/social';
+import { ComponentEntity, SpaceEntity } from '@plaza/spaces';
 import { StoredFileEntity } from '@plaza/storage';
 import { PlatformDb, TenancyModule, TenantDb } from '@plaza/tenancy';
 import { createUser, eventually, testConfig, testLogger, TestPlatform } from '@plaza/testing';
@@ -79,16 +83,79 @@ describe('UsageJob (worker)', () => {
     expect(usage.get(b.id)?.participants).toBe(1);
   });
 
-  it('adds the counters features register', async () => {
-    const tenant = await platform.createTenant();
-    const sut = worker.get(UsageService);
-    sut.register({ metric: 'contributions', name: 'fixed', count: async () => 7 });
-    sut.register({
-      metric: 'contributions',
-      name: 'users-as-contributions',
-      count: async (em) => Number((await em.query('select count(*) as n from users'))[0].n),
+  it("counts what the features register: spaces, contributions, this month's emails (two tenants)", async () => {
+    const a = await platform.createTenant();
+    const b = await platform.createTenant();
+    const author = await createUser(platform.ctx, a);
+    await platform.get(TenantDb).runFor(a, async (em) => {
+      const [process, assembly] = await em.save([
+        em.create(SpaceEntity, { kind: 'process', slug: 'budget', title: { en: 'Budget' } }),
+        em.create(SpaceEntity, { kind: 'assembly', slug: 'council', title: { en: 'Council' } }),
+      ]);
+      const component = await em.save(
+        em.create(ComponentEntity, {
+          spaceId: process.id,
+          manifest: 'proposals',
+          name: { en: 'Ideas' },
+        }),
+      );
+      const [published] = await em.save([
+        em.create(ProposalEntity, {
+          componentId: component.id,
+          authorId: author.id,
+          title: 'Published',
+          body: 'Counted',
+          publishedAt: new Date(),
+        }),
+        em.create(ProposalEntity, {
+          componentId: component.id,
+          authorId: author.id,
+          title: 'Draft',
+          body: 'Not a contribution yet',
+        }),
+      ]);
+      await em.save([
+        em.create(CommentEntity, {
+          resourceType: 'proposal',
+          resourceId: published.id,
+          authorId: author.id,
+          body: 'Counted',
+        }),
+        em.create(CommentEntity, {
+          resourceType: 'space',
+          resourceId: assembly.id,
+          authorId: author.id,
+          body: 'Counted too',
+        }),
+        em.create(CommentEntity, {
+          resourceType: 'proposal',
+          resourceId: published.id,
+          authorId: author.id,
+          body: 'Deleted by its author',
+          deletedAt: new Date(),
+        }),
+      ]);
+      // Mail job bookkeeping: 4 this month, 9 last month.
+      await em.save([
+        em.create(MailSentCountEntity, { month: '2030-01-01', sent: 4 }),
+        em.create(MailSentCountEntity, { month: '2029-12-01', sent: 9 }),
+      ]);
     });
-    await createUser(platform.ctx, tenant);
-    expect((await sut.measure(tenant)).contributions).toBe(8);
+    const sut = worker.get(UsageService);
+    const now = new Date('2030-01-15T12:00:00Z');
+    expect(await sut.measure(a, now)).toEqual({
+      participants: 1,
+      spaces: 2,
+      contributions: 3,
+      storageBytes: 0,
+      emailsThisMonth: 4,
+    });
+    expect(await sut.measure(b, now)).toEqual({
+      participants: 0,
+      spaces: 0,
+      contributions: 0,
+      storageBytes: 0,
+      emailsThisMonth: 0,
+    });
   });
 });

@@ -3,11 +3,12 @@ import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate } from '@plaza/core';
-import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
+import { OrganizationEntity, PlanLimitException, TenantContext, TenantDb } from '@plaza/tenancy';
 import { SiteContextService, StaticPageEntity } from '@plaza/theming';
 import {
   CurrentUsers,
   OnHost,
+  planLimitMessage,
   RateLimiter,
   RequireSignIn,
   Sessions,
@@ -236,12 +237,18 @@ export class AccountPagesController {
     const password = body.password ?? '';
     const problems = signUpProblems({ ...values, password });
     if (Object.keys(problems).length) return form(HttpStatus.UNPROCESSABLE_ENTITY, problems);
-    const outcome = await this.accounts.register({
-      ...values,
-      password,
-      locale: site.locale,
-      termsVersion: await this.accounts.termsVersion(),
-    });
+    let outcome: Awaited<ReturnType<AccountsService['register']>>;
+    try {
+      outcome = await this.accounts.register({
+        ...values,
+        password,
+        locale: site.locale,
+        termsVersion: await this.accounts.termsVersion(),
+      });
+    } catch (error) {
+      if (!(error instanceof PlanLimitException)) throw error;
+      return form(HttpStatus.FORBIDDEN, {}, planLimitMessage(site.locale, error));
+    }
     if (outcome.kind === 'nickname-taken')
       return form(HttpStatus.UNPROCESSABLE_ENTITY, { nickname: 'error.nicknameTaken' });
     const mailSite = mailSiteOf(request, site);

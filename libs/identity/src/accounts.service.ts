@@ -5,7 +5,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, MoreThan } from 'typeorm';
 
 import { hashPassword, verifyPassword } from '@plaza/core';
-import { OrganizationEntity, TenantDb } from '@plaza/tenancy';
+import {
+  LimitCheck,
+  OrganizationEntity,
+  PlanPolicy,
+  TenantContext,
+  TenantDb,
+} from '@plaza/tenancy';
 import { StaticPageEntity } from '@plaza/theming';
 
 import { AccountErasure } from './account-erasure';
@@ -64,6 +70,12 @@ export type ParticipationProblem = 'unconfirmed' | 'terms' | null;
 class BlockedAccountError extends Error {}
 class EmailTakenError extends Error {}
 
+/** The plan's limits on accounts, read before the transaction that adds someone. */
+export interface PeopleLimits {
+  participants: LimitCheck;
+  admins: LimitCheck;
+}
+
 /** Accounts of the current tenant: credentials, registration, emailed tokens, terms. */
 @Injectable()
 export class AccountsService {
@@ -71,7 +83,40 @@ export class AccountsService {
     private readonly tenantDb: TenantDb,
     private readonly totpSecrets: TotpSecrets,
     private readonly erasure: AccountErasure,
+    private readonly plan: PlanPolicy,
   ) {}
+
+  /** The plan's people limits now: read before the transaction that adds someone. */
+  async peopleLimits(): Promise<PeopleLimits> {
+    const tenantId = TenantContext.current().id;
+    return {
+      participants: await this.plan.limitCheck(tenantId, 'participants'),
+      admins: await this.plan.limitCheck(tenantId, 'admins'),
+    };
+  }
+
+  /** Throws a PlanLimitException when there is no room for one more person (and admin). */
+  async assertRoomFor(
+    em: EntityManager,
+    limits: PeopleLimits,
+    people: { admins: number },
+  ): Promise<void> {
+    await limits.participants.assert(em, () => em.countBy(UserEntity, { deletedAt: IsNull() }));
+    if (people.admins > 0) await this.assertRoomForAdmins(em, limits, people.admins);
+  }
+
+  async assertRoomForAdmins(em: EntityManager, limits: PeopleLimits, adding = 1): Promise<void> {
+    await limits.admins.assert(
+      em,
+      async () => {
+        const [row] = (await em.query(
+          `select count(*) as n from users where deleted_at is null and 'admin' = any(roles)`,
+        )) as { n: string }[];
+        return Number(row?.n ?? 0);
+      },
+      adding,
+    );
+  }
 
   /** The account for these credentials, or null (unknown, wrong password, blocked, deleted, invited). */
   async authenticate(email: string, password: string): Promise<UserEntity | null> {
@@ -101,7 +146,10 @@ export class AccountsService {
     const email = normalizeEmail(input.email);
     const nickname = input.nickname.toLowerCase();
     const passwordHash = await hashPassword(input.password);
+    const limits = await this.peopleLimits();
     return this.tenantDb.run(async (em) => {
+      // First, so that a full site answers the same whether or not the address has an account.
+      await this.assertRoomFor(em, limits, { admins: 0 });
       const existing = await em.findOneBy(UserEntity, { email });
       if (existing) return { kind: 'email-taken', user: existing };
       if (await em.existsBy(UserEntity, { nickname })) return { kind: 'nickname-taken' };

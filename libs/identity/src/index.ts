@@ -24,3 +24,4 @@ export * from './people-admin.service';
 export * from './personal-token.entity';
 export * from './personal-tokens.service';
 export * from './public-author';
+export * from './identity.usage';

@@ -14,9 +14,16 @@ import {
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { RegistrationMode } from '@plaza/tenancy';
+import { PlanLimitException, RegistrationMode } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
-import { AdminSections, CurrentUser, CurrentUsers, OnHost, RequireAdmin } from '@plaza/web';
+import {
+  AdminSections,
+  CurrentUser,
+  CurrentUsers,
+  OnHost,
+  planLimitMessage,
+  RequireAdmin,
+} from '@plaza/web';
 
 import { emailProblem } from './account-validation';
 import { AccountsService } from './accounts.service';
@@ -124,11 +131,18 @@ export class PeopleAdminController {
         <InviteView site={site} values={values} errors={errors} />,
       );
     const roles = values.role ? [values.role as OrganizationRole] : [];
-    const sent = await this.people.invite(
-      admin.id,
-      { ...values, roles },
-      mailSiteOf(request, site),
-    );
+    let sent: boolean;
+    try {
+      sent = await this.people.invite(admin.id, { ...values, roles }, mailSiteOf(request, site));
+    } catch (error) {
+      if (!(error instanceof PlanLimitException)) throw error;
+      // The plan is full: the form comes back as typed, with the reason.
+      return sendPage(
+        reply,
+        HttpStatus.FORBIDDEN,
+        <InviteView site={site} values={values} general={planLimitMessage(site.locale, error)} />,
+      );
+    }
     if (!sent)
       return sendPage(
         reply,

@@ -84,8 +84,12 @@ export class PeopleAdminService {
   /** Creates the invited account and mails its link; false when the address already has one. */
   async invite(actorId: string, input: NewInvitation, site: MailSite): Promise<boolean> {
     const email = normalizeEmail(input.email);
+    const limits = await this.accounts.peopleLimits();
     const invited = await this.tenantDb.run(async (em) => {
       if (await em.existsBy(UserEntity, { email })) return null;
+      await this.accounts.assertRoomFor(em, limits, {
+        admins: input.roles.includes('admin') ? 1 : 0,
+      });
       let nickname = nicknameFrom(email);
       if (await em.existsBy(UserEntity, { nickname }))
         nickname = `${nickname.slice(0, 31)}_${randomBytes(4).toString('hex')}`;
@@ -118,7 +122,11 @@ export class PeopleAdminService {
   /** New roles end the person's sessions: they sign in again with a fresh session. */
   async setRoles(actorId: string, userId: string, roles: OrganizationRole[]): Promise<void> {
     const clean = ORGANIZATION_ROLES.filter((r) => roles.includes(r));
+    const limits = await this.accounts.peopleLimits();
     await this.tenantDb.run(async (em) => {
+      const before = await em.findOneBy(UserEntity, { id: userId });
+      if (clean.includes('admin') && before && !before.roles.includes('admin'))
+        await this.accounts.assertRoomForAdmins(em, limits);
       await em.update(UserEntity, { id: userId }, { roles: clean });
       await this.log.record(em, {
         actorId,

@@ -1,10 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+import { monthOf, TenantDb, TenantRef } from '@plaza/tenancy';
 import { eventually, testLogger, TestPlatform, TestSmtp } from '@plaza/testing';
 
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { MailQueue } from './mail.queue';
+import { MailSentCountEntity } from './mail-sent-count.entity';
 import { Mailer } from './mailer.service';
 
 describe('Mail (real SMTP server)', () => {
@@ -51,5 +53,23 @@ describe('Mail (real SMTP server)', () => {
     const job = await queue.queue.getJob(`mail-welcome-${tenant.id}`);
     await eventually(async () => (await job?.getState()) === 'completed');
     expect(smtp.to('citizen@example.org')).toHaveLength(1);
+  });
+
+  it("counts each tenant's delivered mail in its own schema, by month", async () => {
+    const a = await platform.createTenant();
+    const b = await platform.createTenant();
+    const queue = worker.get(MailQueue);
+    for (const to of ['one@example.org', 'two@example.org'])
+      await queue.enqueue({ tenantId: a.id, message: { to, subject: 'Count me', text: 'x' } });
+    const sentIn = (t: TenantRef) =>
+      platform
+        .get(TenantDb)
+        .runFor(t, (em) => em.findOneBy(MailSentCountEntity, { month: monthOf(new Date()) }));
+    const row = await eventually(async () => {
+      const found = await sentIn(a);
+      return found?.sent === 2 ? found : null;
+    });
+    expect(row.sent).toBe(2);
+    expect(await sentIn(b)).toBeNull();
   });
 });

@@ -19,3 +19,4 @@ export * from './demo-participation';
 export * from './proposal-attachment.entity';
 export * from './proposal-attachments.service';
 export * from './proposal-attachments.messages';
+export * from './proposals.usage';

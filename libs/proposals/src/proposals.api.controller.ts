@@ -34,7 +34,7 @@ import { FieldsException, PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/co
 import { publicAuthor } from '@plaza/identity';
 import { boolSetting, ErrorDto } from '@plaza/spaces';
 import { TenantDb } from '@plaza/tenancy';
-import { CurrentUsers, OnHost } from '@plaza/web';
+import { CurrentUsers, OnHost, RequirePlanFeature } from '@plaza/web';
 
 import {
   EndorsementStatusDto,
@@ -95,6 +95,7 @@ const CSRF = applyDecorators(
 /** Public JSON API of proposals: read without signing in, write with the session or a token. */
 @ApiTags('proposals')
 @Controller('api/v1/spaces/:spaceId/components/:componentId/proposals')
+@RequirePlanFeature('apiAccess')
 @OnHost('tenant')
 export class ProposalsApiController {
   constructor(

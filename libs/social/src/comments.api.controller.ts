@@ -16,7 +16,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 
 import { ErrorDto } from '@plaza/spaces';
-import { CurrentUsers, OnHost } from '@plaza/web';
+import { CurrentUsers, OnHost, RequirePlanFeature } from '@plaza/web';
 
 import { CommentsService, CommentView } from './comments.service';
 import { CommentDto, CommentsQuery, NewCommentDto } from './dto/comment.dto';
@@ -29,6 +29,7 @@ function toDto({ authorAvatarUrl: _pageOnly, ...c }: CommentView): CommentDto {
 /** Comments of a resource in the public JSON API. */
 @ApiTags('comments')
 @Controller('api/v1/comments')
+@RequirePlanFeature('apiAccess')
 @OnHost('tenant')
 export class CommentsApiController {
   constructor(

@@ -10,3 +10,4 @@ export * from './social.messages';
 export * from './social.module';
 export * from './social-resources';
 export * from './notification-digest.job';
+export * from './social.usage';

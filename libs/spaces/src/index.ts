@@ -25,3 +25,4 @@ export * from './space-media.messages';
 export * from './file-input';
 export * from './share';
 export * from './space-role.guard';
+export * from './spaces.usage';

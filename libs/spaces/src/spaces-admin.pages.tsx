@@ -15,16 +15,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
 import { formatBytes } from '@plaza/storage';
-import { TenantContext } from '@plaza/tenancy';
+import { PlanLimitException, TenantContext } from '@plaza/tenancy';
 import {
   AdminLayout,
   AdminSections,
   CurrentUsers,
   OnHost,
+  planLimitMessage,
+  planT,
   renderPage,
   RequireAdmin,
   SiteContext,
   uploadedFile,
+  wantsJson,
 } from '@plaza/web';
 
 import { MEMBER_POSITIONS, MemberPosition } from './assembly-member.entity';
@@ -266,6 +269,9 @@ export class SpacesAdminPages {
         if (saved.space) return reply.redirect(`/admin/spaces/${saved.space.id}`, 303);
         imageError = saved.imageError;
       } catch (error) {
+        // The plan's limit: the form comes back as typed, with the reason.
+        if (error instanceof PlanLimitException && !wantsJson(request))
+          return this.spaceForm(request, reply, kind, null, { body, errors, refusal: error }, 403);
         if (!(error instanceof SlugTakenError)) throw error;
         errors.slug = 'error.slugTaken';
       }
@@ -618,6 +624,7 @@ export class SpacesAdminPages {
       memberErrors?: FormErrors;
       roleBody?: FormBody;
       roleErrors?: FormErrors;
+      refusal?: PlanLimitException;
     },
     status: number,
   ) {
@@ -660,6 +667,12 @@ export class SpacesAdminPages {
           )}
         </p>
         <h1>{title}</h1>
+        {state.refusal && (
+          <div class="error-summary" role="alert" tabIndex={-1}>
+            <h2>{planT(site.locale, 'title')}</h2>
+            <p>{planLimitMessage(site.locale, state.refusal)}</p>
+          </div>
+        )}
         <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={labels} />
         <form
           method="post"

@@ -4,7 +4,7 @@ import { EntityManager, In, QueryFailedError } from 'typeorm';
 
 import type { Translated } from '@plaza/core';
 import { UserEntity } from '@plaza/identity';
-import { TenantDb } from '@plaza/tenancy';
+import { PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 
 import { AssemblyMemberEntity, MemberPosition } from './assembly-member.entity';
 import { ComponentEntity, Settings } from './component.entity';
@@ -44,6 +44,7 @@ export class SpacesAdminService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly phases: PhasesService,
+    private readonly plan: PlanPolicy,
   ) {}
 
   async list(): Promise<{ spaces: SpaceEntity[]; groups: ProcessGroupEntity[] }> {
@@ -113,10 +114,13 @@ export class SpacesAdminService {
     );
   }
 
+  /** Refused (PlanLimitException) when the plan's `spaces` limit is reached. */
   async create(kind: SpaceKind, input: SpaceInput): Promise<SpaceEntity> {
-    return this.saveSpace(async (em) =>
-      em.save(em.create(SpaceEntity, { kind, ...(await this.fields(em, input)) })),
-    );
+    const room = await this.plan.limitCheck(TenantContext.current().id, 'spaces');
+    return this.saveSpace(async (em) => {
+      await room.assert(em, () => em.count(SpaceEntity));
+      return em.save(em.create(SpaceEntity, { kind, ...(await this.fields(em, input)) }));
+    });
   }
 
   async update(id: string, input: SpaceInput): Promise<SpaceEntity> {

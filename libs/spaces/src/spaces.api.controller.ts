@@ -4,7 +4,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { FastifyRequest } from 'fastify';
 
 import { PLAZA_CONFIG, PlazaConfig, publicUrl } from '@plaza/core';
-import { CurrentUsers, OnHost } from '@plaza/web';
+import { CurrentUsers, OnHost, RequirePlanFeature } from '@plaza/web';
 
 import { ComponentEntity } from './component.entity';
 import { ComponentDto, ErrorDto, PhaseDto, SpaceDto } from './dto/space.dto';
@@ -64,6 +64,7 @@ export function toComponentDto(c: ComponentEntity, offered: readonly string[] = 
 /** Public JSON API: published spaces the caller may see, and their published components. */
 @ApiTags('spaces')
 @Controller('api/v1/spaces')
+@RequirePlanFeature('apiAccess')
 @OnHost('tenant')
 export class SpacesApiController {
   constructor(

@@ -10,3 +10,4 @@ export * from './storage-key';
 export * from './stored-file.entity';
 export * from './upload.exceptions';
 export * from './uploads.service';
+export * from './storage.usage';

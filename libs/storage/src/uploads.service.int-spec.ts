@@ -8,7 +8,7 @@ import { HttpException } from '@nestjs/common';
 
 import sharp from 'sharp';
 
-import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
+import { PlanPolicy, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { startS3Server, TestPlatform, TestS3Server } from '@plaza/testing';
 
 import { FileNotFoundError, FileStorage, StoredObject } from './file-storage';
@@ -74,7 +74,7 @@ describe('UploadsService (real PostgreSQL, two tenants)', () => {
     platform = await TestPlatform.start();
     root = await mkdtemp(join(tmpdir(), 'plaza-uploads-'));
     storage = new LocalFileStorage(root, new FileUrlSigner('uploads-spec-secret-0123456789abcdef'));
-    sut = new UploadsService(platform.get(TenantDb), storage);
+    sut = new UploadsService(platform.get(TenantDb), storage, platform.get(PlanPolicy));
     a = await platform.createTenant({ name: 'Uploads A' });
     b = await platform.createTenant({ name: 'Uploads B' });
   });
@@ -247,7 +247,7 @@ describe('UploadsService (real PostgreSQL, two tenants)', () => {
     beforeAll(async () => {
       server = await startS3Server();
       s3 = new S3FileStorage(createS3Client(server.settings), server.settings.bucket);
-      s3Uploads = new UploadsService(platform.get(TenantDb), s3);
+      s3Uploads = new UploadsService(platform.get(TenantDb), s3, platform.get(PlanPolicy));
     });
     afterAll(async () => {
       s3.onApplicationShutdown();

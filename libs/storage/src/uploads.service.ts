@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import { TenantDb } from '@plaza/tenancy';
+import type { EntityManager } from 'typeorm';
+
+import { countScalar, PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 
 import { FILE_STORAGE, FileStorage, FileStream, SignedUrlOptions } from './file-storage';
 import { FILE_TYPES, FileType, sniffFileType } from './file-type-sniffer';
@@ -23,6 +25,8 @@ import {
   FileTypeNotAcceptedException,
   UnreadableImageException,
 } from './upload.exceptions';
+
+const MB = 1024 * 1024;
 
 /** Raster images Plaza re-encodes. */
 export const IMAGE_TYPES: readonly FileType[] = [
@@ -49,7 +53,7 @@ export interface UploadRequest {
   body: Buffer | Readable;
   /** As sent by the browser; kept for display and downloads, never trusted for the type. */
   originalName: string;
-  /** Decided by the caller (plan limits come later). */
+  /** Decided by the caller; the plan's storage limit applies on top. */
   maxBytes: number;
   /** Types this upload may be; anything else is refused with a sentence saying so. */
   accept: readonly FileType[];
@@ -110,9 +114,22 @@ export class UploadsService {
   constructor(
     private readonly tenantDb: TenantDb,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly plan: PlanPolicy,
   ) {}
 
+  /** Bytes of the stored originals: what the plan's `storageMb` bounds (and usage reports). */
+  private usedBytes(em: EntityManager): Promise<number> {
+    return countScalar(em, 'select coalesce(sum(size), 0) as n from files');
+  }
+
+  /**
+   * Refuses with a PlanLimitException a file that would take the organization
+   * past its plan's storage: checked before anything is written, and again,
+   * serialized, in the transaction that records the file (its bytes are then
+   * removed), so nothing already stored is ever lost.
+   */
   async upload(request: UploadRequest): Promise<StoredFileEntity> {
+    const room = await this.plan.limitCheck(TenantContext.current().id, 'storageMb');
     const bytes = await readWithin(request.body, request.maxBytes);
     if (bytes.length === 0) throw new EmptyFileException();
     const type = sniffFileType(bytes);
@@ -150,6 +167,10 @@ export class UploadsService {
     }
     const path = `${folder}/original.${type.ext}`;
     toStore.push({ path, image: original });
+    if (room.max !== null)
+      await this.tenantDb.run((em) =>
+        room.assert(em, () => this.usedBytes(em), original.data.length, MB),
+      );
 
     try {
       // Settle every write before cleaning up, so none lands after the cleanup.
@@ -160,8 +181,9 @@ export class UploadsService {
       );
       const failed = writes.find((w) => w.status === 'rejected');
       if (failed) throw failed.reason;
-      return await this.tenantDb.run((em) =>
-        em.save(
+      return await this.tenantDb.run(async (em) => {
+        await room.assert(em, () => this.usedBytes(em), original.data.length, MB);
+        return em.save(
           em.create(StoredFileEntity, {
             id,
             path,
@@ -173,8 +195,8 @@ export class UploadsService {
             height: original.height,
             variants,
           }),
-        ),
-      );
+        );
+      });
     } catch (error) {
       await this.storage.deletePrefix(tenantPrefix(folder)).catch(() => undefined);
       throw error;

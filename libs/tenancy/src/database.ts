@@ -2,6 +2,7 @@ import { PoolConfig } from 'pg';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 
 import { QueryCountingLogger } from './query-counter';
+import type { TenantUsageCounter } from './usage-counter';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function | EntitySchema;
@@ -12,6 +13,8 @@ export interface SchemaCatalog {
   tenantEntities: EntityClass[];
   platformMigrations: MigrationClass[];
   tenantMigrations: MigrationClass[];
+  /** What each feature counts in a tenant's tables for the usage figures. */
+  usageCounters?: TenantUsageCounter[];
 }
 
 export const APP_DATA_SOURCE = Symbol('APP_DATA_SOURCE');

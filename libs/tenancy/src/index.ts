@@ -23,3 +23,5 @@ export * from './provision-tenant.job';
 export * from './pool-partitions';
 export * from './query-counter';
 export * from './tenant-provisioned-hooks';
+export * from './plan-policy';
+export * from './usage-counter';

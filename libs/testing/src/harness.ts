@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { DynamicModule, INestApplicationContext, Module, Type } from '@nestjs/common';
+import { Abstract, DynamicModule, INestApplicationContext, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 import { Logger } from 'pino';
@@ -77,7 +77,7 @@ export class TestPlatform {
     return new TestPlatform(ctx, config);
   }
 
-  get<T>(type: Type<T> | string | symbol): T {
+  get<T>(type: Type<T> | Abstract<T> | string | symbol): T {
     return this.ctx.get(type, { strict: false });
   }
 

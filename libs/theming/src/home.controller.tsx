@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { TenantContext, TenantDb } from '@plaza/tenancy';
+import { PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 import { OnHost, renderPage, SiteLayout } from '@plaza/web';
 
 import { ContentBlocksService } from './content-blocks/content-blocks.service';
@@ -17,13 +17,16 @@ export class HomeController {
     private readonly tenantDb: TenantDb,
     private readonly siteContext: SiteContextService,
     private readonly blocks: ContentBlocksService,
+    private readonly plan: PlanPolicy,
   ) {}
 
   @Get()
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const tenant = TenantContext.current();
+    // Asked before the transaction: no platform query while a tenant connection is held.
+    const customCssAllowed = await this.plan.hasFeature(tenant.id, 'customCss');
     const { data, rendered } = await this.tenantDb.run(async (em) => {
-      const data = await this.siteContext.load(request, em);
+      const data = await this.siteContext.load(request, em, { customCssAllowed });
       const rendered = await this.blocks.loadForHome(
         em,
         data.site.locale,

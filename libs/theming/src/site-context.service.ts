@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
 
 import { translate } from '@plaza/core';
-import { OrganizationEntity, TenantContext, TenantDb } from '@plaza/tenancy';
+import { OrganizationEntity, PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
 import {
   AdminNotices,
   CurrentUsers,
@@ -67,14 +67,23 @@ export class SiteContextService {
     private readonly images: ImageUrls,
     private readonly notices: AdminNotices,
     private readonly navigation: SiteNavigation,
+    private readonly plan: PlanPolicy,
   ) {}
 
   async build(request: FastifyRequest): Promise<SiteContext> {
     return (await this.load(request)).site;
   }
 
-  /** The layout's data plus the organization and appearance, for pages that show more of them. */
-  async load(request: FastifyRequest, em?: EntityManager): Promise<SiteData> {
+  /**
+   * The layout's data plus the organization and appearance, for pages that show more of them.
+   * Inside a transaction (`em`), say whether the plan allows custom CSS (asked before opening
+   * it): the platform is never queried while a tenant connection is held.
+   */
+  async load(
+    request: FastifyRequest,
+    em?: EntityManager,
+    plan: { customCssAllowed?: boolean } = {},
+  ): Promise<SiteData> {
     const tenant = TenantContext.current();
     const state = stateOf(request);
     const locale = state?.locale ?? tenant.defaultLocale;
@@ -126,7 +135,12 @@ export class SiteContextService {
         secondaryColor: appearance.secondaryColor,
         tertiaryColor: appearance.tertiaryColor,
         font: appearance.font,
-        customCss: appearance.customCssAllowed ? appearance.customCss : '',
+        // The plan decides; the CSS stays saved while the plan lacks the feature.
+        customCss:
+          appearance.customCss &&
+          (plan.customCssAllowed ?? (!em && (await this.plan.hasFeature(tenant.id, 'customCss'))))
+            ? appearance.customCss
+            : '',
       }),
       logoUrl: imageUrl(appearance.logo),
       faviconUrl: imageUrl(appearance.favicon),
@@ -135,6 +149,7 @@ export class SiteContextService {
       socialLinks,
       adminNotices: isAdmin && onAdminPage ? await this.notices.for(tenant.id, locale) : undefined,
       description: translate(organization?.description, locale, tenant.defaultLocale) || undefined,
+      archived: tenant.status === 'archived',
     };
     const hero = appearance.heroImage ? images.get(appearance.heroImage) : undefined;
     return { site, appearance, organization, heroImageUrl: hero?.large ?? null };

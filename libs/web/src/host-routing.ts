@@ -13,6 +13,14 @@ import { renderStatusPage } from './status-page';
 /** Paths that answer on every host, before any tenant lookup. */
 export const HOST_INDEPENDENT_PATHS = new Set(['/healthz', '/readyz']);
 
+/** Methods that read; an archived site refuses the others. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Writes an archived site still accepts: signing out only ends a session,
+ * it changes nothing of the site's data.
+ */
+const ARCHIVED_SITE_WRITES = new Set(['/users/sign_out']);
+
 /** Where `/` leads on the console host. */
 export const CONSOLE_HOME = '/tenants';
 
@@ -64,6 +72,13 @@ export function registerHostRouting(
     if (resolution.kind === 'tenant') {
       // Fastify's request logger is already this request's own child: bind, do not nest.
       (request.log as Logger).setBindings({ tenant: resolution.tenant.slug });
+      if (
+        resolution.tenant.status === 'archived' &&
+        !READ_METHODS.has(request.method) &&
+        !ARCHIVED_SITE_WRITES.has(path)
+      ) {
+        return refuseArchivedWrite(request, reply, locale, nonce, resolution.tenant.name);
+      }
       return;
     }
     if (resolution.kind === 'console') {
@@ -93,6 +108,30 @@ export function registerHostRouting(
       }),
     );
   });
+}
+
+/** An archived site is read-only: a clear 403 in the site's language, nothing changed. */
+function refuseArchivedWrite(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  locale: string,
+  nonce: string,
+  siteName: string,
+): FastifyReply {
+  const t = platformMessages(locale);
+  reply.code(403);
+  if (wantsJson(request)) {
+    return reply.send({ statusCode: 403, error: 'Forbidden', message: t.archivedBody });
+  }
+  return reply.type('text/html; charset=utf-8').send(
+    renderStatusPage({
+      lang: locale,
+      nonce,
+      title: t.archivedTitle,
+      body: t.archivedBody,
+      siteName,
+    }),
+  );
 }
 
 export const LOCALE_COOKIE = 'plaza_locale';

@@ -1,13 +1,18 @@
+import './web-errors.messages';
+
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { toErrorBody } from '@plaza/core';
+import { PlanLimitException } from '@plaza/tenancy';
 
 import { SeeOtherException, SignInRequiredException } from './auth.guards';
+import { translateErrorFields, translateErrorMessage } from './error-translations';
 import { wantsJson } from './host-routing';
 import { isLocalized } from './localized-exception';
 import { PlatformMessageKey, platformMessages } from './messages';
+import { planLimitMessage, planT } from './plan-limits.messages';
 import { TooManyAttemptsException } from './rate-limiter.service';
 import { stateOf } from './request-context';
 import { renderStatusPage } from './status-page';
@@ -28,6 +33,12 @@ export class PlazaExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = toErrorBody(exception);
+    const state = stateOf(request);
+    const locale = state?.locale ?? 'en';
+    const original = body.message;
+    if (exception instanceof PlanLimitException) body.message = planLimitMessage(locale, exception);
+    else body.message = translateErrorMessage(locale, body.message);
+    if (body.fields) body.fields = translateErrorFields(locale, body.fields);
     if (body.statusCode >= 500) {
       request.log.error({ err: exception, requestId: request.id }, 'request failed');
     }
@@ -39,9 +50,10 @@ export class PlazaExceptionFilter implements ExceptionFilter {
       void reply.send(body);
       return;
     }
-    const state = stateOf(request);
-    const locale = state?.locale ?? 'en';
-    const [title, text] = pageText(exception, body.statusCode, body.message, locale);
+    const [title, text] =
+      exception instanceof PlanLimitException
+        ? [planT(locale, 'title'), body.message]
+        : pageText(exception, body.statusCode, body.message, locale, body.message !== original);
     const siteName = state?.resolution.kind === 'tenant' ? state.resolution.tenant.name : undefined;
     void reply
       .type('text/html; charset=utf-8')
@@ -67,14 +79,16 @@ const BODIES: Partial<Record<number, PlatformMessageKey>> = {
 
 /**
  * What an error page says, in the page's language: the exception's own
- * sentence when it comes from a catalog; otherwise a sentence for its status
- * (an English literal is shown only to English readers).
+ * sentence when it comes from a catalog (or was translated by the error
+ * translations); otherwise a sentence for its status (an English literal is
+ * shown only to English readers).
  */
 function pageText(
   exception: unknown,
   status: number,
   message: string,
   locale: string,
+  translated: boolean,
 ): [string, string] {
   const t = platformMessages(locale);
   if (status >= 500) return [t.errorTitle, t.errorBody];
@@ -82,5 +96,5 @@ function pageText(
   if (status === 404) return [t.notFoundTitle, own ?? t.notFoundBody];
   const title = t[TITLES[status] ?? 'badRequestTitle'];
   if (own) return [title, own];
-  return [title, locale === 'en' ? message : t[BODIES[status] ?? 'badRequestBody']];
+  return [title, locale === 'en' || translated ? message : t[BODIES[status] ?? 'badRequestBody']];
 }

@@ -26,3 +26,6 @@ export * from './admin-notices';
 export * from './admin.messages';
 export * from './avatar';
 export * from './localized-exception';
+export * from './plan-limits.messages';
+export * from './error-translations';
+export * from './plan-feature.guard';

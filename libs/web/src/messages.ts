@@ -39,6 +39,11 @@ export const PLATFORM_MESSAGES = {
     fileLinkExpired:
       'This link to a file has expired. Go back to the page and open the file again.',
     fileLinkInvalid: 'This link to a file is not valid.',
+    archivedNotice:
+      'This site is archived: you can read everything on it, but nothing can be added or changed.',
+    archivedTitle: 'This site is archived',
+    archivedBody:
+      'This site is archived and read-only: nothing can be added or changed, and signing in is closed. Everything published stays available to read.',
   },
   fr: {
     skipToContent: 'Aller au contenu',
@@ -76,6 +81,11 @@ export const PLATFORM_MESSAGES = {
     csrf: 'Ce formulaire a expiré ou ne vient pas de ce site. Rechargez la page et réessayez.',
     fileLinkExpired: 'Ce lien vers un fichier a expiré. Revenez à la page et rouvrez le fichier.',
     fileLinkInvalid: "Ce lien vers un fichier n'est pas valide.",
+    archivedNotice:
+      'Ce site est archivé : tout son contenu reste consultable, mais plus rien ne peut être ajouté ni modifié.',
+    archivedTitle: 'Ce site est archivé',
+    archivedBody:
+      'Ce site est archivé et en lecture seule : plus rien ne peut être ajouté ni modifié, et la connexion est fermée. Tout ce qui a été publié reste consultable.',
   },
   es: {
     skipToContent: 'Saltar al contenido',
@@ -114,6 +124,11 @@ export const PLATFORM_MESSAGES = {
     fileLinkExpired:
       'Este enlace a un archivo ha caducado. Vuelva a la página y abra el archivo de nuevo.',
     fileLinkInvalid: 'Este enlace a un archivo no es válido.',
+    archivedNotice:
+      'Este sitio está archivado: puede leer todo su contenido, pero ya no se puede añadir ni cambiar nada.',
+    archivedTitle: 'Este sitio está archivado',
+    archivedBody:
+      'Este sitio está archivado y es de solo lectura: no se puede añadir ni cambiar nada, y el inicio de sesión está cerrado. Todo lo publicado sigue disponible para leer.',
   },
   ca: {
     skipToContent: 'Salta al contingut',
@@ -152,6 +167,11 @@ export const PLATFORM_MESSAGES = {
     fileLinkExpired:
       'Aquest enllaç a un fitxer ha caducat. Torneu a la pàgina i obriu el fitxer de nou.',
     fileLinkInvalid: 'Aquest enllaç a un fitxer no és vàlid.',
+    archivedNotice:
+      "Aquest lloc està arxivat: podeu llegir-ne tot el contingut, però ja no s'hi pot afegir ni canviar res.",
+    archivedTitle: 'Aquest lloc està arxivat',
+    archivedBody:
+      "Aquest lloc està arxivat i és només de lectura: no s'hi pot afegir ni canviar res, i l'inici de sessió està tancat. Tot el que s'ha publicat es pot continuar llegint.",
   },
 } satisfies Record<Locale, Record<string, string>>;
 

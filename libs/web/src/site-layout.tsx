@@ -4,6 +4,7 @@ import { AdminNotice, AdminNoticeList } from './admin-notices';
 import { Avatar, AVATAR_CSS } from './avatar';
 import { BASE_STYLES } from './document';
 import { LOCALE_NAMES } from './i18n';
+import { platformMessages } from './messages';
 import { siteT } from './site.messages';
 
 export interface NavItem {
@@ -37,6 +38,8 @@ export interface SiteContext {
   adminNotices?: AdminNotice[];
   /** The organization's description in the page's language, for search engines and previews. */
   description?: string;
+  /** The provider archived the site: it is read-only, and says so on every page. */
+  archived?: boolean;
 }
 
 export interface SiteLayoutProps {
@@ -58,6 +61,7 @@ const LAYOUT_CSS = `
 .site-footer{display:flex;flex-direction:column;gap:.75rem;padding:1rem 2rem;border-top:1px solid #ddd;color:var(--plaza-muted)}
 .admin-notice{border:3px solid #b35c00;padding:.75rem 1rem;margin:0 0 1rem;background:#fff8f0;color:#3d2000}
 .admin-notice-info{border-color:#1a5fb4;background:#f0f6ff;color:#0b2a50}
+.archived-notice{margin:0;padding:.75rem 2rem;background:#fff4ce;color:#3b2f00;border-bottom:1px solid #c9a400}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
 `;
 
@@ -151,7 +155,7 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
                   </button>
                 </form>
               </>
-            ) : (
+            ) : site.archived ? null : (
               <>
                 <a href="/users/sign_in">{t('account.signIn')}</a>
                 {site.registrationOpen !== false && (
@@ -161,6 +165,9 @@ export function SiteLayout({ site, title, children }: SiteLayoutProps) {
             )}
           </div>
         </header>
+        {site.archived && (
+          <p class="archived-notice">{platformMessages(site.locale).archivedNotice}</p>
+        )}
         <main id="main" tabIndex={-1}>
           {site.adminNotices && <AdminNoticeList notices={site.adminNotices} />}
           {children}

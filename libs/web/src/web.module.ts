@@ -10,6 +10,7 @@ import { CurrentUsers } from './current-user';
 import { HealthController } from './health.controller';
 import { HostKindGuard } from './host-kind.guard';
 import { PlazaExceptionFilter } from './http-exception.filter';
+import { PlanFeatureGuard } from './plan-feature.guard';
 import { RateLimiter } from './rate-limiter.service';
 import { SessionStore } from './session.store';
 import { Sessions } from './sessions.service';
@@ -35,6 +36,7 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     SiteNavigation,
     { provide: APP_GUARD, useClass: HostKindGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: PlanFeatureGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
     { provide: APP_FILTER, useClass: PlazaExceptionFilter },
   ],

@@ -13,6 +13,7 @@ import {
   FileField,
   formString,
   OnHost,
+  planFeatureMissingMessage,
   renderPage,
   RequireAdmin,
   SelectField,
@@ -114,7 +115,7 @@ export class AppearanceAdminController {
     @Query('saved') saved?: string,
   ): Promise<void> {
     const current = await this.appearance.get();
-    await this.render(request, reply, current, current, {}, saved === '1');
+    await this.render(request, reply, current, current, {}, saved === '1', 200);
   }
 
   @Post()
@@ -124,6 +125,7 @@ export class AppearanceAdminController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const current = await this.appearance.get();
+    const cssAllowed = (await this.appearance.customCssAccess()).allowed;
     const { site } = await this.adminPage.of(request);
     const t = (key: ThemingKey, params?: Record<string, string>) =>
       themingT(site.locale, key, params);
@@ -135,7 +137,7 @@ export class AppearanceAdminController {
       font: formString(body, 'font') || 'system',
       officialUrl: formString(body, 'officialUrl') || null,
       social: {},
-      customCss: current.customCssAllowed ? String(body.customCss ?? '') : current.customCss,
+      customCss: cssAllowed ? String(body.customCss ?? '') : current.customCss,
     };
     for (const field of COLORS) {
       const value = values[field];
@@ -158,7 +160,7 @@ export class AppearanceAdminController {
       if (!HANDLE.test(handle) && !isHttpUrl(handle))
         errors[`social.${network}`] = [t('appearance.socialInvalid')];
     }
-    if (current.customCssAllowed && values.customCss.trim()) {
+    if (cssAllowed && values.customCss.trim()) {
       const problems = customCssProblems(values.customCss);
       if (problems.length)
         errors.customCss = problems.map((p) =>
@@ -211,6 +213,7 @@ export class AppearanceAdminController {
     status = 200,
   ): Promise<void> {
     const { site, sections, heroImageUrl } = await this.adminPage.of(request);
+    const css = await this.appearance.customCssAccess();
     const t = (key: ThemingKey, params?: Record<string, string>) =>
       themingT(site.locale, key, params);
     const title = t('section.appearance');
@@ -351,18 +354,20 @@ export class AppearanceAdminController {
             />
           ))}
 
-          {current.customCssAllowed && (
-            <>
-              <h2>{t('appearance.customCss')}</h2>
-              <TextArea
-                name="customCss"
-                label={t('appearance.customCss')}
-                hint={t('appearance.customCssHint', { size: formatBytes(CUSTOM_CSS_MAX_BYTES) })}
-                value={values.customCss}
-                errors={errors}
-                rows={10}
-              />
-            </>
+          <h2>{t('appearance.customCss')}</h2>
+          {css.allowed ? (
+            <TextArea
+              name="customCss"
+              label={t('appearance.customCss')}
+              hint={t('appearance.customCssHint', { size: formatBytes(CUSTOM_CSS_MAX_BYTES) })}
+              value={values.customCss}
+              errors={errors}
+              rows={10}
+            />
+          ) : (
+            <p id="custom-css-unavailable" class="notice">
+              {planFeatureMissingMessage(site.locale, 'customCss', css.planName)}
+            </p>
           )}
           <p>
             <button type="submit" class="button">

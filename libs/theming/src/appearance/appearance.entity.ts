@@ -50,13 +50,7 @@ export class AppearanceEntity {
   @Column({ type: 'jsonb', default: {} })
   social!: Partial<Record<SocialNetwork, string>>;
 
-  /**
-   * Set by the provider, not by the organization's admins: plans that include
-   * custom CSS turn it on (the console's plan work will drive it).
-   */
-  @Column({ name: 'custom_css_allowed', type: 'boolean', default: false })
-  customCssAllowed!: boolean;
-
+  /** Applied only while the organization's plan includes custom CSS (PlanPolicy). */
   @Column({ name: 'custom_css', type: 'text', default: '' })
   customCss!: string;
 

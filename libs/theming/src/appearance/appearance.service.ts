@@ -10,8 +10,8 @@ import {
   UnreadableImageException,
   UploadsService,
 } from '@plaza/storage';
-import { TenantDb } from '@plaza/tenancy';
-import type { UploadedFile } from '@plaza/web';
+import { PlanLimitException, PlanPolicy, TenantContext, TenantDb } from '@plaza/tenancy';
+import { planLimitMessage, type UploadedFile } from '@plaza/web';
 
 import { themingT } from '../theming.messages';
 import { AppearanceEntity } from './appearance.entity';
@@ -31,6 +31,7 @@ export class AppearanceService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly uploads: UploadsService,
+    private readonly plan: PlanPolicy,
   ) {}
 
   get(): Promise<AppearanceEntity> {
@@ -47,12 +48,10 @@ export class AppearanceService {
     });
   }
 
-  /**
-   * Turns custom CSS on or off for the tenant in context. For the provider
-   * (console, plans): the organization's admins cannot change it themselves.
-   */
-  async setCustomCssAllowed(allowed: boolean): Promise<void> {
-    await this.save({ customCssAllowed: allowed });
+  /** Whether the organization's plan includes custom CSS (the provider decides, not its admins). */
+  async customCssAccess(): Promise<{ allowed: boolean; planName: string | null }> {
+    const { plan, features } = await this.plan.effective(TenantContext.current().id);
+    return { allowed: features.customCss, planName: plan?.name ?? null };
   }
 
   /** Stores an uploaded image, or throws a sentence in `locale` saying why it was refused. */
@@ -74,6 +73,8 @@ export class AppearanceService {
         throw new ImageRefusedError(themingT(locale, 'upload.type'));
       if (error instanceof UnreadableImageException || error instanceof EmptyFileException)
         throw new ImageRefusedError(themingT(locale, 'upload.unreadable'));
+      if (error instanceof PlanLimitException)
+        throw new ImageRefusedError(planLimitMessage(locale, error));
       throw error;
     }
   }
