@@ -83,7 +83,7 @@ const BODIES: Partial<Record<number, PlatformMessageKey>> = {
  * translations); otherwise a sentence for its status (an English literal is
  * shown only to English readers).
  */
-function pageText(
+export function pageText(
   exception: unknown,
   status: number,
   message: string,
