@@ -1,17 +1,17 @@
 import type { ComponentChildren } from 'preact';
 
 import { SiteContext, SiteLayout } from '@plaza/web';
-
-import { AccountsMessageKey, accountsT } from './accounts.messages';
 import {
   CheckboxField,
   CsrfField,
   ErrorSummary,
   FieldErrors,
-  TextAreaField,
+  TextArea,
   TextField,
   withFormCss,
-} from './form-fields';
+} from '@plaza/web';
+
+import { AccountsMessageKey, accountsT } from './accounts.messages';
 import { personalTokensT } from './personal-tokens.messages';
 import { verificationsT } from './verifications.messages';
 
@@ -494,7 +494,8 @@ export function AccountView({
       <p>{t('account.deleteHint')}</p>
       <form method="post" action="/account/delete" noValidate>
         <CsrfField token={site.csrfToken} />
-        <TextAreaField
+        <TextArea
+          rows={4}
           name="reason"
           label={t('account.deleteReason')}
           value={reason}

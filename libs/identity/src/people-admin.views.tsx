@@ -2,17 +2,18 @@ import type { ComponentChildren } from 'preact';
 
 import { REGISTRATION_MODES } from '@plaza/tenancy';
 import { AdminLayout, NavItem, SiteContext } from '@plaza/web';
-
-import { ActionLogLine } from './action-log.service';
 import {
   CheckboxField,
+  ChoiceGroup,
   CsrfField,
   ErrorSummary,
   FieldErrors,
-  TextAreaField,
+  TextArea,
   TextField,
   withFormCss,
-} from './form-fields';
+} from '@plaza/web';
+
+import { ActionLogLine } from './action-log.service';
 import { organizationAdminT } from './organization-admin.messages';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
 import { AccessSettings, PeopleFilters } from './people-admin.service';
@@ -198,21 +199,17 @@ export function PersonView({ site, person, isSelf, reason, errors = {} }: Person
           <h2>{t('person.rolesTitle')}</h2>
           <form method="post" action={`/admin/people/${person.id}/roles`}>
             <CsrfField token={site.csrfToken} />
-            <fieldset>
-              <legend>{t('col.roles')}</legend>
-              {ORGANIZATION_ROLES.map((role) => (
-                <div class="field field-checkbox" key={role}>
-                  <input
-                    type="checkbox"
-                    id={`field-role-${role}`}
-                    name="roles"
-                    value={role}
-                    checked={person.roles.includes(role)}
-                  />
-                  <label for={`field-role-${role}`}>{t(`role.${role}`)}</label>
-                </div>
-              ))}
-            </fieldset>
+            <ChoiceGroup
+              name="roles"
+              legend={t('col.roles')}
+              type="checkbox"
+              options={ORGANIZATION_ROLES.map((role) => ({
+                value: role,
+                label: t(`role.${role}`),
+              }))}
+              selected={person.roles}
+              optionId={(role) => `field-role-${role}`}
+            />
             <button type="submit" class="primary">
               {t('person.rolesSubmit')}
             </button>
@@ -236,7 +233,8 @@ export function PersonView({ site, person, isSelf, reason, errors = {} }: Person
           ) : (
             <form method="post" action={`/admin/people/${person.id}/block`} noValidate>
               <CsrfField token={site.csrfToken} />
-              <TextAreaField
+              <TextArea
+                rows={4}
                 name="reason"
                 label={t('person.blockReason')}
                 value={reason}

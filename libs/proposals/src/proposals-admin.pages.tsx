@@ -6,23 +6,24 @@ import { translate, Translated } from '@plaza/core';
 import { authorDisplayName } from '@plaza/identity';
 import {
   ComponentEntity,
-  ErrorSummary,
   OnlySpaceRoles,
   RequireSpaceRole,
-  Select,
   SiteContextProvider,
   SpacesService,
-  TextField,
-  TranslatedField,
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import {
   AdminLayout,
   AdminSections,
   CurrentUsers,
+  ErrorSummary,
   OnHost,
   renderPage,
+  SelectField,
   SiteContext,
+  TextArea,
+  TextField,
+  TranslatedField,
 } from '@plaza/web';
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
@@ -153,14 +154,16 @@ export class ProposalsAdminPages {
             <form method="post" action={`${base}/states`}>
               <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
               <TextField
+                id="token"
                 name="token"
                 label={t('admin.stateToken')}
                 hint={t('admin.stateTokenHint')}
                 required
               />
               <TranslatedField
+                naming="underscored"
                 name="state_title"
-                legend={t('title')}
+                label={t('title')}
                 locales={locales}
                 errors={{}}
               />
@@ -383,6 +386,7 @@ export class ProposalsAdminPages {
         <h2>{proposal.title}</h2>
         <p>{proposal.body}</p>
         <ErrorSummary
+          idOf={(f) => f}
           title={t('errorSummary')}
           errors={errors}
           labels={{ state: t('state'), cost: t('cost') }}
@@ -393,7 +397,8 @@ export class ProposalsAdminPages {
           noValidate
         >
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-          <Select
+          <SelectField
+            id="state"
             name="state"
             label={t('state')}
             value={str('state') || proposal.state || 'evaluating'}
@@ -412,14 +417,17 @@ export class ProposalsAdminPages {
             ]}
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="answer"
-            legend={t('answer')}
+            label={t('answer')}
             locales={locales}
             value={proposal.answer ?? {}}
             errors={errors}
             multiline
           />
           <TextField
+            id="cost"
             name="cost"
             type="number"
             label={t('cost')}
@@ -427,16 +435,19 @@ export class ProposalsAdminPages {
             error={errors.cost}
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="costReport"
-            legend={t('admin.costReport')}
+            label={t('admin.costReport')}
             locales={locales}
             value={proposal.costReport ?? {}}
             errors={errors}
             multiline
           />
           <TranslatedField
+            naming="underscored"
             name="executionPeriod"
-            legend={t('admin.executionPeriod')}
+            label={t('admin.executionPeriod')}
             locales={locales}
             value={proposal.executionPeriod ?? {}}
             errors={errors}
@@ -453,7 +464,8 @@ export class ProposalsAdminPages {
           {canAssign && valuators.length > 0 && (
             <form method="post" action={`${here}/valuators`}>
               <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-              <Select
+              <SelectField
+                id="user_id"
                 name="user_id"
                 label={t('admin.valuator')}
                 value={valuators[0].id}
@@ -474,7 +486,7 @@ export class ProposalsAdminPages {
           </ul>
           <form method="post" action={`${here}/notes`}>
             <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-            <TextField name="body" label={t('admin.note')} multiline required />
+            <TextArea rows={5} id="body" name="body" label={t('admin.note')} required />
             <button type="submit">{t('admin.addNote')}</button>
           </form>
         </section>

@@ -4,16 +4,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
-import { AdminLayout, AdminSections, OnHost, renderPage, RequireAdmin } from '@plaza/web';
-
 import {
+  AdminLayout,
+  AdminSections,
   ErrorSummary,
   FieldError,
+  OnHost,
   PostButton,
-  Select,
+  renderPage,
+  RequireAdmin,
+  SelectField,
   TextField,
   TranslatedField,
-} from './form-fields';
+} from '@plaza/web';
+
 import { ScopeEntity } from './scope.entity';
 import { ScopesKey, scopesT } from './scopes.messages';
 import {
@@ -195,20 +199,23 @@ export class ScopesAdminPages {
       <form method="post" action={action} noValidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <TranslatedField
+          naming="underscored"
           name="name"
-          legend={t('field.name')}
+          label={t('field.name')}
           locales={locales}
           value={hasBody ? readTranslated(body, 'name', locales, Infinity, {}) : scope?.name}
           errors={errors}
         />
         <TextField
+          id="code"
           name="code"
           label={t('field.code')}
           hint={t('field.codeHint')}
           value={value('code')}
           error={errors.code}
         />
-        <Select
+        <SelectField
+          id="parentId"
           name="parentId"
           label={t('field.parent')}
           value={value('parentId')}
@@ -221,7 +228,8 @@ export class ScopesAdminPages {
           ]}
         />
         {types.length > 0 && (
-          <Select
+          <SelectField
+            id="scopeTypeId"
             name="scopeTypeId"
             label={t('field.type')}
             value={value('scopeTypeId')}
@@ -247,7 +255,12 @@ export class ScopesAdminPages {
               </p>
             )}
             <h1>{title}</h1>
-            <ErrorSummary title={t('errorSummary')} errors={errors} labels={labels} />
+            <ErrorSummary
+              idOf={(f) => f}
+              title={t('errorSummary')}
+              errors={errors}
+              labels={labels}
+            />
             {scope ? (
               <>
                 {form}
@@ -260,7 +273,7 @@ export class ScopesAdminPages {
                   >
                     {t('delete')}
                   </button>
-                  <FieldError id="delete" message={errors.delete} />
+                  <FieldError name="delete" id="delete" error={errors.delete} />
                 </form>
               </>
             ) : (
@@ -291,15 +304,17 @@ export class ScopesAdminPages {
                   <form method="post" action="/admin/scopes/types" noValidate>
                     <input type="hidden" name="_csrf" value={csrf} />
                     <TranslatedField
+                      naming="underscored"
                       name="type_name"
-                      legend={t('field.name')}
+                      label={t('field.name')}
                       locales={locales}
                       value={readTranslated(body, 'type_name', locales, Infinity, {})}
                       errors={errors}
                     />
                     <TranslatedField
+                      naming="underscored"
                       name="type_plural"
-                      legend={t('field.plural')}
+                      label={t('field.plural')}
                       locales={locales}
                       value={readTranslated(body, 'type_plural', locales, Infinity, {})}
                       errors={errors}

@@ -19,11 +19,18 @@ import { TenantContext } from '@plaza/tenancy';
 import {
   AdminLayout,
   AdminSections,
+  CheckboxField,
   CurrentUsers,
+  ErrorSummary,
+  FileField,
   OnHost,
+  PostButton,
   renderPage,
   RequireAdmin,
+  SelectField,
   SiteContext,
+  TextField,
+  TranslatedField,
   uploadedFile,
 } from '@plaza/web';
 
@@ -36,15 +43,6 @@ import {
   SettingDefinition,
 } from './component-manifests';
 import { permissionsT } from './component-permissions.messages';
-import { FileInput } from './file-input';
-import {
-  Checkbox,
-  ErrorSummary,
-  PostButton,
-  Select,
-  TextField,
-  TranslatedField,
-} from './form-fields';
 import { spacePath } from './paths';
 import { scopesT } from './scopes.messages';
 import { indented, ScopesService, scopeTree } from './scopes.service';
@@ -209,14 +207,17 @@ export class SpacesAdminPages {
             <form method="post" action="/admin/spaces/groups">
               <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
               <TranslatedField
+                naming="underscored"
                 name="group_title"
-                legend={t('field.title')}
+                label={t('field.title')}
                 locales={locales}
                 errors={{}}
               />
               <TranslatedField
+                rows={5}
+                naming="underscored"
                 name="group_description"
-                legend={t('field.description')}
+                label={t('field.description')}
                 locales={locales}
                 errors={{}}
                 multiline
@@ -660,7 +661,12 @@ export class SpacesAdminPages {
           )}
         </p>
         <h1>{title}</h1>
-        <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={labels} />
+        <ErrorSummary
+          idOf={(f) => f}
+          title={t('admin.errorSummary')}
+          errors={errors}
+          labels={labels}
+        />
         <form
           method="post"
           action={space ? `/admin/spaces/${space.id}` : '/admin/spaces'}
@@ -670,20 +676,23 @@ export class SpacesAdminPages {
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="kind" value={kind} />
           <TranslatedField
+            naming="underscored"
             name="title"
-            legend={t('field.title')}
+            label={t('field.title')}
             locales={locales}
             value={v.t('title')}
             errors={errors}
           />
           <TranslatedField
+            naming="underscored"
             name="subtitle"
-            legend={t('field.subtitle')}
+            label={t('field.subtitle')}
             locales={locales}
             value={v.t('subtitle')}
             errors={errors}
           />
           <TextField
+            id="slug"
             name="slug"
             label={t('field.slug')}
             hint={t('field.slugHint')}
@@ -692,22 +701,27 @@ export class SpacesAdminPages {
             required
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="shortDescription"
-            legend={t('field.shortDescription')}
+            label={t('field.shortDescription')}
             locales={locales}
             value={v.t('shortDescription')}
             errors={errors}
             multiline
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="description"
-            legend={t('field.description')}
+            label={t('field.description')}
             locales={locales}
             value={v.t('description')}
             errors={errors}
             multiline
           />
-          <FileInput
+          <FileField
+            id="heroImage"
             name="heroImage"
             label={m('hero.image')}
             hint={m('hero.hint', { size: formatBytes(HERO_IMAGE_MAX_BYTES) })}
@@ -722,25 +736,36 @@ export class SpacesAdminPages {
               )
             }
           />
-          {heroUrl && <Checkbox name="removeHeroImage" label={m('hero.remove')} checked={false} />}
+          {heroUrl && (
+            <CheckboxField
+              value="on"
+              id="removeHeroImage"
+              name="removeHeroImage"
+              label={m('hero.remove')}
+              checked={false}
+            />
+          )}
           <p class="hint" id="heroImageAlt-hint">
             {m('hero.altHint')}
           </p>
           <TranslatedField
+            naming="underscored"
             name="heroImageAlt"
-            legend={m('hero.alt')}
+            label={m('hero.alt')}
             locales={locales}
             value={v.t('heroImageAlt')}
             errors={errors}
           />
           <TextField
+            id="hashtag"
             name="hashtag"
             label={t('hashtag')}
             value={v.s('hashtag')}
             error={errors.hashtag}
           />
           {scopeRows.length > 0 && (
-            <Select
+            <SelectField
+              id="scopeId"
               name="scopeId"
               label={scopesT(site.locale, 'scope')}
               value={v.s('scopeId')}
@@ -751,6 +776,7 @@ export class SpacesAdminPages {
             />
           )}
           <TextField
+            id="startDate"
             name="startDate"
             type="date"
             label={t('field.startDate')}
@@ -758,6 +784,7 @@ export class SpacesAdminPages {
             error={errors.startDate}
           />
           <TextField
+            id="endDate"
             name="endDate"
             type="date"
             label={t('field.endDate')}
@@ -766,7 +793,8 @@ export class SpacesAdminPages {
           />
           {kind === 'process' && (
             <>
-              <Select
+              <SelectField
+                id="groupId"
                 name="groupId"
                 label={t('field.group')}
                 value={v.s('groupId')}
@@ -777,9 +805,11 @@ export class SpacesAdminPages {
               />
               {PROCESS_METADATA_KEYS.map((k) => (
                 <TranslatedField
+                  rows={5}
+                  naming="underscored"
                   key={k}
                   name={`meta_${k}`}
-                  legend={t(`meta.${k}`)}
+                  label={t(`meta.${k}`)}
                   locales={locales}
                   value={v.meta(k)}
                   errors={errors}
@@ -790,7 +820,8 @@ export class SpacesAdminPages {
           )}
           {kind === 'assembly' && (
             <>
-              <Select
+              <SelectField
+                id="assemblyType"
                 name="assemblyType"
                 label={t('field.assemblyType')}
                 value={v.s('assemblyType')}
@@ -801,22 +832,27 @@ export class SpacesAdminPages {
                 ]}
               />
               <TranslatedField
+                rows={5}
+                naming="underscored"
                 name="purpose"
-                legend={t('purpose')}
+                label={t('purpose')}
                 locales={locales}
                 value={v.t('purpose')}
                 errors={errors}
                 multiline
               />
               <TranslatedField
+                rows={5}
+                naming="underscored"
                 name="composition"
-                legend={t('composition')}
+                label={t('composition')}
                 locales={locales}
                 value={v.t('composition')}
                 errors={errors}
                 multiline
               />
-              <Select
+              <SelectField
+                id="parentId"
                 name="parentId"
                 label={t('field.parent')}
                 value={v.s('parentId')}
@@ -827,7 +863,8 @@ export class SpacesAdminPages {
                     .map((a) => ({ value: a.id, label: tr(a.title) || a.slug })),
                 ]}
               />
-              <Select
+              <SelectField
+                id="visibility"
                 name="visibility"
                 label={t('field.visibility')}
                 value={v.s('visibility') || 'public'}
@@ -836,8 +873,20 @@ export class SpacesAdminPages {
               />
             </>
           )}
-          <Checkbox name="published" label={t('field.published')} checked={v.b('published')} />
-          <Checkbox name="promoted" label={t('field.promoted')} checked={v.b('promoted')} />
+          <CheckboxField
+            value="on"
+            id="published"
+            name="published"
+            label={t('field.published')}
+            checked={v.b('published')}
+          />
+          <CheckboxField
+            value="on"
+            id="promoted"
+            name="promoted"
+            label={t('field.promoted')}
+            checked={v.b('promoted')}
+          />
           <button type="submit">{t('admin.save')}</button>
         </form>
         {view && (
@@ -887,11 +936,21 @@ export class SpacesAdminPages {
         const label = t(`setting.${d.key}` as SpacesKey);
         const v = value(prefix, d, current);
         if (d.type === 'boolean')
-          return <Checkbox key={name} name={name} label={label} checked={v === true} />;
+          return (
+            <CheckboxField
+              key={name}
+              value="on"
+              id={name}
+              name={name}
+              label={label}
+              checked={v === true}
+            />
+          );
         if (d.type === 'integer')
           return (
             <TextField
               key={name}
+              id={name}
               name={name}
               type="number"
               label={label}
@@ -901,9 +960,11 @@ export class SpacesAdminPages {
           );
         return (
           <TranslatedField
+            rows={5}
+            naming="underscored"
             key={name}
             name={name}
-            legend={label}
+            label={label}
             locales={locales}
             value={(body ? readTranslated(body, name, locales, 100000, {}) : v) as Translated}
             errors={errors}
@@ -919,7 +980,7 @@ export class SpacesAdminPages {
           <a href={`/admin/spaces/${view.space.id}`}>{tr(view.space.title)}</a>
         </p>
         <h1>{title}</h1>
-        <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={{}} />
+        <ErrorSummary idOf={(f) => f} title={t('admin.errorSummary')} errors={errors} labels={{}} />
         <p>
           <a href={`/admin/spaces/${view.space.id}/components/${component.id}/permissions`}>
             {permissionsT(site.locale, 'link')}
@@ -932,13 +993,15 @@ export class SpacesAdminPages {
         >
           <input type="hidden" name="_csrf" value={csrf} />
           <TranslatedField
+            naming="underscored"
             name="name"
-            legend={t('field.name')}
+            label={t('field.name')}
             locales={locales}
             value={body ? readTranslated(body, 'name', locales, 200, {}) : component.name}
             errors={errors}
           />
           <TextField
+            id="weight"
             name="weight"
             type="number"
             label={t('field.weight')}
@@ -991,6 +1054,7 @@ export class SpacesAdminPages {
         </p>
         <h1>{title}</h1>
         <ErrorSummary
+          idOf={(f) => f}
           title={t('admin.errorSummary')}
           errors={errors}
           labels={this.labels(t, locales)}
@@ -998,21 +1062,25 @@ export class SpacesAdminPages {
         <form method="post" action={`/admin/spaces/${space.id}/phases/${phaseId}`} noValidate>
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <TranslatedField
+            naming="underscored"
             name="phase_title"
-            legend={t('field.title')}
+            label={t('field.title')}
             locales={locales}
             value={readTranslated(body, 'phase_title', locales, Infinity, {})}
             errors={errors}
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="phase_description"
-            legend={t('field.description')}
+            label={t('field.description')}
             locales={locales}
             value={readTranslated(body, 'phase_description', locales, Infinity, {})}
             errors={errors}
             multiline
           />
           <TextField
+            id="phase_startDate"
             name="phase_startDate"
             type="date"
             label={t('field.startDate')}
@@ -1020,6 +1088,7 @@ export class SpacesAdminPages {
             error={errors.phase_startDate}
           />
           <TextField
+            id="phase_endDate"
             name="phase_endDate"
             type="date"
             label={t('field.endDate')}
@@ -1150,6 +1219,7 @@ function SpaceSections(props: {
           </ol>
           <h3>{t('phases.add')}</h3>
           <ErrorSummary
+            idOf={(f) => f}
             title={t('admin.errorSummary')}
             errors={phaseErrors}
             labels={props.labels}
@@ -1157,8 +1227,9 @@ function SpaceSections(props: {
           <form method="post" action={`/admin/spaces/${id}/phases`} noValidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <TranslatedField
+              naming="underscored"
               name="phase_title"
-              legend={t('field.title')}
+              label={t('field.title')}
               locales={locales}
               value={
                 state.phaseBody
@@ -1168,13 +1239,16 @@ function SpaceSections(props: {
               errors={phaseErrors}
             />
             <TranslatedField
+              rows={5}
+              naming="underscored"
               name="phase_description"
-              legend={t('field.description')}
+              label={t('field.description')}
               locales={locales}
               errors={phaseErrors}
               multiline
             />
             <TextField
+              id="phase_startDate"
               name="phase_startDate"
               type="date"
               label={t('field.startDate')}
@@ -1182,6 +1256,7 @@ function SpaceSections(props: {
               error={phaseErrors.phase_startDate}
             />
             <TextField
+              id="phase_endDate"
               name="phase_endDate"
               type="date"
               label={t('field.endDate')}
@@ -1222,7 +1297,8 @@ function SpaceSections(props: {
         <h3>{t('components.add')}</h3>
         <form method="post" action={`/admin/spaces/${id}/components`}>
           <input type="hidden" name="_csrf" value={csrf} />
-          <Select
+          <SelectField
+            id="manifest"
             name="manifest"
             label={t('field.manifest')}
             value="proposals"
@@ -1231,7 +1307,13 @@ function SpaceSections(props: {
               label: t(`manifest.${m}` as SpacesKey),
             }))}
           />
-          <TranslatedField name="name" legend={t('field.name')} locales={locales} errors={{}} />
+          <TranslatedField
+            naming="underscored"
+            name="name"
+            label={t('field.name')}
+            locales={locales}
+            errors={{}}
+          />
           <button type="submit">{t('components.add')}</button>
         </form>
       </section>
@@ -1245,8 +1327,9 @@ function SpaceSections(props: {
         <form method="post" action={`/admin/spaces/${id}/categories`}>
           <input type="hidden" name="_csrf" value={csrf} />
           <TranslatedField
+            naming="underscored"
             name="category_name"
-            legend={t('field.name')}
+            label={t('field.name')}
             locales={locales}
             errors={{}}
           />
@@ -1267,6 +1350,7 @@ function SpaceSections(props: {
             ))}
           </ul>
           <ErrorSummary
+            idOf={(f) => f}
             title={t('admin.errorSummary')}
             errors={memberErrors}
             labels={props.labels}
@@ -1274,13 +1358,15 @@ function SpaceSections(props: {
           <form method="post" action={`/admin/spaces/${id}/members`} noValidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <TextField
+              id="fullName"
               name="fullName"
               label={t('field.fullName')}
               value={str(state.memberBody, 'fullName')}
               error={memberErrors.fullName}
               required
             />
-            <Select
+            <SelectField
+              id="position"
               name="position"
               label={t('field.position')}
               value={str(state.memberBody, 'position') || 'president'}
@@ -1288,6 +1374,7 @@ function SpaceSections(props: {
               options={MEMBER_POSITIONS.map((p) => ({ value: p, label: t(`position.${p}`) }))}
             />
             <TextField
+              id="positionOther"
               name="positionOther"
               label={t('field.positionOther')}
               value={str(state.memberBody, 'positionOther')}
@@ -1308,10 +1395,16 @@ function SpaceSections(props: {
             </li>
           ))}
         </ul>
-        <ErrorSummary title={t('admin.errorSummary')} errors={roleErrors} labels={props.labels} />
+        <ErrorSummary
+          idOf={(f) => f}
+          title={t('admin.errorSummary')}
+          errors={roleErrors}
+          labels={props.labels}
+        />
         <form method="post" action={`/admin/spaces/${id}/roles`} noValidate>
           <input type="hidden" name="_csrf" value={csrf} />
           <TextField
+            id="email"
             name="email"
             type="email"
             label={t('field.email')}
@@ -1319,7 +1412,8 @@ function SpaceSections(props: {
             error={roleErrors.email}
             required
           />
-          <Select
+          <SelectField
+            id="role"
             name="role"
             label={t('field.role')}
             value={str(state.roleBody, 'role') || 'moderator'}

@@ -7,11 +7,10 @@ import { TenantContext, TenantRegistry } from '@plaza/tenancy';
 import {
   AdminLayout,
   adminT,
+  ChoiceGroup,
   CsrfField,
   ErrorSummary,
-  FieldError,
   FieldErrors,
-  fieldId,
   formString,
   LOCALE_NAMES,
   OnHost,
@@ -98,29 +97,15 @@ export class LanguagesAdminController {
         <p>{t('languages.hint')}</p>
         <form method="post" action="/admin/languages" noValidate>
           <CsrfField token={site.csrfToken} />
-          <div class="form-field">
-            <fieldset
-              id={fieldId('locales')}
-              aria-describedby={errors.locales ? `${fieldId('locales')}-error` : undefined}
-            >
-              <legend>{t('languages.available')}</legend>
-              <FieldError name="locales" errors={errors} />
-              {SUPPORTED_LOCALES.map((l) => (
-                <p key={l}>
-                  <input
-                    type="checkbox"
-                    id={`locale-${l}`}
-                    name="locales"
-                    value={l}
-                    checked={locales.includes(l)}
-                  />{' '}
-                  <label for={`locale-${l}`} lang={l}>
-                    {LOCALE_NAMES[l]}
-                  </label>
-                </p>
-              ))}
-            </fieldset>
-          </div>
+          <ChoiceGroup
+            name="locales"
+            legend={t('languages.available')}
+            type="checkbox"
+            options={SUPPORTED_LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+            selected={locales}
+            optionId={(l) => `locale-${l}`}
+            errors={errors}
+          />
           <SelectField
             name="defaultLocale"
             label={t('languages.default')}
