@@ -17,6 +17,7 @@ import {
   renderPage,
   RequireAdmin,
   SelectField,
+  submitForm,
 } from '@plaza/web';
 
 import { themingT } from '../theming.messages';
@@ -57,20 +58,24 @@ export class LanguagesAdminController {
   ): Promise<void> {
     const tenant = TenantContext.current();
     const { site } = await this.adminPage.of(request);
-    const locales = formList(body, 'locales').filter((l) =>
-      (SUPPORTED_LOCALES as readonly string[]).includes(l),
-    );
-    const defaultLocale = formString(body, 'defaultLocale');
-    const errors: FieldErrors = {};
-    if (locales.length === 0) errors.locales = [themingT(site.locale, 'languages.noneChosen')];
-    else if (!locales.includes(defaultLocale))
-      errors.defaultLocale = [themingT(site.locale, 'languages.defaultNotAvailable')];
-    if (Object.keys(errors).length) {
-      await this.render(request, reply, locales, defaultLocale, errors, false, 422);
-      return;
-    }
-    await this.registry.setLocales(tenant.id, locales, defaultLocale);
-    void reply.redirect('/admin/languages?saved=1', 303);
+    await submitForm(reply, {
+      read: (errors) => {
+        const locales = formList(body, 'locales').filter((l) =>
+          (SUPPORTED_LOCALES as readonly string[]).includes(l),
+        );
+        const defaultLocale = formString(body, 'defaultLocale');
+        if (locales.length === 0) errors.locales = [themingT(site.locale, 'languages.noneChosen')];
+        else if (!locales.includes(defaultLocale))
+          errors.defaultLocale = [themingT(site.locale, 'languages.defaultNotAvailable')];
+        return { locales, defaultLocale };
+      },
+      save: async ({ locales, defaultLocale }) => {
+        await this.registry.setLocales(tenant.id, locales, defaultLocale);
+        return '/admin/languages?saved=1';
+      },
+      render: ({ locales, defaultLocale }, errors, status) =>
+        this.render(request, reply, locales, defaultLocale, errors, false, status),
+    });
   }
 
   private async render(

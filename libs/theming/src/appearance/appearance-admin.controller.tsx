@@ -12,10 +12,12 @@ import {
   fieldId,
   FileField,
   formString,
+  hasFieldErrors,
   OnHost,
   renderPage,
   RequireAdmin,
   SelectField,
+  submitForm,
   TextArea,
   TextField,
   uploadedFile,
@@ -127,78 +129,80 @@ export class AppearanceAdminController {
     const { site } = await this.adminPage.of(request);
     const t = (key: ThemingKey, params?: Record<string, string>) =>
       themingT(site.locale, key, params);
-    const errors: FieldErrors = {};
-    const values: FormValues = {
-      primaryColor: formString(body, 'primaryColor').toLowerCase(),
-      secondaryColor: formString(body, 'secondaryColor').toLowerCase(),
-      tertiaryColor: formString(body, 'tertiaryColor').toLowerCase(),
-      font: formString(body, 'font') || 'system',
-      officialUrl: formString(body, 'officialUrl') || null,
-      social: {},
-      customCss: current.customCssAllowed ? String(body.customCss ?? '') : current.customCss,
-    };
-    for (const field of COLORS) {
-      const value = values[field];
-      if (!isHexColor(value)) errors[field] = [t('appearance.colorInvalid')];
-      else if (contrastRatio(value, '#ffffff') < WCAG_AA_TEXT)
-        errors[field] = [
-          t('appearance.contrastRefused', {
-            ratio: formatRatio(contrastRatio(value, '#ffffff')),
-            suggestion: accessibleShade(value, '#ffffff'),
-          }),
-        ];
-    }
-    if (!isFontId(values.font)) values.font = 'system';
-    if (values.officialUrl && !isHttpUrl(values.officialUrl))
-      errors.officialUrl = [t('appearance.urlInvalid')];
-    for (const network of SOCIAL_NETWORKS) {
-      const handle = formString(body, `social.${network}`);
-      if (!handle) continue;
-      values.social[network] = handle;
-      if (!HANDLE.test(handle) && !isHttpUrl(handle))
-        errors[`social.${network}`] = [t('appearance.socialInvalid')];
-    }
-    if (current.customCssAllowed && values.customCss.trim()) {
-      const problems = customCssProblems(values.customCss);
-      if (problems.length)
-        errors.customCss = problems.map((p) =>
-          t(`css.${p}`, { size: formatBytes(CUSTOM_CSS_MAX_BYTES) }),
-        );
-    }
-    if (Object.keys(errors).length) {
-      await this.render(request, reply, current, values, errors, false, 422);
-      return;
-    }
-
-    const images: Partial<Record<AppearanceImage, string | null>> = {};
-    const uploaded: string[] = [];
-    for (const name of APPEARANCE_IMAGES) {
-      const file = uploadedFile(body, name);
-      if (file) {
-        try {
-          const stored = await this.appearance.uploadImage(file, site.locale);
-          uploaded.push(stored.id);
-          images[name] = stored.id;
-        } catch (error) {
-          if (!(error instanceof ImageRefusedError)) throw error;
-          errors[name] = [error.userMessage];
+    await submitForm(reply, {
+      read: (errors) => {
+        const values: FormValues = {
+          primaryColor: formString(body, 'primaryColor').toLowerCase(),
+          secondaryColor: formString(body, 'secondaryColor').toLowerCase(),
+          tertiaryColor: formString(body, 'tertiaryColor').toLowerCase(),
+          font: formString(body, 'font') || 'system',
+          officialUrl: formString(body, 'officialUrl') || null,
+          social: {},
+          customCss: current.customCssAllowed ? String(body.customCss ?? '') : current.customCss,
+        };
+        for (const field of COLORS) {
+          const value = values[field];
+          if (!isHexColor(value)) errors[field] = [t('appearance.colorInvalid')];
+          else if (contrastRatio(value, '#ffffff') < WCAG_AA_TEXT)
+            errors[field] = [
+              t('appearance.contrastRefused', {
+                ratio: formatRatio(contrastRatio(value, '#ffffff')),
+                suggestion: accessibleShade(value, '#ffffff'),
+              }),
+            ];
         }
-      } else if (formString(body, `remove.${name}`) === '1') {
-        images[name] = null;
-      }
-    }
-    if (Object.keys(errors).length) {
-      await this.appearance.deleteImages(uploaded);
-      await this.render(request, reply, current, values, errors, false, 422);
-      return;
-    }
-    await this.appearance.save({ ...values, customCss: values.customCss.trim(), ...images });
-    await this.appearance.deleteImages(
-      APPEARANCE_IMAGES.filter((n) => n in images && current[n] !== images[n]).map(
-        (n) => current[n],
-      ),
-    );
-    void reply.redirect('/admin/appearance?saved=1', 303);
+        if (!isFontId(values.font)) values.font = 'system';
+        if (values.officialUrl && !isHttpUrl(values.officialUrl))
+          errors.officialUrl = [t('appearance.urlInvalid')];
+        for (const network of SOCIAL_NETWORKS) {
+          const handle = formString(body, `social.${network}`);
+          if (!handle) continue;
+          values.social[network] = handle;
+          if (!HANDLE.test(handle) && !isHttpUrl(handle))
+            errors[`social.${network}`] = [t('appearance.socialInvalid')];
+        }
+        if (current.customCssAllowed && values.customCss.trim()) {
+          const problems = customCssProblems(values.customCss);
+          if (problems.length)
+            errors.customCss = problems.map((p) =>
+              t(`css.${p}`, { size: formatBytes(CUSTOM_CSS_MAX_BYTES) }),
+            );
+        }
+        return values;
+      },
+      save: async (values, errors) => {
+        const images: Partial<Record<AppearanceImage, string | null>> = {};
+        const uploaded: string[] = [];
+        for (const name of APPEARANCE_IMAGES) {
+          const file = uploadedFile(body, name);
+          if (file) {
+            try {
+              const stored = await this.appearance.uploadImage(file, site.locale);
+              uploaded.push(stored.id);
+              images[name] = stored.id;
+            } catch (error) {
+              if (!(error instanceof ImageRefusedError)) throw error;
+              errors[name] = [error.userMessage];
+            }
+          } else if (formString(body, `remove.${name}`) === '1') {
+            images[name] = null;
+          }
+        }
+        if (hasFieldErrors(errors)) {
+          await this.appearance.deleteImages(uploaded);
+          return undefined;
+        }
+        await this.appearance.save({ ...values, customCss: values.customCss.trim(), ...images });
+        await this.appearance.deleteImages(
+          APPEARANCE_IMAGES.filter((n) => n in images && current[n] !== images[n]).map(
+            (n) => current[n],
+          ),
+        );
+        return '/admin/appearance?saved=1';
+      },
+      render: (values, errors, status) =>
+        this.render(request, reply, current, values, errors, false, status),
+    });
   }
 
   private async render(
