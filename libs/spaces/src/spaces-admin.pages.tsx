@@ -29,6 +29,7 @@ import {
   RequireAdmin,
   SelectField,
   SiteContext,
+  submitForm,
   TextField,
   TranslatedField,
   uploadedFile,
@@ -57,6 +58,7 @@ import {
 import {
   FormBody,
   FormErrors,
+  PhaseInput,
   readPhaseForm,
   readSpaceForm,
   readTranslated,
@@ -78,6 +80,26 @@ import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-adm
 type T = (key: SpacesKey, params?: Record<string, string | number>) => string;
 
 const asKind = (v: unknown): SpaceKind => (v === 'assembly' ? 'assembly' : 'process');
+
+/** Keeps a form reader's errors in the ones `submitForm` collects, returning its values. */
+function readInto<V>(read: { input: V; errors: FormErrors }, errors: FormErrors): V {
+  Object.assign(errors, read.errors);
+  return read.input;
+}
+
+/** Saves a space, turning a taken slug into the field's error. */
+async function unlessSlugTaken<R>(
+  errors: FormErrors,
+  save: () => Promise<R>,
+): Promise<R | undefined> {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof SlugTakenError)) throw error;
+    errors.slug = 'error.slugTaken';
+    return undefined;
+  }
+}
 
 /**
  * Organization admins manage every space, their phases, components, members and
@@ -257,21 +279,20 @@ export class SpacesAdminPages {
   @RequireAdmin()
   async create(@Body() body: FormBody, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const kind = asKind(body.kind);
-    const { input, errors } = readSpaceForm(body, kind, TenantContext.current().locales);
     let imageError: string | undefined;
-    if (Object.keys(errors).length === 0) {
-      try {
-        const saved = await this.withHeroImage(request, body, input, null, (i) =>
-          this.admin.create(kind, i),
+    await submitForm<SpaceInput, FormErrors>(reply, {
+      read: (errors) =>
+        readInto(readSpaceForm(body, kind, TenantContext.current().locales), errors),
+      save: async (input, errors) => {
+        const saved = await unlessSlugTaken(errors, () =>
+          this.withHeroImage(request, body, input, null, (i) => this.admin.create(kind, i)),
         );
-        if (saved.space) return reply.redirect(`/admin/spaces/${saved.space.id}`, 303);
-        imageError = saved.imageError;
-      } catch (error) {
-        if (!(error instanceof SlugTakenError)) throw error;
-        errors.slug = 'error.slugTaken';
-      }
-    }
-    await this.spaceForm(request, reply, kind, null, { body, errors, imageError }, 422);
+        imageError = saved?.imageError;
+        return saved?.space ? `/admin/spaces/${saved.space.id}` : undefined;
+      },
+      render: (_, errors, status) =>
+        this.spaceForm(request, reply, kind, null, { body, errors, imageError }, status),
+    });
   }
 
   @Get(':id')
@@ -291,21 +312,20 @@ export class SpacesAdminPages {
     @Res() reply: FastifyReply,
   ) {
     const view = await this.admin.view(id);
-    const { input, errors } = readSpaceForm(body, view.space.kind, TenantContext.current().locales);
     let imageError: string | undefined;
-    if (Object.keys(errors).length === 0) {
-      try {
-        const saved = await this.withHeroImage(request, body, input, view.space, (i) =>
-          this.admin.update(id, i),
+    await submitForm<SpaceInput, FormErrors>(reply, {
+      read: (errors) =>
+        readInto(readSpaceForm(body, view.space.kind, TenantContext.current().locales), errors),
+      save: async (input, errors) => {
+        const saved = await unlessSlugTaken(errors, () =>
+          this.withHeroImage(request, body, input, view.space, (i) => this.admin.update(id, i)),
         );
-        if (saved.space) return reply.redirect(`/admin/spaces/${id}`, 303);
-        imageError = saved.imageError;
-      } catch (error) {
-        if (!(error instanceof SlugTakenError)) throw error;
-        errors.slug = 'error.slugTaken';
-      }
-    }
-    await this.spaceForm(request, reply, null, view, { body, errors, imageError }, 422);
+        imageError = saved?.imageError;
+        return saved?.space ? `/admin/spaces/${id}` : undefined;
+      },
+      render: (_, errors, status) =>
+        this.spaceForm(request, reply, null, view, { body, errors, imageError }, status),
+    });
   }
 
   @Post(':id/phases')
@@ -315,22 +335,22 @@ export class SpacesAdminPages {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const { input, errors } = readPhaseForm(body, TenantContext.current().locales);
-    if (Object.keys(errors).length === 0) {
-      await this.admin.addPhase(id, input);
-      return reply.redirect(`/admin/spaces/${id}#phases`, 303);
-    }
-    await this.spaceForm(
-      request,
-      reply,
-      null,
-      await this.admin.view(id),
-      {
-        phaseBody: body,
-        phaseErrors: errors,
+    await submitForm<PhaseInput, FormErrors>(reply, {
+      read: (errors) => readInto(readPhaseForm(body, TenantContext.current().locales), errors),
+      save: async (input) => {
+        await this.admin.addPhase(id, input);
+        return `/admin/spaces/${id}#phases`;
       },
-      422,
-    );
+      render: async (_, errors, status) =>
+        this.spaceForm(
+          request,
+          reply,
+          null,
+          await this.admin.view(id),
+          { phaseBody: body, phaseErrors: errors },
+          status,
+        ),
+    });
   }
 
   @Get(':id/phases/:phaseId')
@@ -364,12 +384,15 @@ export class SpacesAdminPages {
   ) {
     const view = await this.admin.view(id);
     await this.admin.phase(id, phaseId);
-    const { input, errors } = readPhaseForm(body, TenantContext.current().locales);
-    if (Object.keys(errors).length === 0) {
-      await this.admin.updatePhase(id, phaseId, input);
-      return reply.redirect(`/admin/spaces/${id}#phases`, 303);
-    }
-    await this.renderPhaseForm(request, reply, view.space, phaseId, body, errors, 422);
+    await submitForm<PhaseInput, FormErrors>(reply, {
+      read: (errors) => readInto(readPhaseForm(body, TenantContext.current().locales), errors),
+      save: async (input) => {
+        await this.admin.updatePhase(id, phaseId, input);
+        return `/admin/spaces/${id}#phases`;
+      },
+      render: (_, errors, status) =>
+        this.renderPhaseForm(request, reply, view.space, phaseId, body, errors, status),
+    });
   }
 
   @Post(':id/phases/:phaseId/delete')
