@@ -21,6 +21,7 @@ import {
   renderPage,
   SelectField,
   SiteContext,
+  submitForm,
   TextArea,
   TextField,
   TranslatedField,
@@ -28,6 +29,7 @@ import {
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
 import {
+  AnswerInput,
   ProposalAnswersService,
   StateTokenError,
   UnknownStateError,
@@ -321,10 +323,6 @@ export class ProposalsAdminPages {
     const proposal = proposals.find((p) => p.id === proposalId);
     if (!proposal) throw new ProposalNotFoundException();
     const locales = TenantContext.current().locales;
-    const errors: Record<string, ProposalsKey> = {};
-    const state = typeof body.state === 'string' ? body.state : '';
-    const costRaw = typeof body.cost === 'string' ? body.cost.trim() : '';
-    if (costRaw && !/^\d{1,12}$/.test(costRaw)) errors.cost = 'cost';
     const pick = (name: string): Translated => {
       const out: Translated = {};
       for (const l of locales) {
@@ -334,23 +332,32 @@ export class ProposalsAdminPages {
       }
       return out;
     };
-    if (Object.keys(errors).length === 0) {
-      try {
-        const admin = (await this.users.of(request))!;
-        await this.answers.answer(componentId, proposalId, admin, {
-          state,
+    await submitForm<AnswerInput, Record<string, ProposalsKey>>(reply, {
+      read: (errors) => {
+        const costRaw = typeof body.cost === 'string' ? body.cost.trim() : '';
+        if (costRaw && !/^\d{1,12}$/.test(costRaw)) errors.cost = 'cost';
+        return {
+          state: typeof body.state === 'string' ? body.state : '',
           answer: pick('answer'),
           cost: costRaw ? Number(costRaw) : null,
           costReport: pick('costReport'),
           executionPeriod: pick('executionPeriod'),
-        });
-        return reply.redirect(`/admin/spaces/${spaceId}/components/${componentId}/proposals`, 303);
-      } catch (error) {
-        if (!(error instanceof UnknownStateError)) throw error;
-        errors.state = 'state';
-      }
-    }
-    return this.form(request, reply, spaceId, componentId, proposal, body, errors, 422, !valuator);
+        };
+      },
+      save: async (input, errors) => {
+        try {
+          const admin = (await this.users.of(request))!;
+          await this.answers.answer(componentId, proposalId, admin, input);
+          return `/admin/spaces/${spaceId}/components/${componentId}/proposals`;
+        } catch (error) {
+          if (!(error instanceof UnknownStateError)) throw error;
+          errors.state = 'state';
+          return undefined;
+        }
+      },
+      render: (_, errors, status) =>
+        this.form(request, reply, spaceId, componentId, proposal, body, errors, status, !valuator),
+    });
   }
 
   private async form(
