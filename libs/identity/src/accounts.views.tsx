@@ -519,23 +519,16 @@ export function TwoFactorView({ site, general }: { site: SiteContext; general?: 
 /** A one-time code: digits keyboard on phones, filled by password managers. */
 function CodeField({ label, hint }: { label: string; hint: string }) {
   return (
-    <div class="field">
-      <label for="field-code">{label}</label>
-      <p class="hint" id="field-code-hint">
-        {hint}
-      </p>
-      <input
-        id="field-code"
-        name="code"
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxLength={7}
-        required
-        aria-describedby="field-code-hint"
-      />
-    </div>
+    <TextField
+      name="code"
+      label={label}
+      hint={hint}
+      inputMode="numeric"
+      autocomplete="one-time-code"
+      pattern="[0-9 ]*"
+      maxLength={7}
+      required
+    />
   );
 }
 

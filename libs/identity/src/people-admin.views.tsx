@@ -8,6 +8,7 @@ import {
   CsrfField,
   ErrorSummary,
   FieldErrors,
+  SelectField,
   TextArea,
   TextField,
   withFormCss,
@@ -49,27 +50,6 @@ export function statusOf(user: UserEntity): PeopleAdminMessageKey {
   return 'status.active';
 }
 
-function Select(props: {
-  name: string;
-  label: string;
-  value: string;
-  options: [string, string][];
-}) {
-  const id = `field-${props.name}`;
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <select id={id} name={props.name}>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export interface PeopleListViewProps {
   site: AdminSite;
   filters: PeopleFilters;
@@ -91,10 +71,10 @@ export function PeopleListView({ site, filters, people, page, more, notice }: Pe
     params.set('page', String(p));
     return `/admin/people?${params.toString()}`;
   };
-  const yesNoOptions: [string, string][] = [
-    ['', t('any')],
-    ['yes', t('yes')],
-    ['no', t('no')],
+  const yesNoOptions = [
+    { value: '', label: t('any') },
+    { value: 'yes', label: t('yes') },
+    { value: 'no', label: t('no') },
   ];
   return (
     <AdminFrame site={site} title={t('people.title')}>
@@ -108,23 +88,23 @@ export function PeopleListView({ site, filters, people, page, more, notice }: Pe
       </p>
       <form method="get" action="/admin/people" role="search">
         <TextField name="q" label={t('people.search')} value={filters.q} maxLength={200} />
-        <Select
+        <SelectField
           name="role"
           label={t('people.role')}
           value={filters.role ?? ''}
           options={[
-            ['', t('any')],
-            ...ORGANIZATION_ROLES.map((r): [string, string] => [r, t(`role.${r}`)]),
-            ['none', t('role.none')],
+            { value: '', label: t('any') },
+            ...ORGANIZATION_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+            { value: 'none', label: t('role.none') },
           ]}
         />
-        <Select
+        <SelectField
           name="confirmed"
           label={t('people.confirmed')}
           value={yesNo(filters.confirmed)}
           options={yesNoOptions}
         />
-        <Select
+        <SelectField
           name="blocked"
           label={t('people.blocked')}
           value={yesNo(filters.blocked)}
@@ -283,13 +263,13 @@ export function InviteView({ site, values = {}, errors = {}, general }: InviteVi
           required
           maxLength={254}
         />
-        <Select
+        <SelectField
           name="role"
           label={t('people.role')}
           value={values.role ?? ''}
           options={[
-            ['', t('role.none')],
-            ...ORGANIZATION_ROLES.map((r): [string, string] => [r, t(`role.${r}`)]),
+            { value: '', label: t('role.none') },
+            ...ORGANIZATION_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
           ]}
         />
         <button type="submit" class="primary">
@@ -387,11 +367,11 @@ export function SecurityView({ site, settings, notice, general }: SecurityViewPr
       )}
       <form method="post" action="/admin/security">
         <CsrfField token={site.csrfToken} />
-        <Select
+        <SelectField
           name="registrationMode"
           label={t('security.registration')}
           value={settings.registrationMode}
-          options={REGISTRATION_MODES.map((m): [string, string] => [m, t(`registration.${m}`)])}
+          options={REGISTRATION_MODES.map((m) => ({ value: m, label: t(`registration.${m}`) }))}
         />
         <CheckboxField
           name="forceSignIn"

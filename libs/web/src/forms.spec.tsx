@@ -110,7 +110,7 @@ describe('form helpers', () => {
       />,
     );
     expect(sut).toContain('<fieldset id="field-locales" aria-describedby="field-locales-error">');
-    expect(sut).toContain('id="locale-fr" name="locales" type="checkbox" value="fr" checked');
+    expect(sut).toContain('type="checkbox" id="locale-fr" name="locales" value="fr" checked');
     expect(sut).not.toContain('value="en" checked');
     expect(sut).toContain('<label for="locale-fr" lang="fr">Français</label>');
   });

@@ -160,6 +160,8 @@ export function TextField(
     maxLength?: number;
     autocomplete?: string;
     lang?: string;
+    inputMode?: 'numeric' | 'text' | 'email' | 'url';
+    pattern?: string;
   },
 ) {
   const { id, name, ...aria } = controlAttributes(props);
@@ -171,6 +173,8 @@ export function TextField(
         type={props.type ?? 'text'}
         value={props.type === 'password' ? undefined : (props.value ?? '')}
         lang={props.lang}
+        inputMode={props.inputMode}
+        pattern={props.pattern}
         autocomplete={props.autocomplete}
         required={props.required}
         maxLength={props.maxLength}
@@ -303,9 +307,9 @@ export function ChoiceGroup(
         {props.options.map((o) => (
           <div class="field-choice" key={o.value}>
             <input
+              type={props.type}
               id={optionId(o.value)}
               name={props.name}
-              type={props.type}
               value={o.value}
               checked={props.selected.includes(o.value)}
             />
