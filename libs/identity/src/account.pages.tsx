@@ -19,6 +19,7 @@ import { MoreThan } from 'typeorm';
 import { FILE_STORAGE, FileStorage, tenantKey, tenantPrefix } from '@plaza/storage';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import { SiteContextService } from '@plaza/theming';
+import type { FieldErrors } from '@plaza/web';
 import {
   CurrentUsers,
   OnHost,
@@ -43,7 +44,6 @@ import {
   NewsletterDto,
   TwoFactorDto,
 } from './dto/account-forms.dto';
-import { FieldErrors } from './form-fields';
 import { fieldErrorsIn, mailSiteOf, sendPage } from './page-kit';
 import { profileT } from './profile.messages';
 import { ProfileSections } from './profile.views';

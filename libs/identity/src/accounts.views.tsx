@@ -1,23 +1,92 @@
 import type { ComponentChildren } from 'preact';
 
 import { SiteContext, SiteLayout } from '@plaza/web';
-
-import { AccountsMessageKey, accountsT } from './accounts.messages';
 import {
   CheckboxField,
   CsrfField,
   ErrorSummary,
   FieldErrors,
-  TextAreaField,
+  TextArea,
   TextField,
   withFormCss,
-} from './form-fields';
+} from '@plaza/web';
+
+import { AccountsMessageKey, accountsT } from './accounts.messages';
 import { personalTokensT } from './personal-tokens.messages';
 import { verificationsT } from './verifications.messages';
 
 function translator(site: SiteContext) {
   return (key: AccountsMessageKey, params?: Record<string, string>) =>
     accountsT(site.locale, key, params);
+}
+
+type Translate = ReturnType<typeof translator>;
+
+/** Name and nickname, asked at sign-up and when accepting an invitation. */
+function PersonFields(props: {
+  t: Translate;
+  values: { name?: string; nickname?: string };
+  errors: FieldErrors;
+}) {
+  const { t, values, errors } = props;
+  return (
+    <>
+      <TextField
+        name="name"
+        label={t('field.name')}
+        value={values.name}
+        error={errors.name}
+        autocomplete="name"
+        required
+        maxLength={200}
+      />
+      <TextField
+        name="nickname"
+        label={t('field.nickname')}
+        hint={t('field.nicknameHint')}
+        value={values.nickname}
+        error={errors.nickname}
+        autocomplete="nickname"
+        required
+        maxLength={40}
+      />
+    </>
+  );
+}
+
+function NewPasswordField(props: { t: Translate; label: string; errors: FieldErrors }) {
+  return (
+    <TextField
+      name="password"
+      type="password"
+      label={props.label}
+      hint={props.t('field.passwordHint')}
+      error={props.errors.password}
+      autocomplete="new-password"
+      required
+    />
+  );
+}
+
+/** The terms checkbox, its label linking to the terms page. */
+function TermsField(props: { t: Translate; checked?: boolean; errors: FieldErrors }) {
+  const { t } = props;
+  const [before, after] = t('field.tos', { link: '\u0000' }).split('\u0000');
+  return (
+    <CheckboxField
+      name="tos"
+      checked={props.checked}
+      error={props.errors.tos}
+      required
+      label={
+        <>
+          {before}
+          <a href="/pages/terms">{t('field.tosLink')}</a>
+          {after}
+        </>
+      }
+    />
+  );
 }
 
 export interface SignInViewProps {
@@ -86,32 +155,13 @@ export interface SignUpViewProps {
 
 export function SignUpView({ site, values = {}, errors = {}, general }: SignUpViewProps) {
   const t = translator(site);
-  const tosLabel = t('field.tos', { link: '\u0000' }).split('\u0000');
   return (
     <SiteLayout site={withFormCss(site)} title={t('signUp.title')}>
       <h1>{t('signUp.title')}</h1>
       <ErrorSummary title={t('form.errorsTitle')} errors={errors} general={general} />
       <form method="post" action="/users/sign_up" noValidate>
         <CsrfField token={site.csrfToken} />
-        <TextField
-          name="name"
-          label={t('field.name')}
-          value={values.name}
-          error={errors.name}
-          autocomplete="name"
-          required
-          maxLength={200}
-        />
-        <TextField
-          name="nickname"
-          label={t('field.nickname')}
-          hint={t('field.nicknameHint')}
-          value={values.nickname}
-          error={errors.nickname}
-          autocomplete="nickname"
-          required
-          maxLength={40}
-        />
+        <PersonFields t={t} values={values} errors={errors} />
         <TextField
           name="email"
           type="email"
@@ -122,28 +172,8 @@ export function SignUpView({ site, values = {}, errors = {}, general }: SignUpVi
           required
           maxLength={254}
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t('field.password')}
-          hint={t('field.passwordHint')}
-          error={errors.password}
-          autocomplete="new-password"
-          required
-        />
-        <CheckboxField
-          name="tos"
-          checked={values.tos}
-          error={errors.tos}
-          required
-          label={
-            <>
-              {tosLabel[0]}
-              <a href="/pages/terms">{t('field.tosLink')}</a>
-              {tosLabel[1]}
-            </>
-          }
-        />
+        <NewPasswordField label={t('field.password')} t={t} errors={errors} />
+        <TermsField t={t} checked={values.tos} errors={errors} />
         <CheckboxField
           name="newsletter"
           checked={values.newsletter}
@@ -277,15 +307,7 @@ export function NewPasswordView({ site, token, errors = {} }: NewPasswordViewPro
       <form method="post" action="/users/password/edit" noValidate>
         <CsrfField token={site.csrfToken} />
         <input type="hidden" name="token" value={token} />
-        <TextField
-          name="password"
-          type="password"
-          label={t('field.newPassword')}
-          hint={t('field.passwordHint')}
-          error={errors.password}
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordField label={t('field.newPassword')} t={t} errors={errors} />
         <button type="submit" class="primary">
           {t('reset.editSubmit')}
         </button>
@@ -308,7 +330,6 @@ export function AcceptInvitationView({
   errors = {},
 }: AcceptInvitationViewProps) {
   const t = translator(site);
-  const tosLabel = t('field.tos', { link: '\u0000' }).split('\u0000');
   return (
     <SiteLayout site={withFormCss(site)} title={t('invite.title')}>
       <h1>{t('invite.title')}</h1>
@@ -317,47 +338,9 @@ export function AcceptInvitationView({
       <form method="post" action="/users/invitation" noValidate>
         <CsrfField token={site.csrfToken} />
         <input type="hidden" name="token" value={token} />
-        <TextField
-          name="name"
-          label={t('field.name')}
-          value={values.name}
-          error={errors.name}
-          autocomplete="name"
-          required
-          maxLength={200}
-        />
-        <TextField
-          name="nickname"
-          label={t('field.nickname')}
-          hint={t('field.nicknameHint')}
-          value={values.nickname}
-          error={errors.nickname}
-          autocomplete="nickname"
-          required
-          maxLength={40}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t('field.password')}
-          hint={t('field.passwordHint')}
-          error={errors.password}
-          autocomplete="new-password"
-          required
-        />
-        <CheckboxField
-          name="tos"
-          checked={values.tos}
-          error={errors.tos}
-          required
-          label={
-            <>
-              {tosLabel[0]}
-              <a href="/pages/terms">{t('field.tosLink')}</a>
-              {tosLabel[1]}
-            </>
-          }
-        />
+        <PersonFields t={t} values={values} errors={errors} />
+        <NewPasswordField label={t('field.password')} t={t} errors={errors} />
+        <TermsField t={t} checked={values.tos} errors={errors} />
         <button type="submit" class="primary">
           {t('invite.submit')}
         </button>
@@ -494,7 +477,8 @@ export function AccountView({
       <p>{t('account.deleteHint')}</p>
       <form method="post" action="/account/delete" noValidate>
         <CsrfField token={site.csrfToken} />
-        <TextAreaField
+        <TextArea
+          rows={4}
           name="reason"
           label={t('account.deleteReason')}
           value={reason}
@@ -535,23 +519,16 @@ export function TwoFactorView({ site, general }: { site: SiteContext; general?: 
 /** A one-time code: digits keyboard on phones, filled by password managers. */
 function CodeField({ label, hint }: { label: string; hint: string }) {
   return (
-    <div class="field">
-      <label for="field-code">{label}</label>
-      <p class="hint" id="field-code-hint">
-        {hint}
-      </p>
-      <input
-        id="field-code"
-        name="code"
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxLength={7}
-        required
-        aria-describedby="field-code-hint"
-      />
-    </div>
+    <TextField
+      name="code"
+      label={label}
+      hint={hint}
+      inputMode="numeric"
+      autocomplete="one-time-code"
+      pattern="[0-9 ]*"
+      maxLength={7}
+      required
+    />
   );
 }
 

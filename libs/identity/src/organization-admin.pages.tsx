@@ -17,6 +17,7 @@ import {
   OnHost,
   RequireAdmin,
   SiteContext,
+  submitForm,
   TranslatedField,
 } from '@plaza/web';
 
@@ -67,26 +68,28 @@ export class OrganizationAdminController {
   ): Promise<void> {
     const tenant = TenantContext.current();
     const site = await this.siteContext.build(request);
-    const profile: OrganizationProfile = {
-      name: formTranslated(body, 'name', tenant.locales),
-      description: formTranslated(body, 'description', tenant.locales),
-    };
-    const problems = organizationProblems(profile, tenant.defaultLocale);
-    if (Object.keys(problems).length) {
-      const language =
-        LOCALE_NAMES[tenant.defaultLocale as keyof typeof LOCALE_NAMES] ?? tenant.defaultLocale;
-      const errors: FieldErrors = Object.fromEntries(
-        Object.entries(problems).map(([field, problem]) => [
-          field,
-          [organizationAdminT(site.locale, `error.${problem}`, { language })],
-        ]),
-      );
-      return this.render(reply, site, profile, errors, false, HttpStatus.UNPROCESSABLE_ENTITY);
-    }
-    // RequireAdmin has let only a signed-in admin through.
-    const admin = (await this.users.of(request))!;
-    await this.settings.update(admin.id, profile);
-    void reply.redirect('/admin/organization?saved=1', HttpStatus.SEE_OTHER);
+    await submitForm(reply, {
+      read: (errors) => {
+        const profile: OrganizationProfile = {
+          name: formTranslated(body, 'name', tenant.locales),
+          description: formTranslated(body, 'description', tenant.locales),
+        };
+        const language =
+          LOCALE_NAMES[tenant.defaultLocale as keyof typeof LOCALE_NAMES] ?? tenant.defaultLocale;
+        for (const [field, problem] of Object.entries(
+          organizationProblems(profile, tenant.defaultLocale),
+        ))
+          errors[field] = [organizationAdminT(site.locale, `error.${problem}`, { language })];
+        return profile;
+      },
+      save: async (profile) => {
+        // RequireAdmin has let only a signed-in admin through.
+        const admin = (await this.users.of(request))!;
+        await this.settings.update(admin.id, profile);
+        return '/admin/organization?saved=1';
+      },
+      render: (profile, errors, status) => this.render(reply, site, profile, errors, false, status),
+    });
   }
 
   private async render(

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import type { FieldErrors } from '@plaza/web';
 import { renderPage, SiteContext } from '@plaza/web';
 
 import type { MailSite } from './account-mails.service';
 import type { FieldProblems } from './account-validation';
 import { accountsT } from './accounts.messages';
-import { FieldErrors } from './form-fields';
 
 /** Helpers shared by the account pages. */
 

@@ -23,6 +23,7 @@ import {
   OnHost,
   planLimitMessage,
   RequireAdmin,
+  submitForm,
 } from '@plaza/web';
 
 import { emailProblem } from './account-validation';
@@ -203,18 +204,25 @@ export class PeopleAdminController {
   ): Promise<void> {
     const admin = await this.admin(request);
     const person = await this.notSelf(admin, id);
-    const reason = (body.reason ?? '').trim();
-    if (!reason || reason.length > 500) {
-      const site = await this.adminSite(request);
-      const errors = { reason: peopleAdminT(site.locale, 'error.reasonRequired') };
-      return sendPage(
-        reply,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        <PersonView site={site} person={person} isSelf={false} reason={reason} errors={errors} />,
-      );
-    }
-    await this.people.block(admin.id, person.id, reason);
-    void reply.redirect(`/admin/people/${person.id}`, HttpStatus.SEE_OTHER);
+    const site = await this.adminSite(request);
+    await submitForm(reply, {
+      read: (errors) => {
+        const reason = (body.reason ?? '').trim();
+        if (!reason || reason.length > 500)
+          errors.reason = peopleAdminT(site.locale, 'error.reasonRequired');
+        return reason;
+      },
+      save: async (reason) => {
+        await this.people.block(admin.id, person.id, reason);
+        return `/admin/people/${person.id}`;
+      },
+      render: (reason, errors, status) =>
+        sendPage(
+          reply,
+          status,
+          <PersonView site={site} person={person} isSelf={false} reason={reason} errors={errors} />,
+        ),
+    });
   }
 
   @Post('people/:id/unblock')

@@ -2,17 +2,19 @@ import type { ComponentChildren } from 'preact';
 
 import { REGISTRATION_MODES } from '@plaza/tenancy';
 import { AdminLayout, NavItem, SiteContext } from '@plaza/web';
-
-import { ActionLogLine } from './action-log.service';
 import {
   CheckboxField,
+  ChoiceGroup,
   CsrfField,
   ErrorSummary,
   FieldErrors,
-  TextAreaField,
+  SelectField,
+  TextArea,
   TextField,
   withFormCss,
-} from './form-fields';
+} from '@plaza/web';
+
+import { ActionLogLine } from './action-log.service';
 import { organizationAdminT } from './organization-admin.messages';
 import { PeopleAdminMessageKey, peopleAdminT } from './people-admin.messages';
 import { AccessSettings, PeopleFilters } from './people-admin.service';
@@ -48,27 +50,6 @@ export function statusOf(user: UserEntity): PeopleAdminMessageKey {
   return 'status.active';
 }
 
-function Select(props: {
-  name: string;
-  label: string;
-  value: string;
-  options: [string, string][];
-}) {
-  const id = `field-${props.name}`;
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <select id={id} name={props.name}>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export interface PeopleListViewProps {
   site: AdminSite;
   filters: PeopleFilters;
@@ -90,10 +71,10 @@ export function PeopleListView({ site, filters, people, page, more, notice }: Pe
     params.set('page', String(p));
     return `/admin/people?${params.toString()}`;
   };
-  const yesNoOptions: [string, string][] = [
-    ['', t('any')],
-    ['yes', t('yes')],
-    ['no', t('no')],
+  const yesNoOptions = [
+    { value: '', label: t('any') },
+    { value: 'yes', label: t('yes') },
+    { value: 'no', label: t('no') },
   ];
   return (
     <AdminFrame site={site} title={t('people.title')}>
@@ -107,23 +88,23 @@ export function PeopleListView({ site, filters, people, page, more, notice }: Pe
       </p>
       <form method="get" action="/admin/people" role="search">
         <TextField name="q" label={t('people.search')} value={filters.q} maxLength={200} />
-        <Select
+        <SelectField
           name="role"
           label={t('people.role')}
           value={filters.role ?? ''}
           options={[
-            ['', t('any')],
-            ...ORGANIZATION_ROLES.map((r): [string, string] => [r, t(`role.${r}`)]),
-            ['none', t('role.none')],
+            { value: '', label: t('any') },
+            ...ORGANIZATION_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+            { value: 'none', label: t('role.none') },
           ]}
         />
-        <Select
+        <SelectField
           name="confirmed"
           label={t('people.confirmed')}
           value={yesNo(filters.confirmed)}
           options={yesNoOptions}
         />
-        <Select
+        <SelectField
           name="blocked"
           label={t('people.blocked')}
           value={yesNo(filters.blocked)}
@@ -198,21 +179,17 @@ export function PersonView({ site, person, isSelf, reason, errors = {} }: Person
           <h2>{t('person.rolesTitle')}</h2>
           <form method="post" action={`/admin/people/${person.id}/roles`}>
             <CsrfField token={site.csrfToken} />
-            <fieldset>
-              <legend>{t('col.roles')}</legend>
-              {ORGANIZATION_ROLES.map((role) => (
-                <div class="field field-checkbox" key={role}>
-                  <input
-                    type="checkbox"
-                    id={`field-role-${role}`}
-                    name="roles"
-                    value={role}
-                    checked={person.roles.includes(role)}
-                  />
-                  <label for={`field-role-${role}`}>{t(`role.${role}`)}</label>
-                </div>
-              ))}
-            </fieldset>
+            <ChoiceGroup
+              name="roles"
+              legend={t('col.roles')}
+              type="checkbox"
+              options={ORGANIZATION_ROLES.map((role) => ({
+                value: role,
+                label: t(`role.${role}`),
+              }))}
+              selected={person.roles}
+              optionId={(role) => `field-role-${role}`}
+            />
             <button type="submit" class="primary">
               {t('person.rolesSubmit')}
             </button>
@@ -236,7 +213,8 @@ export function PersonView({ site, person, isSelf, reason, errors = {} }: Person
           ) : (
             <form method="post" action={`/admin/people/${person.id}/block`} noValidate>
               <CsrfField token={site.csrfToken} />
-              <TextAreaField
+              <TextArea
+                rows={4}
                 name="reason"
                 label={t('person.blockReason')}
                 value={reason}
@@ -285,13 +263,13 @@ export function InviteView({ site, values = {}, errors = {}, general }: InviteVi
           required
           maxLength={254}
         />
-        <Select
+        <SelectField
           name="role"
           label={t('people.role')}
           value={values.role ?? ''}
           options={[
-            ['', t('role.none')],
-            ...ORGANIZATION_ROLES.map((r): [string, string] => [r, t(`role.${r}`)]),
+            { value: '', label: t('role.none') },
+            ...ORGANIZATION_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
           ]}
         />
         <button type="submit" class="primary">
@@ -389,11 +367,11 @@ export function SecurityView({ site, settings, notice, general }: SecurityViewPr
       )}
       <form method="post" action="/admin/security">
         <CsrfField token={site.csrfToken} />
-        <Select
+        <SelectField
           name="registrationMode"
           label={t('security.registration')}
           value={settings.registrationMode}
-          options={REGISTRATION_MODES.map((m): [string, string] => [m, t(`registration.${m}`)])}
+          options={REGISTRATION_MODES.map((m) => ({ value: m, label: t(`registration.${m}`) }))}
         />
         <CheckboxField
           name="forceSignIn"

@@ -1,8 +1,16 @@
 import { formatBytes } from '@plaza/storage';
-import { Avatar, SiteContext, SiteLayout } from '@plaza/web';
+import {
+  Avatar,
+  CheckboxField,
+  CsrfField,
+  FieldMessages,
+  FileField,
+  SiteContext,
+  SiteLayout,
+  withFormCss,
+} from '@plaza/web';
 
 import { AVATAR_MAX_BYTES } from './avatars.service';
-import { CheckboxField, CsrfField, withFormCss } from './form-fields';
 import { ProfileMessageKey, profileT } from './profile.messages';
 import type { PublicContributionItem } from './public-contributions';
 
@@ -21,15 +29,13 @@ export interface ProfileSectionsProps {
   nickname: string;
   avatarUrl: string | null;
   newsletterConsentAt: Date | null;
-  avatarError?: string;
+  avatarError?: FieldMessages;
 }
 
 /** The account page's part about the person: picture, public profile, newsletter, notifications. */
 export function ProfileSections(props: ProfileSectionsProps) {
   const { site, avatarError } = props;
   const t = translator(site.locale);
-  const id = 'field-avatar';
-  const describedBy = [`${id}-hint`, avatarError && `${id}-error`].filter(Boolean).join(' ');
   return (
     <>
       <h2>{t('avatar.title')}</h2>
@@ -51,26 +57,14 @@ export function ProfileSections(props: ProfileSectionsProps) {
       </p>
       <form method="post" action="/account/avatar" enctype="multipart/form-data" noValidate>
         <CsrfField token={site.csrfToken} />
-        <div class={avatarError ? 'field field-invalid' : 'field'}>
-          <label for={id}>{t('avatar.file')}</label>
-          <p class="hint" id={`${id}-hint`}>
-            {t('avatar.hint', { size: formatBytes(AVATAR_MAX_BYTES) })}
-          </p>
-          {avatarError && (
-            <p class="field-error" id={`${id}-error`}>
-              {avatarError}
-            </p>
-          )}
-          <input
-            id={id}
-            name="avatar"
-            type="file"
-            accept="image/png,image/jpeg,image/gif,image/webp"
-            required
-            aria-invalid={avatarError ? 'true' : undefined}
-            aria-describedby={describedBy}
-          />
-        </div>
+        <FileField
+          name="avatar"
+          label={t('avatar.file')}
+          hint={t('avatar.hint', { size: formatBytes(AVATAR_MAX_BYTES) })}
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          required
+          error={avatarError}
+        />
         <button type="submit" class="primary">
           {t('avatar.submit')}
         </button>

@@ -19,6 +19,7 @@ import { SiteContextService } from '@plaza/theming';
 import {
   AdminLayout,
   AdminSections,
+  ChoiceGroup,
   CsrfField,
   CurrentUsers,
   ErrorSummary,
@@ -347,21 +348,17 @@ export class VerificationsAdminPages {
         )}
         <form method="post" action="/admin/verifications/methods">
           <CsrfField token={site.csrfToken} />
-          <fieldset>
-            <legend>{t('admin.methods')}</legend>
-            {(['id_documents'] as const).map((m) => (
-              <div key={m}>
-                <input
-                  type="checkbox"
-                  id={`method-${m}`}
-                  name="methods"
-                  value={m}
-                  checked={enabled.includes(m)}
-                />{' '}
-                <label for={`method-${m}`}>{t(`method.${m}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            name="methods"
+            legend={t('admin.methods')}
+            type="checkbox"
+            options={(['id_documents'] as const).map((m) => ({
+              value: m,
+              label: t(`method.${m}`),
+            }))}
+            selected={enabled}
+            optionId={(m) => `method-${m}`}
+          />
           <button type="submit" class="button">
             {t('admin.saveMethods')}
           </button>

@@ -11,16 +11,17 @@ import {
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import {
-  FileInput,
-  PostButton,
-  SiteContextProvider,
-  spacePath,
-  TextField,
-  uploadRefusalMessage,
-} from '@plaza/spaces';
+import { SiteContextProvider, spacePath, uploadRefusalMessage } from '@plaza/spaces';
 import { formatBytes } from '@plaza/storage';
-import { CurrentUsers, OnHost, RequireAdmin, uploadedFile } from '@plaza/web';
+import {
+  CurrentUsers,
+  FileField,
+  OnHost,
+  PostButton,
+  RequireAdmin,
+  TextField,
+  uploadedFile,
+} from '@plaza/web';
 
 import { attachmentsT, localizedSize } from './proposal-attachments.messages';
 import {
@@ -118,14 +119,15 @@ export function AttachmentsSection(props: {
             noValidate
           >
             <input type="hidden" name="_csrf" value={props.csrf} />
-            <FileInput
+            <FileField
+              id="attachment"
               name="attachment"
               label={t('file')}
               hint={t('fileHint', { size: formatBytes(ATTACHMENT_MAX_BYTES) })}
               accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"
               error={error}
             />
-            <TextField name="attachment_title" label={t('name')} />
+            <TextField id="attachment_title" name="attachment_title" label={t('name')} />
             <button type="submit">{t('submit')}</button>
           </form>
         </>

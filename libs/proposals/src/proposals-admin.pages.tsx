@@ -6,27 +6,30 @@ import { translate, Translated } from '@plaza/core';
 import { authorDisplayName } from '@plaza/identity';
 import {
   ComponentEntity,
-  ErrorSummary,
   OnlySpaceRoles,
   RequireSpaceRole,
-  Select,
   SiteContextProvider,
   SpacesService,
-  TextField,
-  TranslatedField,
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import {
   AdminLayout,
   AdminSections,
   CurrentUsers,
+  ErrorSummary,
   OnHost,
   renderPage,
+  SelectField,
   SiteContext,
+  submitForm,
+  TextArea,
+  TextField,
+  TranslatedField,
 } from '@plaza/web';
 
 import { ANSWER_STATES, ProposalEntity } from './proposal.entity';
 import {
+  AnswerInput,
   ProposalAnswersService,
   StateTokenError,
   UnknownStateError,
@@ -153,14 +156,16 @@ export class ProposalsAdminPages {
             <form method="post" action={`${base}/states`}>
               <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
               <TextField
+                id="token"
                 name="token"
                 label={t('admin.stateToken')}
                 hint={t('admin.stateTokenHint')}
                 required
               />
               <TranslatedField
+                naming="underscored"
                 name="state_title"
-                legend={t('title')}
+                label={t('title')}
                 locales={locales}
                 errors={{}}
               />
@@ -318,10 +323,6 @@ export class ProposalsAdminPages {
     const proposal = proposals.find((p) => p.id === proposalId);
     if (!proposal) throw new ProposalNotFoundException();
     const locales = TenantContext.current().locales;
-    const errors: Record<string, ProposalsKey> = {};
-    const state = typeof body.state === 'string' ? body.state : '';
-    const costRaw = typeof body.cost === 'string' ? body.cost.trim() : '';
-    if (costRaw && !/^\d{1,12}$/.test(costRaw)) errors.cost = 'cost';
     const pick = (name: string): Translated => {
       const out: Translated = {};
       for (const l of locales) {
@@ -331,23 +332,32 @@ export class ProposalsAdminPages {
       }
       return out;
     };
-    if (Object.keys(errors).length === 0) {
-      try {
-        const admin = (await this.users.of(request))!;
-        await this.answers.answer(componentId, proposalId, admin, {
-          state,
+    await submitForm<AnswerInput, Record<string, ProposalsKey>>(reply, {
+      read: (errors) => {
+        const costRaw = typeof body.cost === 'string' ? body.cost.trim() : '';
+        if (costRaw && !/^\d{1,12}$/.test(costRaw)) errors.cost = 'cost';
+        return {
+          state: typeof body.state === 'string' ? body.state : '',
           answer: pick('answer'),
           cost: costRaw ? Number(costRaw) : null,
           costReport: pick('costReport'),
           executionPeriod: pick('executionPeriod'),
-        });
-        return reply.redirect(`/admin/spaces/${spaceId}/components/${componentId}/proposals`, 303);
-      } catch (error) {
-        if (!(error instanceof UnknownStateError)) throw error;
-        errors.state = 'state';
-      }
-    }
-    return this.form(request, reply, spaceId, componentId, proposal, body, errors, 422, !valuator);
+        };
+      },
+      save: async (input, errors) => {
+        try {
+          const admin = (await this.users.of(request))!;
+          await this.answers.answer(componentId, proposalId, admin, input);
+          return `/admin/spaces/${spaceId}/components/${componentId}/proposals`;
+        } catch (error) {
+          if (!(error instanceof UnknownStateError)) throw error;
+          errors.state = 'state';
+          return undefined;
+        }
+      },
+      render: (_, errors, status) =>
+        this.form(request, reply, spaceId, componentId, proposal, body, errors, status, !valuator),
+    });
   }
 
   private async form(
@@ -383,6 +393,7 @@ export class ProposalsAdminPages {
         <h2>{proposal.title}</h2>
         <p>{proposal.body}</p>
         <ErrorSummary
+          idOf={(f) => f}
           title={t('errorSummary')}
           errors={errors}
           labels={{ state: t('state'), cost: t('cost') }}
@@ -393,7 +404,8 @@ export class ProposalsAdminPages {
           noValidate
         >
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-          <Select
+          <SelectField
+            id="state"
             name="state"
             label={t('state')}
             value={str('state') || proposal.state || 'evaluating'}
@@ -412,14 +424,17 @@ export class ProposalsAdminPages {
             ]}
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="answer"
-            legend={t('answer')}
+            label={t('answer')}
             locales={locales}
             value={proposal.answer ?? {}}
             errors={errors}
             multiline
           />
           <TextField
+            id="cost"
             name="cost"
             type="number"
             label={t('cost')}
@@ -427,16 +442,19 @@ export class ProposalsAdminPages {
             error={errors.cost}
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="costReport"
-            legend={t('admin.costReport')}
+            label={t('admin.costReport')}
             locales={locales}
             value={proposal.costReport ?? {}}
             errors={errors}
             multiline
           />
           <TranslatedField
+            naming="underscored"
             name="executionPeriod"
-            legend={t('admin.executionPeriod')}
+            label={t('admin.executionPeriod')}
             locales={locales}
             value={proposal.executionPeriod ?? {}}
             errors={errors}
@@ -453,7 +471,8 @@ export class ProposalsAdminPages {
           {canAssign && valuators.length > 0 && (
             <form method="post" action={`${here}/valuators`}>
               <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-              <Select
+              <SelectField
+                id="user_id"
                 name="user_id"
                 label={t('admin.valuator')}
                 value={valuators[0].id}
@@ -474,7 +493,7 @@ export class ProposalsAdminPages {
           </ul>
           <form method="post" action={`${here}/notes`}>
             <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-            <TextField name="body" label={t('admin.note')} multiline required />
+            <TextArea rows={5} id="body" name="body" label={t('admin.note')} required />
             <button type="submit">{t('admin.addNote')}</button>
           </form>
         </section>

@@ -40,34 +40,35 @@ import {
 } from '@plaza/social';
 import {
   boolSetting,
-  Checkbox,
   ComponentInContext,
-  ErrorSummary,
   indented,
   intSetting,
   ParticipationContext,
   permissionProblem,
-  PostButton,
   scopeChoices,
   scopesT,
   scopeTree,
-  Select,
   ShareBox,
   SiteContextProvider,
   spacePath,
   SpacesService,
-  TextField,
 } from '@plaza/spaces';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import {
   Avatar,
+  CheckboxField,
   CurrentUser,
   CurrentUsers,
+  ErrorSummary,
   OnHost,
+  PostButton,
   renderPage,
+  SelectField,
   Sessions,
   SiteContext,
   SiteLayout,
+  TextArea,
+  TextField,
 } from '@plaza/web';
 
 import { ProposalEntity } from './proposal.entity';
@@ -215,7 +216,7 @@ export class ProposalsPages {
           </p>
         )}
         <form method="get" action={base} role="search">
-          <TextField name="q" label={t('search')} value={search} />
+          <TextField id="q" name="q" label={t('search')} value={search} />
           <fieldset>
             <legend>{t('state')}</legend>
             {known.map((s) => (
@@ -232,7 +233,8 @@ export class ProposalsPages {
             ))}
           </fieldset>
           {categories.length > 0 && (
-            <Select
+            <SelectField
+              id="category"
               name="category"
               label={t('category')}
               value={categoryId ?? ''}
@@ -243,7 +245,8 @@ export class ProposalsPages {
             />
           )}
           {scopes.length > 0 && (
-            <Select
+            <SelectField
+              id="scope"
               name="scope"
               label={scopesT(site.locale, 'scope')}
               value={scopeId ?? ''}
@@ -253,8 +256,11 @@ export class ProposalsPages {
               ]}
             />
           )}
-          {user && <Checkbox name="mine" label={t('mine')} checked={mine} />}
-          <Select
+          {user && (
+            <CheckboxField value="on" id="mine" name="mine" label={t('mine')} checked={mine} />
+          )}
+          <SelectField
+            id="order"
             name="order"
             label={t('order')}
             value={order}
@@ -760,6 +766,7 @@ export class ProposalsPages {
       <SiteLayout site={site} title={title}>
         <h1>{title}</h1>
         <ErrorSummary
+          idOf={(f) => f}
           title={t('errorSummary')}
           errors={errors}
           labels={{
@@ -782,23 +789,26 @@ export class ProposalsPages {
         <form method="post" action={action} noValidate>
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <TextField
+            id="title"
             name="title"
             label={t('title')}
             value={value('title')}
             error={errors.title}
             required
           />
-          <TextField
+          <TextArea
+            rows={5}
+            id="body"
             name="body"
             label={t('body')}
             hint={t('bodyHint', { max })}
             value={value('body')}
             error={errors.body}
-            multiline
             required
           />
           {categories.length > 0 && (
-            <Select
+            <SelectField
+              id="categoryId"
               name="categoryId"
               label={t('category')}
               value={
@@ -815,7 +825,8 @@ export class ProposalsPages {
             />
           )}
           {scopes.length > 0 && (
-            <Select
+            <SelectField
+              id="scopeId"
               name="scopeId"
               label={scopesT(site.locale, 'scope')}
               value={typeof body.scopeId === 'string' ? body.scopeId : (proposal?.scopeId ?? '')}
@@ -832,18 +843,21 @@ export class ProposalsPages {
           {boolSetting(ctx.settings.global, 'geocoding_enabled') && (
             <>
               <TextField
+                id="address"
                 name="address"
                 label={t('address')}
                 value={value('address')}
                 error={errors.address}
               />
               <TextField
+                id="latitude"
                 name="latitude"
                 label={t('latitude')}
                 value={value('latitude')}
                 error={errors.latitude}
               />
               <TextField
+                id="longitude"
                 name="longitude"
                 label={t('longitude')}
                 value={value('longitude')}

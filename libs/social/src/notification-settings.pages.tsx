@@ -4,6 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { SiteContextProvider } from '@plaza/spaces';
 import {
+  ChoiceGroup,
+  CsrfField,
   CurrentUsers,
   OnHost,
   renderPage,
@@ -24,7 +26,7 @@ import { SocialKey, socialT } from './social.messages';
 const SETTINGS_CSS = `
 .settings fieldset{margin:0 0 1.5rem;padding:1rem;border:1px solid #767676}
 .settings legend{font-weight:600;padding:0 .25rem}
-.settings .choice{margin:.25rem 0}
+.settings .field-choice{margin:.25rem 0}
 .settings label{margin-left:.5rem}
 .settings .error-summary{border:3px solid #b00020;padding:1rem;margin-bottom:1.5rem}
 .settings .notice{border-left:4px solid var(--plaza-primary);padding:.5rem 1rem}
@@ -68,45 +70,27 @@ function SettingsView({ site, preferences, notice, error }: SettingsViewProps) {
         )}
         <p>{t('settings.intro')}</p>
         <form method="post" action="/account/notifications">
-          <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
-          <fieldset aria-describedby={error ? 'freq-error' : undefined}>
-            <legend>{t('emailFrequency')}</legend>
-            {error && (
-              <p id="freq-error" class="field-error">
-                {error}
-              </p>
-            )}
-            {EMAIL_FREQUENCIES.map((f) => (
-              <div class="choice" key={f}>
-                <input
-                  type="radio"
-                  id={`freq-${f}`}
-                  name="email_frequency"
-                  value={f}
-                  checked={f === preferences.emailFrequency}
-                />
-                <label for={`freq-${f}`}>{t(`frequency.${f}`)}</label>
-              </div>
-            ))}
-          </fieldset>
-          <fieldset aria-describedby="events-hint">
-            <legend>{t('settings.events')}</legend>
-            <p id="events-hint" class="hint">
-              {t('settings.eventsHint')}
-            </p>
-            {NOTIFICATION_EVENTS.map((e) => (
-              <div class="choice" key={e}>
-                <input
-                  type="checkbox"
-                  id={`event-${e}`}
-                  name="events"
-                  value={e}
-                  checked={!preferences.mutedEvents.includes(e)}
-                />
-                <label for={`event-${e}`}>{t(`eventName.${e}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <CsrfField token={site.csrfToken} />
+          <ChoiceGroup
+            id="freq"
+            name="email_frequency"
+            legend={t('emailFrequency')}
+            type="radio"
+            options={EMAIL_FREQUENCIES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))}
+            selected={[preferences.emailFrequency]}
+            error={error}
+            optionId={(f) => `freq-${f}`}
+          />
+          <ChoiceGroup
+            id="events"
+            name="events"
+            legend={t('settings.events')}
+            hint={t('settings.eventsHint')}
+            type="checkbox"
+            options={NOTIFICATION_EVENTS.map((e) => ({ value: e, label: t(`eventName.${e}`) }))}
+            selected={NOTIFICATION_EVENTS.filter((e) => !preferences.mutedEvents.includes(e))}
+            optionId={(e) => `event-${e}`}
+          />
           <button type="submit" class="primary">
             {t('settings.submit')}
           </button>

@@ -13,13 +13,14 @@ import {
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { PostButton, SiteContextProvider } from '@plaza/spaces';
+import { SiteContextProvider } from '@plaza/spaces';
 import {
   AdminLayout,
   AdminSections,
   CurrentUser,
   CurrentUsers,
   OnHost,
+  PostButton,
   renderPage,
   RequireSignIn,
   SiteLayout,

@@ -1,7 +1,7 @@
 export * from './assembly-member.entity';
 export * from './component.entity';
 export * from './component-manifests';
-export * from './form-fields';
+export * from './participation-styles';
 export * from './paths';
 export * from './phase-schedule.job';
 export * from './phases.service';
@@ -22,7 +22,6 @@ export * from './scopes.service';
 export * from './scopes.messages';
 export * from './space-images.service';
 export * from './space-media.messages';
-export * from './file-input';
 export * from './share';
 export * from './space-role.guard';
 export * from './spaces.usage';

@@ -4,16 +4,21 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
-import { AdminLayout, AdminSections, OnHost, renderPage, RequireAdmin } from '@plaza/web';
-
 import {
+  AdminLayout,
+  AdminSections,
   ErrorSummary,
   FieldError,
+  OnHost,
   PostButton,
-  Select,
+  renderPage,
+  RequireAdmin,
+  SelectField,
+  submitForm,
   TextField,
   TranslatedField,
-} from './form-fields';
+} from '@plaza/web';
+
 import { ScopeEntity } from './scope.entity';
 import { ScopesKey, scopesT } from './scopes.messages';
 import {
@@ -52,6 +57,27 @@ export function readScopeForm(
   return { input: { name, code: code || null, parentId, scopeTypeId }, errors };
 }
 
+function readScopeInto(body: FormBody, errors: Errors): ScopeInput {
+  const read = readScopeForm(body, TenantContext.current().locales);
+  Object.assign(errors, read.errors);
+  return read.input;
+}
+
+/** Saves, turning the service's refusal (a code already used, a parent loop) into a field error. */
+async function unlessRefused(
+  errors: Errors,
+  save: () => Promise<unknown>,
+): Promise<string | undefined> {
+  try {
+    await save();
+    return '/admin/scopes';
+  } catch (error) {
+    if (!(error instanceof ScopeRefusal)) throw error;
+    errors[error.field] = error.key;
+    return undefined;
+  }
+}
+
 /** Organization admins keep the tree of scopes (districts, themes...). */
 @Controller('admin/scopes')
 @OnHost('tenant')
@@ -72,17 +98,11 @@ export class ScopesAdminPages {
 
   @Post()
   async create(@Body() body: FormBody, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const { input, errors } = readScopeForm(body, TenantContext.current().locales);
-    if (Object.keys(errors).length === 0) {
-      try {
-        await this.scopes.create(input);
-        return reply.redirect('/admin/scopes', 303);
-      } catch (error) {
-        if (!(error instanceof ScopeRefusal)) throw error;
-        errors[error.field] = error.key;
-      }
-    }
-    await this.render(request, reply, null, body, errors, 422);
+    await submitForm<ScopeInput, Errors>(reply, {
+      read: (errors) => readScopeInto(body, errors),
+      save: (input, errors) => unlessRefused(errors, () => this.scopes.create(input)),
+      render: (_, errors, status) => this.render(request, reply, null, body, errors, status),
+    });
   }
 
   @Post('types')
@@ -92,17 +112,22 @@ export class ScopesAdminPages {
     @Res() reply: FastifyReply,
   ) {
     const locales = TenantContext.current().locales;
-    const lengthErrors: FormErrors = {};
-    const name = readTranslated(body, 'type_name', locales, 200, lengthErrors);
-    const plural = readTranslated(body, 'type_plural', locales, 200, lengthErrors);
-    const errors: Errors = {};
-    for (const field of Object.keys(lengthErrors)) errors[field] = 'error.tooLong';
-    if (Object.keys(name).length === 0) errors[`type_name_${locales[0]}`] = 'error.nameRequired';
-    if (Object.keys(errors).length === 0) {
-      await this.scopes.createType(name, plural);
-      return reply.redirect('/admin/scopes#types-title', 303);
-    }
-    await this.render(request, reply, null, body, errors, 422);
+    await submitForm<{ name: Translated; plural: Translated }, Errors>(reply, {
+      read: (errors) => {
+        const lengthErrors: FormErrors = {};
+        const name = readTranslated(body, 'type_name', locales, 200, lengthErrors);
+        const plural = readTranslated(body, 'type_plural', locales, 200, lengthErrors);
+        for (const field of Object.keys(lengthErrors)) errors[field] = 'error.tooLong';
+        if (Object.keys(name).length === 0)
+          errors[`type_name_${locales[0]}`] = 'error.nameRequired';
+        return { name, plural };
+      },
+      save: async ({ name, plural }) => {
+        await this.scopes.createType(name, plural);
+        return '/admin/scopes#types-title';
+      },
+      render: (_, errors, status) => this.render(request, reply, null, body, errors, status),
+    });
   }
 
   @Post('types/:typeId/delete')
@@ -128,17 +153,11 @@ export class ScopesAdminPages {
     @Res() reply: FastifyReply,
   ) {
     const scope = await this.scopes.find(id);
-    const { input, errors } = readScopeForm(body, TenantContext.current().locales);
-    if (Object.keys(errors).length === 0) {
-      try {
-        await this.scopes.update(id, input);
-        return reply.redirect('/admin/scopes', 303);
-      } catch (error) {
-        if (!(error instanceof ScopeRefusal)) throw error;
-        errors[error.field] = error.key;
-      }
-    }
-    await this.render(request, reply, scope, body, errors, 422);
+    await submitForm<ScopeInput, Errors>(reply, {
+      read: (errors) => readScopeInto(body, errors),
+      save: (input, errors) => unlessRefused(errors, () => this.scopes.update(id, input)),
+      render: (_, errors, status) => this.render(request, reply, scope, body, errors, status),
+    });
   }
 
   @Post(':id/delete')
@@ -195,20 +214,23 @@ export class ScopesAdminPages {
       <form method="post" action={action} noValidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <TranslatedField
+          naming="underscored"
           name="name"
-          legend={t('field.name')}
+          label={t('field.name')}
           locales={locales}
           value={hasBody ? readTranslated(body, 'name', locales, Infinity, {}) : scope?.name}
           errors={errors}
         />
         <TextField
+          id="code"
           name="code"
           label={t('field.code')}
           hint={t('field.codeHint')}
           value={value('code')}
           error={errors.code}
         />
-        <Select
+        <SelectField
+          id="parentId"
           name="parentId"
           label={t('field.parent')}
           value={value('parentId')}
@@ -221,7 +243,8 @@ export class ScopesAdminPages {
           ]}
         />
         {types.length > 0 && (
-          <Select
+          <SelectField
+            id="scopeTypeId"
             name="scopeTypeId"
             label={t('field.type')}
             value={value('scopeTypeId')}
@@ -247,7 +270,12 @@ export class ScopesAdminPages {
               </p>
             )}
             <h1>{title}</h1>
-            <ErrorSummary title={t('errorSummary')} errors={errors} labels={labels} />
+            <ErrorSummary
+              idOf={(f) => f}
+              title={t('errorSummary')}
+              errors={errors}
+              labels={labels}
+            />
             {scope ? (
               <>
                 {form}
@@ -260,7 +288,7 @@ export class ScopesAdminPages {
                   >
                     {t('delete')}
                   </button>
-                  <FieldError id="delete" message={errors.delete} />
+                  <FieldError name="delete" id="delete" error={errors.delete} />
                 </form>
               </>
             ) : (
@@ -291,15 +319,17 @@ export class ScopesAdminPages {
                   <form method="post" action="/admin/scopes/types" noValidate>
                     <input type="hidden" name="_csrf" value={csrf} />
                     <TranslatedField
+                      naming="underscored"
                       name="type_name"
-                      legend={t('field.name')}
+                      label={t('field.name')}
                       locales={locales}
                       value={readTranslated(body, 'type_name', locales, Infinity, {})}
                       errors={errors}
                     />
                     <TranslatedField
+                      naming="underscored"
                       name="type_plural"
-                      legend={t('field.plural')}
+                      label={t('field.plural')}
                       locales={locales}
                       value={readTranslated(body, 'type_plural', locales, Infinity, {})}
                       errors={errors}

@@ -5,8 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { SiteContextService } from '@plaza/theming';
 import { CurrentUsers, SiteContext, SiteNavigation } from '@plaza/web';
 
-import { MEDIA_CSS } from './file-input';
-import { PARTICIPATION_CSS } from './form-fields';
+import { MEDIA_CSS, PARTICIPATION_CSS } from './participation-styles';
 import { spaceRolesT } from './space-roles.messages';
 import { spacesT } from './spaces.messages';
 import { SpacesService } from './spaces.service';

@@ -19,13 +19,21 @@ import { PlanLimitException, TenantContext } from '@plaza/tenancy';
 import {
   AdminLayout,
   AdminSections,
+  CheckboxField,
   CurrentUsers,
+  ErrorSummary,
+  FileField,
   OnHost,
   planLimitMessage,
   planT,
+  PostButton,
   renderPage,
   RequireAdmin,
+  SelectField,
   SiteContext,
+  submitForm,
+  TextField,
+  TranslatedField,
   uploadedFile,
   wantsJson,
 } from '@plaza/web';
@@ -39,15 +47,6 @@ import {
   SettingDefinition,
 } from './component-manifests';
 import { permissionsT } from './component-permissions.messages';
-import { FileInput } from './file-input';
-import {
-  Checkbox,
-  ErrorSummary,
-  PostButton,
-  Select,
-  TextField,
-  TranslatedField,
-} from './form-fields';
 import { spacePath } from './paths';
 import { scopesT } from './scopes.messages';
 import { indented, ScopesService, scopeTree } from './scopes.service';
@@ -62,6 +61,7 @@ import {
 import {
   FormBody,
   FormErrors,
+  PhaseInput,
   readPhaseForm,
   readSpaceForm,
   readTranslated,
@@ -83,6 +83,26 @@ import { SlugTakenError, SpaceAdminView, SpacesAdminService } from './spaces-adm
 type T = (key: SpacesKey, params?: Record<string, string | number>) => string;
 
 const asKind = (v: unknown): SpaceKind => (v === 'assembly' ? 'assembly' : 'process');
+
+/** Keeps a form reader's errors in the ones `submitForm` collects, returning its values. */
+function readInto<V>(read: { input: V; errors: FormErrors }, errors: FormErrors): V {
+  Object.assign(errors, read.errors);
+  return read.input;
+}
+
+/** Saves a space, turning a taken slug into the field's error. */
+async function unlessSlugTaken<R>(
+  errors: FormErrors,
+  save: () => Promise<R>,
+): Promise<R | undefined> {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof SlugTakenError)) throw error;
+    errors.slug = 'error.slugTaken';
+    return undefined;
+  }
+}
 
 /**
  * Organization admins manage every space, their phases, components, members and
@@ -212,14 +232,17 @@ export class SpacesAdminPages {
             <form method="post" action="/admin/spaces/groups">
               <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
               <TranslatedField
+                naming="underscored"
                 name="group_title"
-                legend={t('field.title')}
+                label={t('field.title')}
                 locales={locales}
                 errors={{}}
               />
               <TranslatedField
+                rows={5}
+                naming="underscored"
                 name="group_description"
-                legend={t('field.description')}
+                label={t('field.description')}
                 locales={locales}
                 errors={{}}
                 multiline
@@ -259,24 +282,33 @@ export class SpacesAdminPages {
   @RequireAdmin()
   async create(@Body() body: FormBody, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const kind = asKind(body.kind);
-    const { input, errors } = readSpaceForm(body, kind, TenantContext.current().locales);
     let imageError: string | undefined;
-    if (Object.keys(errors).length === 0) {
-      try {
-        const saved = await this.withHeroImage(request, body, input, null, (i) =>
-          this.admin.create(kind, i),
-        );
-        if (saved.space) return reply.redirect(`/admin/spaces/${saved.space.id}`, 303);
-        imageError = saved.imageError;
-      } catch (error) {
-        // The plan's limit: the form comes back as typed, with the reason.
-        if (error instanceof PlanLimitException && !wantsJson(request))
-          return this.spaceForm(request, reply, kind, null, { body, errors, refusal: error }, 403);
-        if (!(error instanceof SlugTakenError)) throw error;
-        errors.slug = 'error.slugTaken';
-      }
-    }
-    await this.spaceForm(request, reply, kind, null, { body, errors, imageError }, 422);
+    let refusal: PlanLimitException | undefined;
+    await submitForm<SpaceInput, FormErrors>(reply, {
+      read: (errors) =>
+        readInto(readSpaceForm(body, kind, TenantContext.current().locales), errors),
+      save: async (input, errors) => {
+        const saved = await unlessSlugTaken(errors, () =>
+          this.withHeroImage(request, body, input, null, (i) => this.admin.create(kind, i)),
+        ).catch((error: unknown) => {
+          // The plan's limit: the form comes back as typed, with the reason.
+          if (!(error instanceof PlanLimitException) || wantsJson(request)) throw error;
+          refusal = error;
+          return undefined;
+        });
+        imageError = saved?.imageError;
+        return saved?.space ? `/admin/spaces/${saved.space.id}` : undefined;
+      },
+      render: (_, errors, status) =>
+        this.spaceForm(
+          request,
+          reply,
+          kind,
+          null,
+          { body, errors, imageError, refusal },
+          refusal ? 403 : status,
+        ),
+    });
   }
 
   @Get(':id')
@@ -296,21 +328,20 @@ export class SpacesAdminPages {
     @Res() reply: FastifyReply,
   ) {
     const view = await this.admin.view(id);
-    const { input, errors } = readSpaceForm(body, view.space.kind, TenantContext.current().locales);
     let imageError: string | undefined;
-    if (Object.keys(errors).length === 0) {
-      try {
-        const saved = await this.withHeroImage(request, body, input, view.space, (i) =>
-          this.admin.update(id, i),
+    await submitForm<SpaceInput, FormErrors>(reply, {
+      read: (errors) =>
+        readInto(readSpaceForm(body, view.space.kind, TenantContext.current().locales), errors),
+      save: async (input, errors) => {
+        const saved = await unlessSlugTaken(errors, () =>
+          this.withHeroImage(request, body, input, view.space, (i) => this.admin.update(id, i)),
         );
-        if (saved.space) return reply.redirect(`/admin/spaces/${id}`, 303);
-        imageError = saved.imageError;
-      } catch (error) {
-        if (!(error instanceof SlugTakenError)) throw error;
-        errors.slug = 'error.slugTaken';
-      }
-    }
-    await this.spaceForm(request, reply, null, view, { body, errors, imageError }, 422);
+        imageError = saved?.imageError;
+        return saved?.space ? `/admin/spaces/${id}` : undefined;
+      },
+      render: (_, errors, status) =>
+        this.spaceForm(request, reply, null, view, { body, errors, imageError }, status),
+    });
   }
 
   @Post(':id/phases')
@@ -320,22 +351,22 @@ export class SpacesAdminPages {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const { input, errors } = readPhaseForm(body, TenantContext.current().locales);
-    if (Object.keys(errors).length === 0) {
-      await this.admin.addPhase(id, input);
-      return reply.redirect(`/admin/spaces/${id}#phases`, 303);
-    }
-    await this.spaceForm(
-      request,
-      reply,
-      null,
-      await this.admin.view(id),
-      {
-        phaseBody: body,
-        phaseErrors: errors,
+    await submitForm<PhaseInput, FormErrors>(reply, {
+      read: (errors) => readInto(readPhaseForm(body, TenantContext.current().locales), errors),
+      save: async (input) => {
+        await this.admin.addPhase(id, input);
+        return `/admin/spaces/${id}#phases`;
       },
-      422,
-    );
+      render: async (_, errors, status) =>
+        this.spaceForm(
+          request,
+          reply,
+          null,
+          await this.admin.view(id),
+          { phaseBody: body, phaseErrors: errors },
+          status,
+        ),
+    });
   }
 
   @Get(':id/phases/:phaseId')
@@ -369,12 +400,15 @@ export class SpacesAdminPages {
   ) {
     const view = await this.admin.view(id);
     await this.admin.phase(id, phaseId);
-    const { input, errors } = readPhaseForm(body, TenantContext.current().locales);
-    if (Object.keys(errors).length === 0) {
-      await this.admin.updatePhase(id, phaseId, input);
-      return reply.redirect(`/admin/spaces/${id}#phases`, 303);
-    }
-    await this.renderPhaseForm(request, reply, view.space, phaseId, body, errors, 422);
+    await submitForm<PhaseInput, FormErrors>(reply, {
+      read: (errors) => readInto(readPhaseForm(body, TenantContext.current().locales), errors),
+      save: async (input) => {
+        await this.admin.updatePhase(id, phaseId, input);
+        return `/admin/spaces/${id}#phases`;
+      },
+      render: (_, errors, status) =>
+        this.renderPhaseForm(request, reply, view.space, phaseId, body, errors, status),
+    });
   }
 
   @Post(':id/phases/:phaseId/delete')
@@ -673,7 +707,12 @@ export class SpacesAdminPages {
             <p>{planLimitMessage(site.locale, state.refusal)}</p>
           </div>
         )}
-        <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={labels} />
+        <ErrorSummary
+          idOf={(f) => f}
+          title={t('admin.errorSummary')}
+          errors={errors}
+          labels={labels}
+        />
         <form
           method="post"
           action={space ? `/admin/spaces/${space.id}` : '/admin/spaces'}
@@ -683,20 +722,23 @@ export class SpacesAdminPages {
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="kind" value={kind} />
           <TranslatedField
+            naming="underscored"
             name="title"
-            legend={t('field.title')}
+            label={t('field.title')}
             locales={locales}
             value={v.t('title')}
             errors={errors}
           />
           <TranslatedField
+            naming="underscored"
             name="subtitle"
-            legend={t('field.subtitle')}
+            label={t('field.subtitle')}
             locales={locales}
             value={v.t('subtitle')}
             errors={errors}
           />
           <TextField
+            id="slug"
             name="slug"
             label={t('field.slug')}
             hint={t('field.slugHint')}
@@ -705,22 +747,27 @@ export class SpacesAdminPages {
             required
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="shortDescription"
-            legend={t('field.shortDescription')}
+            label={t('field.shortDescription')}
             locales={locales}
             value={v.t('shortDescription')}
             errors={errors}
             multiline
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="description"
-            legend={t('field.description')}
+            label={t('field.description')}
             locales={locales}
             value={v.t('description')}
             errors={errors}
             multiline
           />
-          <FileInput
+          <FileField
+            id="heroImage"
             name="heroImage"
             label={m('hero.image')}
             hint={m('hero.hint', { size: formatBytes(HERO_IMAGE_MAX_BYTES) })}
@@ -735,25 +782,36 @@ export class SpacesAdminPages {
               )
             }
           />
-          {heroUrl && <Checkbox name="removeHeroImage" label={m('hero.remove')} checked={false} />}
+          {heroUrl && (
+            <CheckboxField
+              value="on"
+              id="removeHeroImage"
+              name="removeHeroImage"
+              label={m('hero.remove')}
+              checked={false}
+            />
+          )}
           <p class="hint" id="heroImageAlt-hint">
             {m('hero.altHint')}
           </p>
           <TranslatedField
+            naming="underscored"
             name="heroImageAlt"
-            legend={m('hero.alt')}
+            label={m('hero.alt')}
             locales={locales}
             value={v.t('heroImageAlt')}
             errors={errors}
           />
           <TextField
+            id="hashtag"
             name="hashtag"
             label={t('hashtag')}
             value={v.s('hashtag')}
             error={errors.hashtag}
           />
           {scopeRows.length > 0 && (
-            <Select
+            <SelectField
+              id="scopeId"
               name="scopeId"
               label={scopesT(site.locale, 'scope')}
               value={v.s('scopeId')}
@@ -764,6 +822,7 @@ export class SpacesAdminPages {
             />
           )}
           <TextField
+            id="startDate"
             name="startDate"
             type="date"
             label={t('field.startDate')}
@@ -771,6 +830,7 @@ export class SpacesAdminPages {
             error={errors.startDate}
           />
           <TextField
+            id="endDate"
             name="endDate"
             type="date"
             label={t('field.endDate')}
@@ -779,7 +839,8 @@ export class SpacesAdminPages {
           />
           {kind === 'process' && (
             <>
-              <Select
+              <SelectField
+                id="groupId"
                 name="groupId"
                 label={t('field.group')}
                 value={v.s('groupId')}
@@ -790,9 +851,11 @@ export class SpacesAdminPages {
               />
               {PROCESS_METADATA_KEYS.map((k) => (
                 <TranslatedField
+                  rows={5}
+                  naming="underscored"
                   key={k}
                   name={`meta_${k}`}
-                  legend={t(`meta.${k}`)}
+                  label={t(`meta.${k}`)}
                   locales={locales}
                   value={v.meta(k)}
                   errors={errors}
@@ -803,7 +866,8 @@ export class SpacesAdminPages {
           )}
           {kind === 'assembly' && (
             <>
-              <Select
+              <SelectField
+                id="assemblyType"
                 name="assemblyType"
                 label={t('field.assemblyType')}
                 value={v.s('assemblyType')}
@@ -814,22 +878,27 @@ export class SpacesAdminPages {
                 ]}
               />
               <TranslatedField
+                rows={5}
+                naming="underscored"
                 name="purpose"
-                legend={t('purpose')}
+                label={t('purpose')}
                 locales={locales}
                 value={v.t('purpose')}
                 errors={errors}
                 multiline
               />
               <TranslatedField
+                rows={5}
+                naming="underscored"
                 name="composition"
-                legend={t('composition')}
+                label={t('composition')}
                 locales={locales}
                 value={v.t('composition')}
                 errors={errors}
                 multiline
               />
-              <Select
+              <SelectField
+                id="parentId"
                 name="parentId"
                 label={t('field.parent')}
                 value={v.s('parentId')}
@@ -840,7 +909,8 @@ export class SpacesAdminPages {
                     .map((a) => ({ value: a.id, label: tr(a.title) || a.slug })),
                 ]}
               />
-              <Select
+              <SelectField
+                id="visibility"
                 name="visibility"
                 label={t('field.visibility')}
                 value={v.s('visibility') || 'public'}
@@ -849,8 +919,20 @@ export class SpacesAdminPages {
               />
             </>
           )}
-          <Checkbox name="published" label={t('field.published')} checked={v.b('published')} />
-          <Checkbox name="promoted" label={t('field.promoted')} checked={v.b('promoted')} />
+          <CheckboxField
+            value="on"
+            id="published"
+            name="published"
+            label={t('field.published')}
+            checked={v.b('published')}
+          />
+          <CheckboxField
+            value="on"
+            id="promoted"
+            name="promoted"
+            label={t('field.promoted')}
+            checked={v.b('promoted')}
+          />
           <button type="submit">{t('admin.save')}</button>
         </form>
         {view && (
@@ -900,11 +982,21 @@ export class SpacesAdminPages {
         const label = t(`setting.${d.key}` as SpacesKey);
         const v = value(prefix, d, current);
         if (d.type === 'boolean')
-          return <Checkbox key={name} name={name} label={label} checked={v === true} />;
+          return (
+            <CheckboxField
+              key={name}
+              value="on"
+              id={name}
+              name={name}
+              label={label}
+              checked={v === true}
+            />
+          );
         if (d.type === 'integer')
           return (
             <TextField
               key={name}
+              id={name}
               name={name}
               type="number"
               label={label}
@@ -914,9 +1006,11 @@ export class SpacesAdminPages {
           );
         return (
           <TranslatedField
+            rows={5}
+            naming="underscored"
             key={name}
             name={name}
-            legend={label}
+            label={label}
             locales={locales}
             value={(body ? readTranslated(body, name, locales, 100000, {}) : v) as Translated}
             errors={errors}
@@ -932,7 +1026,7 @@ export class SpacesAdminPages {
           <a href={`/admin/spaces/${view.space.id}`}>{tr(view.space.title)}</a>
         </p>
         <h1>{title}</h1>
-        <ErrorSummary title={t('admin.errorSummary')} errors={errors} labels={{}} />
+        <ErrorSummary idOf={(f) => f} title={t('admin.errorSummary')} errors={errors} labels={{}} />
         <p>
           <a href={`/admin/spaces/${view.space.id}/components/${component.id}/permissions`}>
             {permissionsT(site.locale, 'link')}
@@ -945,13 +1039,15 @@ export class SpacesAdminPages {
         >
           <input type="hidden" name="_csrf" value={csrf} />
           <TranslatedField
+            naming="underscored"
             name="name"
-            legend={t('field.name')}
+            label={t('field.name')}
             locales={locales}
             value={body ? readTranslated(body, 'name', locales, 200, {}) : component.name}
             errors={errors}
           />
           <TextField
+            id="weight"
             name="weight"
             type="number"
             label={t('field.weight')}
@@ -1004,6 +1100,7 @@ export class SpacesAdminPages {
         </p>
         <h1>{title}</h1>
         <ErrorSummary
+          idOf={(f) => f}
           title={t('admin.errorSummary')}
           errors={errors}
           labels={this.labels(t, locales)}
@@ -1011,21 +1108,25 @@ export class SpacesAdminPages {
         <form method="post" action={`/admin/spaces/${space.id}/phases/${phaseId}`} noValidate>
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <TranslatedField
+            naming="underscored"
             name="phase_title"
-            legend={t('field.title')}
+            label={t('field.title')}
             locales={locales}
             value={readTranslated(body, 'phase_title', locales, Infinity, {})}
             errors={errors}
           />
           <TranslatedField
+            rows={5}
+            naming="underscored"
             name="phase_description"
-            legend={t('field.description')}
+            label={t('field.description')}
             locales={locales}
             value={readTranslated(body, 'phase_description', locales, Infinity, {})}
             errors={errors}
             multiline
           />
           <TextField
+            id="phase_startDate"
             name="phase_startDate"
             type="date"
             label={t('field.startDate')}
@@ -1033,6 +1134,7 @@ export class SpacesAdminPages {
             error={errors.phase_startDate}
           />
           <TextField
+            id="phase_endDate"
             name="phase_endDate"
             type="date"
             label={t('field.endDate')}
@@ -1163,6 +1265,7 @@ function SpaceSections(props: {
           </ol>
           <h3>{t('phases.add')}</h3>
           <ErrorSummary
+            idOf={(f) => f}
             title={t('admin.errorSummary')}
             errors={phaseErrors}
             labels={props.labels}
@@ -1170,8 +1273,9 @@ function SpaceSections(props: {
           <form method="post" action={`/admin/spaces/${id}/phases`} noValidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <TranslatedField
+              naming="underscored"
               name="phase_title"
-              legend={t('field.title')}
+              label={t('field.title')}
               locales={locales}
               value={
                 state.phaseBody
@@ -1181,13 +1285,16 @@ function SpaceSections(props: {
               errors={phaseErrors}
             />
             <TranslatedField
+              rows={5}
+              naming="underscored"
               name="phase_description"
-              legend={t('field.description')}
+              label={t('field.description')}
               locales={locales}
               errors={phaseErrors}
               multiline
             />
             <TextField
+              id="phase_startDate"
               name="phase_startDate"
               type="date"
               label={t('field.startDate')}
@@ -1195,6 +1302,7 @@ function SpaceSections(props: {
               error={phaseErrors.phase_startDate}
             />
             <TextField
+              id="phase_endDate"
               name="phase_endDate"
               type="date"
               label={t('field.endDate')}
@@ -1235,7 +1343,8 @@ function SpaceSections(props: {
         <h3>{t('components.add')}</h3>
         <form method="post" action={`/admin/spaces/${id}/components`}>
           <input type="hidden" name="_csrf" value={csrf} />
-          <Select
+          <SelectField
+            id="manifest"
             name="manifest"
             label={t('field.manifest')}
             value="proposals"
@@ -1244,7 +1353,13 @@ function SpaceSections(props: {
               label: t(`manifest.${m}` as SpacesKey),
             }))}
           />
-          <TranslatedField name="name" legend={t('field.name')} locales={locales} errors={{}} />
+          <TranslatedField
+            naming="underscored"
+            name="name"
+            label={t('field.name')}
+            locales={locales}
+            errors={{}}
+          />
           <button type="submit">{t('components.add')}</button>
         </form>
       </section>
@@ -1258,8 +1373,9 @@ function SpaceSections(props: {
         <form method="post" action={`/admin/spaces/${id}/categories`}>
           <input type="hidden" name="_csrf" value={csrf} />
           <TranslatedField
+            naming="underscored"
             name="category_name"
-            legend={t('field.name')}
+            label={t('field.name')}
             locales={locales}
             errors={{}}
           />
@@ -1280,6 +1396,7 @@ function SpaceSections(props: {
             ))}
           </ul>
           <ErrorSummary
+            idOf={(f) => f}
             title={t('admin.errorSummary')}
             errors={memberErrors}
             labels={props.labels}
@@ -1287,13 +1404,15 @@ function SpaceSections(props: {
           <form method="post" action={`/admin/spaces/${id}/members`} noValidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <TextField
+              id="fullName"
               name="fullName"
               label={t('field.fullName')}
               value={str(state.memberBody, 'fullName')}
               error={memberErrors.fullName}
               required
             />
-            <Select
+            <SelectField
+              id="position"
               name="position"
               label={t('field.position')}
               value={str(state.memberBody, 'position') || 'president'}
@@ -1301,6 +1420,7 @@ function SpaceSections(props: {
               options={MEMBER_POSITIONS.map((p) => ({ value: p, label: t(`position.${p}`) }))}
             />
             <TextField
+              id="positionOther"
               name="positionOther"
               label={t('field.positionOther')}
               value={str(state.memberBody, 'positionOther')}
@@ -1321,10 +1441,16 @@ function SpaceSections(props: {
             </li>
           ))}
         </ul>
-        <ErrorSummary title={t('admin.errorSummary')} errors={roleErrors} labels={props.labels} />
+        <ErrorSummary
+          idOf={(f) => f}
+          title={t('admin.errorSummary')}
+          errors={roleErrors}
+          labels={props.labels}
+        />
         <form method="post" action={`/admin/spaces/${id}/roles`} noValidate>
           <input type="hidden" name="_csrf" value={csrf} />
           <TextField
+            id="email"
             name="email"
             type="email"
             label={t('field.email')}
@@ -1332,7 +1458,8 @@ function SpaceSections(props: {
             error={roleErrors.email}
             required
           />
-          <Select
+          <SelectField
+            id="role"
             name="role"
             label={t('field.role')}
             value={str(state.roleBody, 'role') || 'moderator'}

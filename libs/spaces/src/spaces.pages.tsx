@@ -14,9 +14,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PLAZA_CONFIG, PlazaConfig, publicUrl, translate, Translated } from '@plaza/core';
 import { TenantContext } from '@plaza/tenancy';
-import { CurrentUsers, OnHost, renderPage, SiteContext, SiteLayout } from '@plaza/web';
+import { CurrentUsers, OnHost, renderPage, SelectField, SiteContext, SiteLayout } from '@plaza/web';
 
-import { Select } from './form-fields';
 import { componentPath, spacePath } from './paths';
 import { scopesT } from './scopes.messages';
 import { indented, ScopesService, scopeTree } from './scopes.service';
@@ -161,7 +160,8 @@ export class SpacesPages {
         <h1>{title}</h1>
         {scopeRows.length > 0 && (
           <form method="get" action={listPath} role="search">
-            <Select
+            <SelectField
+              id="scope"
               name="scope"
               label={scopesT(site.locale, 'scope')}
               value={scopeId ?? ''}

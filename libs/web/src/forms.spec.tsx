@@ -1,7 +1,15 @@
 import { renderToString } from 'preact-render-to-string';
 
 import { AdminSections } from './admin-layout';
-import { ErrorSummary, formString, formTranslated, TextField } from './forms';
+import {
+  CheckboxField,
+  ChoiceGroup,
+  ErrorSummary,
+  formString,
+  formTranslated,
+  TextField,
+  TranslatedField,
+} from './forms';
 import { uploadedFile } from './uploaded-file';
 
 describe('form helpers', () => {
@@ -43,6 +51,68 @@ describe('form helpers', () => {
     expect(summary).toContain('role="alert"');
     expect(summary).toContain('href="#field-title-en"');
     expect(renderToString(<ErrorSummary title="x" errors={{}} />)).toBe('');
+  });
+
+  it('takes one sentence or several as a field error, and never echoes a password', () => {
+    const sut = renderToString(
+      <TextField
+        name="password"
+        type="password"
+        label="Password"
+        value="secret"
+        error="Too short."
+      />,
+    );
+    expect(sut).toContain('id="field-password-error"');
+    expect(sut).toContain('aria-describedby="field-password-error"');
+    expect(sut).not.toContain('secret');
+    const summary = renderToString(
+      <ErrorSummary title="x" errors={{ a: 'One.', b: ['Two.', 'Three.'] }} general="Locked." />,
+    );
+    expect(summary).toContain('<li>Locked.</li>');
+    expect(summary).toContain('href="#field-b">Two. Three.</a>');
+  });
+
+  it('keeps the ids and names a page gives its fields', () => {
+    const translated = renderToString(
+      <TranslatedField
+        name="title"
+        label="Title"
+        locales={['en']}
+        naming="underscored"
+        errors={{ title_en: 'Enter a title.' }}
+      />,
+    );
+    expect(translated).toContain('<label for="title_en">Title (English)</label>');
+    expect(translated).toContain('id="title_en" name="title_en"');
+    expect(translated).toContain('aria-describedby="title_en-error"');
+    const summary = renderToString(
+      <ErrorSummary title="x" errors={{ title_en: 'Enter a title.' }} idOf={(f) => f} />,
+    );
+    expect(summary).toContain('href="#title_en"');
+    const checkbox = renderToString(<CheckboxField name="ok" label="OK" checked />);
+    expect(checkbox).toMatch(/id="field-ok" name="ok" type="checkbox" value="1" checked/);
+  });
+
+  it('groups choices under a legend with the error tied to the group', () => {
+    const sut = renderToString(
+      <ChoiceGroup
+        name="locales"
+        legend="Languages"
+        type="checkbox"
+        options={[
+          { value: 'en', label: 'English', lang: 'en' },
+          { value: 'fr', label: 'Français', lang: 'fr' },
+        ]}
+        selected={['fr']}
+        optionId={(l) => `locale-${l}`}
+        errors={{ locales: ['Choose one.'] }}
+      />,
+    );
+    expect(sut).toContain('<fieldset id="field-locales" aria-describedby="field-locales-error">');
+    expect(sut).toContain('type="checkbox" id="locale-fr" name="locales" value="fr" checked');
+    expect(sut).not.toContain('value="en" checked');
+    expect(sut).toContain('<label for="locale-fr" lang="fr">Français</label>');
   });
 
   it('lists admin sections in order, once each', () => {

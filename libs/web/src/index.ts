@@ -20,6 +20,7 @@ export * from './site-layout';
 export * from './site-navigation';
 export * from './auth.guards';
 export * from './uploaded-file';
+export * from './form-submission';
 export * from './forms';
 export * from './admin-layout';
 export * from './admin-notices';

@@ -7,17 +7,17 @@ import { TenantContext, TenantRegistry } from '@plaza/tenancy';
 import {
   AdminLayout,
   adminT,
+  ChoiceGroup,
   CsrfField,
   ErrorSummary,
-  FieldError,
   FieldErrors,
-  fieldId,
   formString,
   LOCALE_NAMES,
   OnHost,
   renderPage,
   RequireAdmin,
   SelectField,
+  submitForm,
 } from '@plaza/web';
 
 import { themingT } from '../theming.messages';
@@ -58,20 +58,24 @@ export class LanguagesAdminController {
   ): Promise<void> {
     const tenant = TenantContext.current();
     const { site } = await this.adminPage.of(request);
-    const locales = formList(body, 'locales').filter((l) =>
-      (SUPPORTED_LOCALES as readonly string[]).includes(l),
-    );
-    const defaultLocale = formString(body, 'defaultLocale');
-    const errors: FieldErrors = {};
-    if (locales.length === 0) errors.locales = [themingT(site.locale, 'languages.noneChosen')];
-    else if (!locales.includes(defaultLocale))
-      errors.defaultLocale = [themingT(site.locale, 'languages.defaultNotAvailable')];
-    if (Object.keys(errors).length) {
-      await this.render(request, reply, locales, defaultLocale, errors, false, 422);
-      return;
-    }
-    await this.registry.setLocales(tenant.id, locales, defaultLocale);
-    void reply.redirect('/admin/languages?saved=1', 303);
+    await submitForm(reply, {
+      read: (errors) => {
+        const locales = formList(body, 'locales').filter((l) =>
+          (SUPPORTED_LOCALES as readonly string[]).includes(l),
+        );
+        const defaultLocale = formString(body, 'defaultLocale');
+        if (locales.length === 0) errors.locales = [themingT(site.locale, 'languages.noneChosen')];
+        else if (!locales.includes(defaultLocale))
+          errors.defaultLocale = [themingT(site.locale, 'languages.defaultNotAvailable')];
+        return { locales, defaultLocale };
+      },
+      save: async ({ locales, defaultLocale }) => {
+        await this.registry.setLocales(tenant.id, locales, defaultLocale);
+        return '/admin/languages?saved=1';
+      },
+      render: ({ locales, defaultLocale }, errors, status) =>
+        this.render(request, reply, locales, defaultLocale, errors, false, status),
+    });
   }
 
   private async render(
@@ -98,29 +102,15 @@ export class LanguagesAdminController {
         <p>{t('languages.hint')}</p>
         <form method="post" action="/admin/languages" noValidate>
           <CsrfField token={site.csrfToken} />
-          <div class="form-field">
-            <fieldset
-              id={fieldId('locales')}
-              aria-describedby={errors.locales ? `${fieldId('locales')}-error` : undefined}
-            >
-              <legend>{t('languages.available')}</legend>
-              <FieldError name="locales" errors={errors} />
-              {SUPPORTED_LOCALES.map((l) => (
-                <p key={l}>
-                  <input
-                    type="checkbox"
-                    id={`locale-${l}`}
-                    name="locales"
-                    value={l}
-                    checked={locales.includes(l)}
-                  />{' '}
-                  <label for={`locale-${l}`} lang={l}>
-                    {LOCALE_NAMES[l]}
-                  </label>
-                </p>
-              ))}
-            </fieldset>
-          </div>
+          <ChoiceGroup
+            name="locales"
+            legend={t('languages.available')}
+            type="checkbox"
+            options={SUPPORTED_LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+            selected={locales}
+            optionId={(l) => `locale-${l}`}
+            errors={errors}
+          />
           <SelectField
             name="defaultLocale"
             label={t('languages.default')}

@@ -18,6 +18,7 @@ import {
   renderPage,
   RequireAdmin,
   SelectField,
+  submitForm,
   TextField,
   TranslatedField,
   uploadedFile,
@@ -194,50 +195,56 @@ export class ContentBlocksAdminController {
     const tenant = TenantContext.current();
     const { site } = await this.adminPage.of(request);
     const t = (key: ThemingKey) => themingT(site.locale, key);
-    const errors: FieldErrors = {};
-    const settings: ContentBlockSettings = {
-      title: formTranslated(body, 'title', tenant.locales),
-    };
-    if (block.kind === 'hero') settings.subtitle = formTranslated(body, 'subtitle', tenant.locales);
-    if (WITH_BODY.includes(block.kind)) {
-      const bodyText = formTranslated(body, 'body', tenant.locales);
-      settings.body =
-        block.kind === 'html'
-          ? Object.fromEntries(
-              Object.entries(bodyText).map(([l, v]) => [l, sanitizeAdminHtml(v ?? '')]),
-            )
-          : bodyText;
-    }
-    if (WITH_CTA.includes(block.kind)) {
-      settings.ctaLabel = formTranslated(body, 'ctaLabel', tenant.locales);
-      const url = formString(body, 'ctaUrl');
-      if (url && !isLink(url)) errors.ctaUrl = [t('blocks.linkInvalid')];
-      settings.ctaUrl = url || undefined;
-    }
-    if ((ITEM_BLOCK_KINDS as readonly string[]).includes(block.kind)) {
-      const raw = formString(body, 'limit');
-      const limit = raw ? Number(raw) : DEFAULT_BLOCK_LIMIT;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 24)
-        errors.limit = [t('blocks.limitInvalid')];
-      else settings.limit = limit;
-    }
-    let imageFileId: string | undefined;
-    const file = block.kind === 'hero' ? uploadedFile(body, 'image') : null;
-    if (file && Object.keys(errors).length === 0) {
-      try {
-        imageFileId = (await this.appearance.uploadImage(file, site.locale)).id;
-      } catch (error) {
-        if (!(error instanceof ImageRefusedError)) throw error;
-        errors.image = [error.userMessage];
-      }
-    }
-    if (Object.keys(errors).length) {
-      await this.renderEdit(request, reply, block, settings, errors, 422);
-      return;
-    }
-    await this.blocks.update(block.id, settings, imageFileId);
-    if (imageFileId) await this.appearance.deleteImages([block.imageFileId]);
-    void reply.redirect('/admin/homepage?saved=1', 303);
+    await submitForm(reply, {
+      read: (errors) => {
+        const settings: ContentBlockSettings = {
+          title: formTranslated(body, 'title', tenant.locales),
+        };
+        if (block.kind === 'hero')
+          settings.subtitle = formTranslated(body, 'subtitle', tenant.locales);
+        if (WITH_BODY.includes(block.kind)) {
+          const bodyText = formTranslated(body, 'body', tenant.locales);
+          settings.body =
+            block.kind === 'html'
+              ? Object.fromEntries(
+                  Object.entries(bodyText).map(([l, v]) => [l, sanitizeAdminHtml(v ?? '')]),
+                )
+              : bodyText;
+        }
+        if (WITH_CTA.includes(block.kind)) {
+          settings.ctaLabel = formTranslated(body, 'ctaLabel', tenant.locales);
+          const url = formString(body, 'ctaUrl');
+          if (url && !isLink(url)) errors.ctaUrl = [t('blocks.linkInvalid')];
+          settings.ctaUrl = url || undefined;
+        }
+        if ((ITEM_BLOCK_KINDS as readonly string[]).includes(block.kind)) {
+          const raw = formString(body, 'limit');
+          const limit = raw ? Number(raw) : DEFAULT_BLOCK_LIMIT;
+          if (!Number.isInteger(limit) || limit < 1 || limit > 24)
+            errors.limit = [t('blocks.limitInvalid')];
+          else settings.limit = limit;
+        }
+        return settings;
+      },
+      save: async (settings, errors) => {
+        let imageFileId: string | undefined;
+        const file = block.kind === 'hero' ? uploadedFile(body, 'image') : null;
+        if (file) {
+          try {
+            imageFileId = (await this.appearance.uploadImage(file, site.locale)).id;
+          } catch (error) {
+            if (!(error instanceof ImageRefusedError)) throw error;
+            errors.image = [error.userMessage];
+            return undefined;
+          }
+        }
+        await this.blocks.update(block.id, settings, imageFileId);
+        if (imageFileId) await this.appearance.deleteImages([block.imageFileId]);
+        return '/admin/homepage?saved=1';
+      },
+      render: (settings, errors, status) =>
+        this.renderEdit(request, reply, block, settings, errors, status),
+    });
   }
 
   private async renderEdit(

@@ -17,6 +17,7 @@ import {
   renderPage,
   RequireAdmin,
   SelectField,
+  submitForm,
   TextField,
   TranslatedField,
 } from '@plaza/web';
@@ -276,33 +277,38 @@ export class PagesAdminController {
     const tenant = TenantContext.current();
     const { site } = await this.adminPage.of(request);
     const t: T = (key, params) => themingT(site.locale, key, params);
-    const errors: FieldErrors = {};
-    const topicId = formString(body, 'topicId') || null;
-    const content = formTranslated(body, 'content', tenant.locales);
-    const input: PageInput = {
-      slug: page?.isTerms ? page.slug : formString(body, 'slug').toLowerCase(),
-      title: formTranslated(body, 'title', tenant.locales),
-      content: Object.fromEntries(
-        Object.entries(content).map(([l, v]) => [l, sanitizeAdminHtml(v ?? '')]),
-      ),
-      topicId,
-      weight: readWeight(body, t, errors),
-    };
-    if (!PAGE_SLUG.test(input.slug)) errors.slug = [t('pages.slugInvalid')];
-    requireTitle(input.title, t, errors, tenant.defaultLocale);
-    if (topicId && !(await this.pages.findTopic(topicId))) input.topicId = null;
-    if (Object.keys(errors).length === 0) {
-      try {
-        if (page) await this.pages.updatePage(page, input);
-        else await this.pages.createPage(input);
-        void reply.redirect('/admin/pages?saved=1', 303);
-        return;
-      } catch (error) {
-        if (!(error instanceof SlugTakenError)) throw error;
-        errors.slug = [t('pages.slugTaken')];
-      }
-    }
-    await this.renderPageForm(request, reply, page, input, errors, 422);
+    await submitForm(reply, {
+      read: async (errors): Promise<PageInput> => {
+        const topicId = formString(body, 'topicId') || null;
+        const content = formTranslated(body, 'content', tenant.locales);
+        const input: PageInput = {
+          slug: page?.isTerms ? page.slug : formString(body, 'slug').toLowerCase(),
+          title: formTranslated(body, 'title', tenant.locales),
+          content: Object.fromEntries(
+            Object.entries(content).map(([l, v]) => [l, sanitizeAdminHtml(v ?? '')]),
+          ),
+          topicId,
+          weight: readWeight(body, t, errors),
+        };
+        if (!PAGE_SLUG.test(input.slug)) errors.slug = [t('pages.slugInvalid')];
+        requireTitle(input.title, t, errors, tenant.defaultLocale);
+        if (topicId && !(await this.pages.findTopic(topicId))) input.topicId = null;
+        return input;
+      },
+      save: async (input, errors) => {
+        try {
+          if (page) await this.pages.updatePage(page, input);
+          else await this.pages.createPage(input);
+          return '/admin/pages?saved=1';
+        } catch (error) {
+          if (!(error instanceof SlugTakenError)) throw error;
+          errors.slug = [t('pages.slugTaken')];
+          return undefined;
+        }
+      },
+      render: (input, errors, status) =>
+        this.renderPageForm(request, reply, page, input, errors, status),
+    });
   }
 
   private async renderPageForm(
@@ -392,19 +398,23 @@ export class PagesAdminController {
     const tenant = TenantContext.current();
     const { site } = await this.adminPage.of(request);
     const t: T = (key, params) => themingT(site.locale, key, params);
-    const errors: FieldErrors = {};
-    const input = {
-      title: formTranslated(body, 'title', tenant.locales),
-      description: formTranslated(body, 'description', tenant.locales),
-      weight: readWeight(body, t, errors),
-    };
-    requireTitle(input.title, t, errors, tenant.defaultLocale);
-    if (Object.keys(errors).length) {
-      await this.renderTopicForm(request, reply, topic, input, errors, 422);
-      return;
-    }
-    await this.pages.saveTopic(topic, input);
-    void reply.redirect('/admin/topics?saved=1', 303);
+    await submitForm(reply, {
+      read: (errors) => {
+        const input = {
+          title: formTranslated(body, 'title', tenant.locales),
+          description: formTranslated(body, 'description', tenant.locales),
+          weight: readWeight(body, t, errors),
+        };
+        requireTitle(input.title, t, errors, tenant.defaultLocale);
+        return input;
+      },
+      save: async (input) => {
+        await this.pages.saveTopic(topic, input);
+        return '/admin/topics?saved=1';
+      },
+      render: (input, errors, status) =>
+        this.renderTopicForm(request, reply, topic, input, errors, status),
+    });
   }
 
   private async renderTopicForm(
