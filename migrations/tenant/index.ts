@@ -22,6 +22,7 @@ import { UserAvatars1795717516564 } from './1795717516564-user-avatars.migration
 import { PersonalTokens1795718207203 } from './1795718207203-personal-tokens.migration';
 import { NotificationMutedEvents1795718308031 } from './1795718308031-notification-muted-events.migration';
 import { AddScopeTypes1795719288664 } from './1795719288664-add-scope-types.migration';
+import { VerificationSalt1795721220467 } from './1795721220467-verification-salt.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -47,4 +48,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   PersonalTokens1795718207203,
   NotificationMutedEvents1795718308031,
   AddScopeTypes1795719288664,
+  VerificationSalt1795721220467,
 ];

@@ -5,10 +5,17 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
-import { AccountsService, UserEntity, VerificationEntity } from '@plaza/identity';
+import {
+  AccountsService,
+  documentHash,
+  documentKey,
+  legacyDocumentHash,
+  UserEntity,
+  VerificationEntity,
+} from '@plaza/identity';
 import { ProposalEntity } from '@plaza/proposals';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
-import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
+import { OrganizationEntity, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import {
   createUser,
   eventually,
@@ -61,6 +68,13 @@ describe('Verifications and component permissions (two tenants)', () => {
       .send(body);
   const inA = <T>(work: (em: EntityManager) => Promise<T>) =>
     platform.get(TenantDb).runFor(a, work);
+  const saltOf = (t: TenantRef) =>
+    platform
+      .get(TenantDb)
+      .runFor(
+        t,
+        async (em) => (await em.findOneByOrFail(OrganizationEntity, { id: 1 })).verificationSalt,
+      );
   const verificationOf = (userId: string) =>
     inA((em) => em.findOneByOrFail(VerificationEntity, { userId, method: 'id_documents' }));
 
@@ -215,6 +229,28 @@ describe('Verifications and component permissions (two tenants)', () => {
     const granted = await verificationOf(citizenId);
     // Decided: the number is gone, its hash and last characters stay.
     expect(granted).toMatchObject({ status: 'granted', documentNumber: null, numberHint: '78Z' });
+    // Keyed by SECRETS_KEY and the organization: a copy of the table cannot be searched for numbers.
+    expect(granted.uniqueHash).toBe(
+      documentHash(
+        documentKey(platform.config.secretsKey, await saltOf(a)),
+        'id_documents',
+        '12345678Z',
+      ),
+    );
+    expect(granted.uniqueHash).not.toContain(legacyDocumentHash('id_documents', '12345678Z'));
+    // The same document in tenant B hashes differently (the key is per organization).
+    await post(hostB(), adminB, '/admin/verifications/methods', { methods: 'id_documents' }).expect(
+      303,
+    );
+    await post(hostB(), adminB, '/account/verifications/id_documents', {
+      document_type: 'national_id',
+      document_number: '12345678Z',
+    }).expect(303);
+    const inB = await platform
+      .get(TenantDb)
+      .runFor(b, (em) => em.findOneByOrFail(VerificationEntity, { method: 'id_documents' }));
+    expect(inB.uniqueHash).toMatch(/^k1\./);
+    expect(inB.uniqueHash).not.toBe(granted.uniqueHash);
     await api(citizen, `${apiProposal()}/support`).expect(200);
     // The person hears of it, in their language.
     const [granted1] = await eventually(

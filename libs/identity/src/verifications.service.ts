@@ -10,8 +10,8 @@ import type { MailSite } from './account-mails.service';
 import { ActionLog } from './action-log.service';
 import { UserEntity } from './user.entity';
 import { VerificationEntity, VerificationStatus } from './verification.entity';
+import { VerificationHashes } from './verification-hashes.service';
 import {
-  documentHash,
   documentNumberValid,
   DocumentType,
   isVerificationMethod,
@@ -86,6 +86,7 @@ export class VerificationsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly log: ActionLog,
+    private readonly hashes: VerificationHashes,
     private readonly mails: MailQueue,
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
@@ -134,7 +135,7 @@ export class VerificationsService {
         status: 'pending' as VerificationStatus,
         documentType: input.documentType,
         documentNumber: normalized,
-        uniqueHash: documentHash(method, normalized),
+        uniqueHash: await this.hashes.hash(em, method, normalized),
         numberHint: normalized.slice(-3),
         reason: null,
         requestedAt: new Date(),
