@@ -14,6 +14,7 @@ import {
   VerificationEntity,
 } from '@plaza/identity';
 import { ProposalEntity } from '@plaza/proposals';
+import { NotificationEntity } from '@plaza/social';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
 import { OrganizationEntity, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import {
@@ -257,6 +258,19 @@ describe('Verifications and component permissions (two tenants)', () => {
       async () => smtp.to(citizenEmail).length > 0 && smtp.to(citizenEmail),
     );
     expect(granted1.subject).toBe('Votre compte sur Alpha est vérifié');
+    // ...and in the site, in their language (B's people see nothing of it).
+    const notices = await http()
+      .get('/notifications')
+      .set('Host', hostA())
+      .set('Cookie', `${citizen.cookie}; plaza_locale=fr`)
+      .expect(200);
+    expect(notices.text).toContain('Votre demande de vérification a été acceptée');
+    expect(notices.text).toContain('href="/account/verifications"');
+    expect(
+      await platform
+        .get(TenantDb)
+        .runFor(b, (em) => em.countBy(NotificationEntity, { resourceType: 'verification' })),
+    ).toBe(0);
     expect(granted1.text).toContain('/account/verifications');
     await api(citizen, '/api/v1/comments', {
       resource_type: 'proposal',
@@ -289,6 +303,11 @@ describe('Verifications and component permissions (two tenants)', () => {
     await post(hostA(), admin, `/admin/verifications/${twinRequest.id}/refuse`, {
       [`reason-${twinRequest.id}`]: 'Already used by another account.',
     }).expect(303);
+    expect(
+      (await inA((em) => em.findBy(NotificationEntity, { userId: twinRequest.userId }))).map(
+        (n) => n.event,
+      ),
+    ).toEqual(['verification_refused']);
     const twinPage = await get(hostA(), '/account/verifications', twin).expect(200);
     expect(twinPage.text).toContain('Refused');
     expect(twinPage.text).toContain('Already used by another account.');
@@ -298,6 +317,16 @@ describe('Verifications and component permissions (two tenants)', () => {
       [`reason-${granted.id}`]: 'Moved out of the city.',
     }).expect(303);
     await api(citizen, `${apiProposal()}/support`).expect(403);
+    expect(
+      (
+        await inA((em) =>
+          em.find(NotificationEntity, {
+            where: { userId: citizenId },
+            order: { createdAt: 'ASC' },
+          }),
+        )
+      ).map((n) => n.event),
+    ).toEqual(['verification_granted', 'verification_revoked']);
     const mine = await get(hostA(), '/account/verifications', citizen).expect(200);
     expect(mine.text).toContain('Revoked');
     expect(mine.text).toContain('Moved out of the city.');

@@ -33,6 +33,7 @@ import { PublicContributions } from './public-contributions';
 import { SessionUserResolver } from './session-user.resolver';
 import { TotpSecrets } from './totp-secrets.service';
 import { TwoFactorOutage } from './two-factor-outage';
+import { VerificationDecisions } from './verification-decisions';
 import { VerificationHashes } from './verification-hashes.service';
 import { VerificationsAccountPages, VerificationsAdminPages } from './verifications.pages';
 import { VerificationsService } from './verifications.service';
@@ -70,6 +71,7 @@ import { VerificationsService } from './verifications.service';
     TwoFactorOutage,
     VerificationsService,
     VerificationHashes,
+    VerificationDecisions,
     PersonalTokensService,
     OrganizationAccess,
   ],
@@ -77,6 +79,7 @@ import { VerificationsService } from './verifications.service';
     Avatars,
     PublicContributions,
     VerificationsService,
+    VerificationDecisions,
     PeopleAdminService,
     CURRENT_USER_RESOLVER,
     AccountsService,
