@@ -11,6 +11,8 @@ export interface BlockItem {
   summary?: string;
   /** A short line under the title: dates, a place, who did what. */
   meta?: string;
+  /** A picture shown above the title; `alt` is empty for a decorative image. */
+  image?: { url: string; alt: string };
   /** When it happened (activity): lists from several providers are merged newest first. */
   at?: Date;
   /**
