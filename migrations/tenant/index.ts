@@ -24,6 +24,7 @@ import { PersonalTokens1795718207203 } from './1795718207203-personal-tokens.mig
 import { NotificationMutedEvents1795718308031 } from './1795718308031-notification-muted-events.migration';
 import { DropCustomCssAllowed1795719156117 } from './1795719156117-drop-custom-css-allowed.migration';
 import { AddScopeTypes1795719288664 } from './1795719288664-add-scope-types.migration';
+import { VerificationSalt1795721220467 } from './1795721220467-verification-salt.migration';
 
 /** In the order they run. Written by scripts/generate-migration.ts. */
 export const TENANT_MIGRATIONS: MigrationClass[] = [
@@ -51,4 +52,5 @@ export const TENANT_MIGRATIONS: MigrationClass[] = [
   NotificationMutedEvents1795718308031,
   DropCustomCssAllowed1795719156117,
   AddScopeTypes1795719288664,
+  VerificationSalt1795721220467,
 ];

@@ -228,7 +228,8 @@ describe('Last activity: homepage block and /last-activity (two tenants)', () =>
     expect(first.text).toContain('Paged comment 0<');
     expect(first.text).not.toContain('Spam from a blocked account.');
     const older = /href="(\/last-activity\?before=[^"]+)"/.exec(first.text)?.[1];
-    expect(older).toBe(`/last-activity?before=${encodeURIComponent(at(20).toISOString())}`);
+    const cursor = decodeURIComponent(older!.split('before=')[1]);
+    expect(cursor).toMatch(new RegExp(`^${at(20).toISOString()}~comment:[0-9a-f-]{36}$`));
     const second = await get(a, older!.replace(/&amp;/g, '&'));
     expect(second.text).not.toContain('Paged comment');
     expect(second.text).toContain('Spam from a blocked account.');
@@ -237,6 +238,38 @@ describe('Last activity: homepage block and /last-activity (two tenants)', () =>
 
     const bad = await request(app.getHttpServer())
       .get('/last-activity?before=yesterday')
+      .set('Host', `${a.slug}.plaza.test`)
+      .set('Cookie', 'plaza_locale=fr')
+      .expect(400);
+    expect(bad.text).toContain('Cette adresse ne correspond à aucune page d’activité.');
+  });
+
+  it('pages through entries of one instant without skipping or repeating any', async () => {
+    const [{ resource_id: resourceId, author_id: authorId }] = (await inA((em) =>
+      em.query(`select resource_id, author_id from comments where deleted_at is null limit 1`),
+    )) as { resource_id: string; author_id: string }[];
+    // 60 comments in one millisecond (some a few microseconds apart): newer than the rest.
+    await inA((em) =>
+      em.query(
+        `insert into comments (resource_type, resource_id, author_id, body, created_at)
+         select 'proposal', $1, $2, 'Same instant ' || i || '.',
+                '2027-03-01T11:00:00.123Z'::timestamptz + (i % 3) * interval '1 microsecond'
+           from generate_series(1, 60) i`,
+        [resourceId, authorId],
+      ),
+    );
+    const seen: string[] = [];
+    let path: string | undefined = '/last-activity';
+    for (let pages = 0; path && pages < 5; pages += 1) {
+      const { text } = await get(a, path);
+      seen.push(...[...text.matchAll(/Same instant (\d+)\./g)].map((m) => m[1]));
+      path = /href="(\/last-activity\?before=[^"]+)"/.exec(text)?.[1];
+    }
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+
+    const bad = await request(app.getHttpServer())
+      .get(`/last-activity?before=${encodeURIComponent('2027-03-01T11:00:00.123Z~no key!')}`)
       .set('Host', `${a.slug}.plaza.test`)
       .set('Cookie', 'plaza_locale=fr')
       .expect(400);

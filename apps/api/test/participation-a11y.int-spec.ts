@@ -96,7 +96,7 @@ describe('Participation pages are axe-clean in a real browser', () => {
           manifest: 'proposals',
           name: { en: 'Ideas' },
           publishedAt: new Date(),
-          settings: { geocoding_enabled: true },
+          settings: { geocoding_enabled: true, attachments_allowed: true },
           stepSettings: {
             [phase.id]: { creation_enabled: true, votes_enabled: true, endorsements_enabled: true },
           },
@@ -260,6 +260,10 @@ describe('Participation pages are axe-clean in a real browser', () => {
   async function violations(page: Page, path: string): Promise<string[]> {
     const response = await page.goto(`${origin}${path}`);
     expect(response?.status()).toBe(200);
+    return violationsHere(page, path);
+  }
+
+  async function violationsHere(page: Page, path: string): Promise<string[]> {
     await page.addScriptTag({ content: AXE });
     const result = await page.evaluate(
       () =>
@@ -283,6 +287,33 @@ describe('Participation pages are axe-clean in a real browser', () => {
     await context.close();
     expect(found).toEqual([]);
   }, 120_000);
+
+  it('has no violations on the proposal form that refused an attached file', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    await context.addCookies([
+      { name: 'plaza_session', value: admin.cookie.split('=')[1], url: origin },
+    ]);
+    const page = await context.newPage();
+    await page.goto(`${origin}${paths.newProposal}`);
+    await page.fill('#title', 'Shade trees along the avenue');
+    await page.fill('#body', 'Plant plane trees along the whole avenue.');
+    await page.setInputFiles('#attachment', {
+      name: 'map.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ this is a program'),
+    });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click('form[enctype="multipart/form-data"] button[type="submit"]'),
+    ]);
+    expect(response.status()).toBe(422);
+    await page.waitForLoadState();
+    expect(await page.inputValue('#title')).toBe('Shade trees along the avenue');
+    expect(await page.getAttribute('#attachment', 'aria-invalid')).toBe('true');
+    const found = await violationsHere(page, `${paths.newProposal} (refused file)`);
+    await context.close();
+    expect(found).toEqual([]);
+  }, 60_000);
 
   it('shares a page: the copy button works from the keyboard and announces the result', async () => {
     // Without bypassCSP: the share script runs under the page's own nonce.

@@ -247,4 +247,91 @@ describe('Proposal attachments (two tenants)', () => {
       ),
     ).toBe(0);
   });
+
+  it('lets authors attach a file on the form that creates a proposal; a refused file keeps what they typed', async () => {
+    const create = (
+      host: string,
+      s: TestSession,
+      fields: Record<string, string>,
+      file?: { buffer: Buffer; name: string },
+    ) => {
+      const r = http().post(base).set('Host', host).set('Cookie', s.cookie);
+      r.field('_csrf', s.csrfToken);
+      for (const [k, v] of Object.entries(fields)) r.field(k, v);
+      if (file) r.attach('attachment', file.buffer, file.name);
+      return r;
+    };
+    const files = () => inA((em) => em.count(StoredFileEntity));
+    const byTitle = (title: string) => inA((em) => em.findOneBy(ProposalEntity, { title }));
+
+    await setAllowed(false);
+    const closed = await page(`${base}/new`, author);
+    expect(closed.text).not.toContain('multipart/form-data');
+    expect(closed.text).not.toContain('name="attachment"');
+
+    await setAllowed(true);
+    const open = await page(`${base}/new`, author);
+    expect(open.text).toContain('enctype="multipart/form-data"');
+    expect(open.text).toContain('<label for="attachment">File (optional)</label>');
+
+    // A refused file: nothing is created or stored, the form comes back with what was typed.
+    const before = await files();
+    const typed = {
+      title: 'Shade trees along the avenue',
+      body: 'Plant plane trees along the whole avenue.',
+      attachment_title: 'Tree map',
+    };
+    const refused = await create(hostA(), author, typed, {
+      buffer: Buffer.from('MZ this is a program'),
+      name: 'map.pdf',
+    }).expect(422);
+    expect(refused.text).toContain('value="Shade trees along the avenue"');
+    expect(refused.text).toContain('Plant plane trees along the whole avenue.');
+    expect(refused.text).toContain('value="Tree map"');
+    expect(refused.text).toContain(
+      'This type of file is not accepted. Accepted: PDF, PNG, JPG, GIF, WEBP.',
+    );
+    expect(refused.text).toContain('href="#attachment"');
+    expect(refused.text).toMatch(/id="attachment"[^>]*aria-invalid="true"/);
+    expect(await byTitle(typed.title)).toBeNull();
+    expect(await files()).toBe(before);
+
+    // A valid file with a form error is not kept either (the hint says to choose it again).
+    const short = await create(
+      hostA(),
+      author,
+      { ...typed, title: 'Too short' },
+      {
+        buffer: PDF,
+        name: 'map.pdf',
+      },
+    ).expect(422);
+    expect(short.text).toContain('If the form has to be corrected, choose the file again.');
+    expect(await files()).toBe(before);
+
+    // Accepted: the proposal is created with its attachment.
+    const created = await create(hostA(), author, typed, { buffer: png, name: 'trees.png' }).expect(
+      303,
+    );
+    const proposal = (await byTitle(typed.title))!;
+    expect(created.headers.location).toBe(`${base}/${proposal.id}`);
+    const rows = await inA((em) =>
+      em.find(ProposalAttachmentEntity, { where: { proposalId: proposal.id } }),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ title: 'Tree map', uploaderId: proposal.authorId });
+    expect(links((await page(`${base}/${proposal.id}`)).text).map((l) => l.name)).toEqual([
+      'Tree map',
+    ]);
+    // No file: a plain proposal, as before.
+    await create(hostA(), author, {
+      title: 'Benches along the avenue',
+      body: 'Put a bench every hundred metres.',
+    }).expect(303);
+
+    // Tenant B knows nothing of A's component and stores nothing.
+    const bFiles = await platform.get(TenantDb).runFor(b, (em) => em.count(StoredFileEntity));
+    await create(hostB(), intruder, typed, { buffer: png, name: 'trees.png' }).expect(404);
+    expect(await platform.get(TenantDb).runFor(b, (em) => em.count(StoredFileEntity))).toBe(bFiles);
+  });
 });

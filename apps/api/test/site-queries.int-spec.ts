@@ -1,11 +1,13 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import sharp from 'sharp';
 import request from 'supertest';
 
 import { ProposalEntity } from '@plaza/proposals';
 import { CommentEntity } from '@plaza/social';
 import { ComponentEntity, SpaceEntity } from '@plaza/spaces';
-import { QueryCounter, TenantDb, TenantRef } from '@plaza/tenancy';
+import { IMAGE_TYPES, UploadsService } from '@plaza/storage';
+import { QueryCounter, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { createUser, signInAs, testLogger, TestPlatform, TestSession } from '@plaza/testing';
 import {
   CONTENT_BLOCK_KINDS,
@@ -166,5 +168,52 @@ describe('SQL statements per page render', () => {
     const after = { home: await count('/'), page: await count('/last-activity') };
     expect(after).toEqual(before);
     expect((await count('/last-activity')) > 0).toBe(true);
+  });
+
+  it('/ is constant as highlighted spaces with hero images grow', async () => {
+    const uploads = app.get(UploadsService);
+    const png = await sharp({
+      create: { width: 300, height: 100, channels: 3, background: { r: 30, g: 90, b: 160 } },
+    })
+      .png()
+      .toBuffer();
+    const addSpaces = async (times: number) => {
+      for (let i = 0; i < times; i++) {
+        for (const kind of ['process', 'assembly'] as const) {
+          const image = await TenantContext.run(tenant, () =>
+            uploads.upload({
+              body: png,
+              originalName: 'hero.png',
+              maxBytes: 5_000_000,
+              accept: IMAGE_TYPES,
+            }),
+          );
+          await platform.get(TenantDb).runFor(tenant, (em) =>
+            em.save(
+              em.create(SpaceEntity, {
+                kind,
+                slug: `imaged-${kind}-${Date.now()}-${i}`,
+                title: { en: `Imaged ${kind} ${i}` },
+                publishedAt: new Date(),
+                promoted: true,
+                heroImageId: image.id,
+                heroImageAlt: { en: `Hero of ${kind} ${i}` },
+              }),
+            ),
+          );
+        }
+      }
+    };
+    await addSpaces(1);
+    const before = await count('/');
+    await addSpaces(4);
+    const after = await count('/');
+    expect(after).toBe(before);
+    const page = await request(app.getHttpServer())
+      .get('/')
+      .set('Host', `${tenant.slug}.plaza.test`)
+      .expect(200);
+    expect(page.text).toContain('alt="Hero of process 3"');
+    expect(page.text).toContain('alt="Hero of assembly 3"');
   });
 });

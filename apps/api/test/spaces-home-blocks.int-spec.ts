@@ -1,9 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import sharp from 'sharp';
 import request from 'supertest';
 
 import { SpaceEntity } from '@plaza/spaces';
-import { TenantDb, TenantRef } from '@plaza/tenancy';
+import { IMAGE_TYPES, UploadsService } from '@plaza/storage';
+import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import { testLogger, TestPlatform } from '@plaza/testing';
 
 import { createApiApp } from '../src/api.app';
@@ -67,6 +69,55 @@ describe('Homepage blocks fed by participatory spaces (two tenants)', () => {
     expect(page.text).not.toContain('Unpublished draft');
     expect(page.text).not.toContain('Private board');
     expect(page.text).toMatch(/<strong>1<\/strong> participatory processes/);
+  });
+
+  it('shows the hero image of a space that has one, with its text alternative', async () => {
+    const upload = async () =>
+      TenantContext.run(a, async () =>
+        app.get(UploadsService).upload({
+          body: await sharp({
+            create: { width: 600, height: 200, channels: 3, background: { r: 30, g: 90, b: 160 } },
+          })
+            .png()
+            .toBuffer(),
+          originalName: 'hero.png',
+          maxBytes: 5_000_000,
+          accept: IMAGE_TYPES,
+        }),
+      );
+    const [budget, decorative] = [await upload(), await upload()];
+    await platform.get(TenantDb).runFor(a, async (em) => {
+      await em.update(
+        SpaceEntity,
+        { slug: 'budget-2027' },
+        { heroImageId: budget.id, heroImageAlt: { en: 'People voting on the budget' } },
+      );
+      // No text alternative: a decorative image.
+      await em.save(
+        em.create(SpaceEntity, {
+          kind: 'process',
+          slug: 'parks',
+          title: { en: 'Parks plan' },
+          publishedAt: new Date(),
+          heroImageId: decorative.id,
+        }),
+      );
+    });
+    const page = await home(a);
+    const images = [
+      ...page.text.matchAll(/<img class="card-image" src="([^"]+)" alt(?:="([^"]*)")?\/>/g),
+    ];
+    // A bare `alt` is the empty text alternative of a decorative image.
+    expect(images.map((m) => m[2] ?? '')).toEqual(['People voting on the budget', '']);
+    // The thumbnail, served under the tenant's own host.
+    const src = images[0][1].replace(/&amp;/g, '&');
+    const file = await request(app.getHttpServer())
+      .get(src.replace(/^https?:\/\/[^/]+/, ''))
+      .set('Host', `${a.slug}.plaza.test`)
+      .expect(200);
+    expect(file.headers['content-type']).toMatch(/^image\//);
+    expect((await home(b)).text).not.toContain('<img class="card-image"');
+    await platform.get(TenantDb).runFor(a, (em) => em.delete(SpaceEntity, { slug: 'parks' }));
   });
 
   it("shows nothing of A's spaces on B, and no empty blocks", async () => {

@@ -5,10 +5,18 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
-import { AccountsService, UserEntity, VerificationEntity } from '@plaza/identity';
+import {
+  AccountsService,
+  documentHash,
+  documentKey,
+  legacyDocumentHash,
+  UserEntity,
+  VerificationEntity,
+} from '@plaza/identity';
 import { ProposalEntity } from '@plaza/proposals';
+import { NotificationEntity } from '@plaza/social';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
-import { TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
+import { OrganizationEntity, TenantContext, TenantDb, TenantRef } from '@plaza/tenancy';
 import {
   createUser,
   eventually,
@@ -61,6 +69,13 @@ describe('Verifications and component permissions (two tenants)', () => {
       .send(body);
   const inA = <T>(work: (em: EntityManager) => Promise<T>) =>
     platform.get(TenantDb).runFor(a, work);
+  const saltOf = (t: TenantRef) =>
+    platform
+      .get(TenantDb)
+      .runFor(
+        t,
+        async (em) => (await em.findOneByOrFail(OrganizationEntity, { id: 1 })).verificationSalt,
+      );
   const verificationOf = (userId: string) =>
     inA((em) => em.findOneByOrFail(VerificationEntity, { userId, method: 'id_documents' }));
 
@@ -215,12 +230,47 @@ describe('Verifications and component permissions (two tenants)', () => {
     const granted = await verificationOf(citizenId);
     // Decided: the number is gone, its hash and last characters stay.
     expect(granted).toMatchObject({ status: 'granted', documentNumber: null, numberHint: '78Z' });
+    // Keyed by SECRETS_KEY and the organization: a copy of the table cannot be searched for numbers.
+    expect(granted.uniqueHash).toBe(
+      documentHash(
+        documentKey(platform.config.secretsKey, await saltOf(a)),
+        'id_documents',
+        '12345678Z',
+      ),
+    );
+    expect(granted.uniqueHash).not.toContain(legacyDocumentHash('id_documents', '12345678Z'));
+    // The same document in tenant B hashes differently (the key is per organization).
+    await post(hostB(), adminB, '/admin/verifications/methods', { methods: 'id_documents' }).expect(
+      303,
+    );
+    await post(hostB(), adminB, '/account/verifications/id_documents', {
+      document_type: 'national_id',
+      document_number: '12345678Z',
+    }).expect(303);
+    const inB = await platform
+      .get(TenantDb)
+      .runFor(b, (em) => em.findOneByOrFail(VerificationEntity, { method: 'id_documents' }));
+    expect(inB.uniqueHash).toMatch(/^k1\./);
+    expect(inB.uniqueHash).not.toBe(granted.uniqueHash);
     await api(citizen, `${apiProposal()}/support`).expect(200);
     // The person hears of it, in their language.
     const [granted1] = await eventually(
       async () => smtp.to(citizenEmail).length > 0 && smtp.to(citizenEmail),
     );
     expect(granted1.subject).toBe('Votre compte sur Alpha est vérifié');
+    // ...and in the site, in their language (B's people see nothing of it).
+    const notices = await http()
+      .get('/notifications')
+      .set('Host', hostA())
+      .set('Cookie', `${citizen.cookie}; plaza_locale=fr`)
+      .expect(200);
+    expect(notices.text).toContain('Votre demande de vérification a été acceptée');
+    expect(notices.text).toContain('href="/account/verifications"');
+    expect(
+      await platform
+        .get(TenantDb)
+        .runFor(b, (em) => em.countBy(NotificationEntity, { resourceType: 'verification' })),
+    ).toBe(0);
     expect(granted1.text).toContain('/account/verifications');
     await api(citizen, '/api/v1/comments', {
       resource_type: 'proposal',
@@ -253,6 +303,11 @@ describe('Verifications and component permissions (two tenants)', () => {
     await post(hostA(), admin, `/admin/verifications/${twinRequest.id}/refuse`, {
       [`reason-${twinRequest.id}`]: 'Already used by another account.',
     }).expect(303);
+    expect(
+      (await inA((em) => em.findBy(NotificationEntity, { userId: twinRequest.userId }))).map(
+        (n) => n.event,
+      ),
+    ).toEqual(['verification_refused']);
     const twinPage = await get(hostA(), '/account/verifications', twin).expect(200);
     expect(twinPage.text).toContain('Refused');
     expect(twinPage.text).toContain('Already used by another account.');
@@ -262,6 +317,16 @@ describe('Verifications and component permissions (two tenants)', () => {
       [`reason-${granted.id}`]: 'Moved out of the city.',
     }).expect(303);
     await api(citizen, `${apiProposal()}/support`).expect(403);
+    expect(
+      (
+        await inA((em) =>
+          em.find(NotificationEntity, {
+            where: { userId: citizenId },
+            order: { createdAt: 'ASC' },
+          }),
+        )
+      ).map((n) => n.event),
+    ).toEqual(['verification_granted', 'verification_revoked']);
     const mine = await get(hostA(), '/account/verifications', citizen).expect(200);
     expect(mine.text).toContain('Revoked');
     expect(mine.text).toContain('Moved out of the city.');

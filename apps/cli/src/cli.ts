@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { ConsoleUsersService, TenantArchiveService } from '@plaza/console';
 import { createLogger, loadConfigOrExit, PlazaConfig, publicUrl } from '@plaza/core';
 import { DemoService } from '@plaza/demo';
-import { TotpSecrets } from '@plaza/identity';
+import { TotpSecrets, VerificationHashes } from '@plaza/identity';
 import {
   bootstrapDatabase,
   Migrator,
@@ -51,26 +51,31 @@ function describeError(error: unknown): string {
 }
 
 /**
- * Seals participants' two-factor secrets still stored in clear (written
- * before they were encrypted): a step that needs SECRETS_KEY, which
- * migrations do not have. Idempotent. False when a tenant failed.
+ * Steps that need SECRETS_KEY, which migrations do not have: seals
+ * participants' two-factor secrets still stored in clear and keys verification
+ * document hashes still stored as bare SHA-256 (both written by earlier
+ * versions). Idempotent. False when a tenant failed.
  */
-async function sealTotpSecrets(
+async function secretSteps(
   ctx: INestApplicationContext,
   tenants: { tenantId: string; slug: string }[],
   out: Out,
 ): Promise<boolean> {
   const registry = ctx.get(TenantRegistry);
   const secrets = ctx.get(TotpSecrets);
+  const hashes = ctx.get(VerificationHashes);
   let ok = true;
   for (const { tenantId, slug } of tenants) {
     try {
       const ref = await registry.refById(tenantId);
-      const sealed = ref ? await secrets.sealClear(ref) : 0;
+      if (!ref) continue;
+      const sealed = await secrets.sealClear(ref);
       if (sealed) out(`  ${slug}: sealed ${sealed} two-factor secret(s)`);
+      const keyed = await hashes.keyLegacy(ref);
+      if (keyed) out(`  ${slug}: keyed ${keyed} verification document hash(es)`);
     } catch (error) {
       ok = false;
-      out(`  FAILED sealing two-factor secrets of ${slug} (${tenantId}): ${describeError(error)}`);
+      out(`  FAILED securing secrets of ${slug} (${tenantId}): ${describeError(error)}`);
     }
   }
   return ok;
@@ -128,7 +133,7 @@ export async function runCli(
         out(
           `Tenants: ${report.succeeded}/${report.total} up to date, ${report.failed.length} failed, in ${(report.ms / 1000).toFixed(1)} s.`,
         );
-        const sealing = await sealTotpSecrets(
+        const sealing = await secretSteps(
           ctx,
           report.results.filter((r) => !r.error),
           out,

@@ -1,8 +1,21 @@
 import { DataSource } from 'typeorm';
 
 import { SecretBox } from '@plaza/core';
-import { newTotpSecret, UserEntity } from '@plaza/identity';
-import { ADMIN_DATA_SOURCE, TenantDb, TenantRegistry, toTenantRef } from '@plaza/tenancy';
+import {
+  documentHash,
+  documentKey,
+  legacyDocumentHash,
+  newTotpSecret,
+  UserEntity,
+  VerificationEntity,
+} from '@plaza/identity';
+import {
+  ADMIN_DATA_SOURCE,
+  OrganizationEntity,
+  TenantDb,
+  TenantRegistry,
+  toTenantRef,
+} from '@plaza/tenancy';
 import { createUser, TestPlatform, uniqueSlug } from '@plaza/testing';
 
 import { runCli } from '../src/cli';
@@ -151,6 +164,50 @@ describe('plaza CLI', () => {
     const second = await cli('migrate');
     expect(second.out).not.toContain(`${tenant.slug}: sealed`);
     expect(await stored()).toBe(sealed);
+  });
+
+  it('migrate keys verification document hashes stored as bare SHA-256, once', async () => {
+    const tenant = await platform.createTenant();
+    const user = await createUser(platform.ctx, tenant, { name: 'Legacy verified' });
+    const db = platform.get(TenantDb);
+    const legacy = legacyDocumentHash('id_documents', '12345');
+    const salt = await db.runFor(
+      tenant,
+      async (em) => (await em.findOneByOrFail(OrganizationEntity, { id: 1 })).verificationSalt,
+    );
+    const stored = () =>
+      db.runFor(
+        tenant,
+        async (em) =>
+          (await em.findOneByOrFail(VerificationEntity, { userId: user.id })).uniqueHash,
+      );
+    await db.runFor(tenant, (em) =>
+      em.save(
+        em.create(VerificationEntity, {
+          userId: user.id,
+          method: 'id_documents',
+          status: 'granted',
+          documentType: 'national_id',
+          documentNumber: null,
+          uniqueHash: legacy,
+          numberHint: '345',
+        }),
+      ),
+    );
+
+    const first = await cli('migrate');
+    expect(first.out).toContain(`${tenant.slug}: keyed 1 verification document hash(es)`);
+    // The value a new request for the same document gets, so uniqueness holds across the change.
+    const keyed = documentHash(
+      documentKey(platform.config.secretsKey, salt),
+      'id_documents',
+      '12345',
+    );
+    expect(await stored()).toBe(keyed);
+
+    const second = await cli('migrate');
+    expect(second.out).not.toContain(`${tenant.slug}: keyed`);
+    expect(await stored()).toBe(keyed);
   });
 
   it('migrate exits non-zero and names the tenant that failed, and the others are migrated', async () => {

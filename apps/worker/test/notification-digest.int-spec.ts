@@ -46,10 +46,10 @@ describe('Worker: notification digests', () => {
         em.create(NotificationPreferenceEntity, { userId: daily.id, emailFrequency: 'daily' }),
         em.create(NotificationPreferenceEntity, { userId: weekly.id, emailFrequency: 'weekly' }),
       ]);
-      const note = (userId: string, title: string, createdAt: string) =>
+      const note = (userId: string, title: string, createdAt: string, event = 'comment_created') =>
         em.create(NotificationEntity, {
           userId,
-          event: 'comment_created',
+          event,
           resourceType: 'proposal',
           resourceId: '00000000-0000-4000-8000-000000000001',
           title,
@@ -60,6 +60,8 @@ describe('Worker: notification digests', () => {
         note(daily.id, 'Inside one', '2027-03-09T10:00:00Z'),
         note(daily.id, 'Inside two', '2027-03-09T23:00:00Z'),
         note(daily.id, 'Too old', '2027-03-07T10:00:00Z'),
+        // Already emailed on its own: not repeated in the digest.
+        note(daily.id, 'Account decision', '2027-03-09T11:00:00Z', 'verification_granted'),
         note(weekly.id, 'Weekly item', '2027-03-05T10:00:00Z'),
         note(realTime.id, 'Not for digests', '2027-03-09T10:00:00Z'),
       ]);
@@ -81,6 +83,7 @@ describe('Worker: notification digests', () => {
     expect(job?.data.message.subject).toBe('Digest City: 2 notifications');
     expect(job?.data.message.text).toContain('Inside two');
     expect(job?.data.message.text).not.toContain('Too old');
+    expect(job?.data.message.text).not.toContain('verification');
     expect(job?.data.message.text).toContain(`http://${tenant.slug}.plaza.test`);
     const weeklyData = {
       tenantId: tenant.id,

@@ -33,6 +33,8 @@ import { PublicContributions } from './public-contributions';
 import { SessionUserResolver } from './session-user.resolver';
 import { TotpSecrets } from './totp-secrets.service';
 import { TwoFactorOutage } from './two-factor-outage';
+import { VerificationDecisions } from './verification-decisions';
+import { VerificationHashes } from './verification-hashes.service';
 import { VerificationsAccountPages, VerificationsAdminPages } from './verifications.pages';
 import { VerificationsService } from './verifications.service';
 
@@ -68,6 +70,8 @@ import { VerificationsService } from './verifications.service';
     PublicContributions,
     TwoFactorOutage,
     VerificationsService,
+    VerificationHashes,
+    VerificationDecisions,
     PersonalTokensService,
     OrganizationAccess,
   ],
@@ -75,6 +79,7 @@ import { VerificationsService } from './verifications.service';
     Avatars,
     PublicContributions,
     VerificationsService,
+    VerificationDecisions,
     PeopleAdminService,
     CURRENT_USER_RESOLVER,
     AccountsService,
@@ -91,8 +96,15 @@ export class IdentityModule {}
  */
 @Module({
   imports: [MailModule, PersonalDataModule],
-  providers: [AccountsService, AccountMails, InvitationsService, FirstAdminInvitation, TotpSecrets],
-  exports: [AccountsService, AccountMails, InvitationsService, TotpSecrets],
+  providers: [
+    AccountsService,
+    AccountMails,
+    InvitationsService,
+    FirstAdminInvitation,
+    TotpSecrets,
+    VerificationHashes,
+  ],
+  exports: [AccountsService, AccountMails, InvitationsService, TotpSecrets, VerificationHashes],
 })
 export class IdentityProvisioningModule {}
 

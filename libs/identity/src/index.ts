@@ -18,6 +18,8 @@ export * from './avatars.service';
 export * from './public-contributions';
 export * from './verification.entity';
 export * from './verification-methods';
+export * from './verification-hashes.service';
+export * from './verification-decisions';
 export * from './verifications.service';
 export * from './verifications.messages';
 export * from './people-admin.service';

@@ -49,7 +49,10 @@ export class VerificationEntity {
   @Column({ name: 'document_number', type: 'varchar', length: 40, nullable: true })
   documentNumber!: string | null;
 
-  /** SHA-256 of the method and the normalized number. */
+  /**
+   * `k1.` + HMAC-SHA-256 (key from SECRETS_KEY and the organization's salt) of the SHA-256 of the
+   * method and the normalized number; bare SHA-256 hex in rows `migrate` has not keyed yet.
+   */
   @Column({ name: 'unique_hash', type: 'varchar', length: 64 })
   uniqueHash!: string;
 

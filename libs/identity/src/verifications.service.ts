@@ -10,8 +10,9 @@ import type { MailSite } from './account-mails.service';
 import { ActionLog } from './action-log.service';
 import { UserEntity } from './user.entity';
 import { VerificationEntity, VerificationStatus } from './verification.entity';
+import { VerificationDecision, VerificationDecisions } from './verification-decisions';
+import { VerificationHashes } from './verification-hashes.service';
 import {
-  documentHash,
   documentNumberValid,
   DocumentType,
   isVerificationMethod,
@@ -86,6 +87,8 @@ export class VerificationsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly log: ActionLog,
+    private readonly hashes: VerificationHashes,
+    private readonly decisions: VerificationDecisions,
     private readonly mails: MailQueue,
     @Inject(PLAZA_CONFIG) private readonly config: PlazaConfig,
   ) {}
@@ -134,7 +137,7 @@ export class VerificationsService {
         status: 'pending' as VerificationStatus,
         documentType: input.documentType,
         documentNumber: normalized,
-        uniqueHash: documentHash(method, normalized),
+        uniqueHash: await this.hashes.hash(em, method, normalized),
         numberHint: normalized.slice(-3),
         reason: null,
         requestedAt: new Date(),
@@ -230,22 +233,39 @@ export class VerificationsService {
         subjectId: v.userId,
         details: { method: v.method, ...(reason ? { reason } : {}) },
       });
-      return { v, user: await em.findOneByOrFail(UserEntity, { id: v.userId }) };
+      const user = await em.findOneByOrFail(UserEntity, { id: v.userId });
+      if (!user.deletedAt)
+        await this.decisions.decided({
+          em,
+          verificationId: v.id,
+          userId: v.userId,
+          status: to as VerificationDecision['status'],
+          methodName: this.methodName(v.method, this.localeOf(user, site)),
+          url: '/account/verifications',
+        });
+      return { v, user };
     });
     await this.mailDecision(site, decided.user, decided.v);
   }
 
+  /** The person's language when the organization offers it, else the site's. */
+  private localeOf(user: UserEntity, site: MailSite): string {
+    const offered = TenantContext.current().locales as readonly string[];
+    return user.locale && offered.includes(user.locale) ? user.locale : site.locale;
+  }
+
+  private methodName(method: string, locale: string): string {
+    return isVerificationMethod(method) ? verificationsT(locale, `method.${method}`) : method;
+  }
+
   private async mailDecision(site: MailSite, user: UserEntity, v: VerificationEntity) {
     if (user.deletedAt) return;
-    const offered = TenantContext.current().locales as readonly string[];
-    const locale = user.locale && offered.includes(user.locale) ? user.locale : site.locale;
+    const locale = this.localeOf(user, site);
     const status = v.status as 'granted' | 'refused' | 'revoked';
     const params = {
       site: site.name,
       name: user.name,
-      method: isVerificationMethod(v.method)
-        ? verificationsT(locale, `method.${v.method}`)
-        : v.method,
+      method: this.methodName(v.method, locale),
       reason: v.reason ?? '',
       url: publicUrl(this.config, site.host, '/account/verifications'),
     };

@@ -3,6 +3,8 @@ import { defineMessages } from '@plaza/web';
 /** Strings of proposal attachments. */
 export const attachmentsT = defineMessages('proposalAttachments', {
   en: {
+    fileOptional: 'File (optional)',
+    chooseAgain: 'If the form has to be corrected, choose the file again.',
     title: 'Attachments',
     empty: 'No files are attached to this proposal.',
     add: 'Attach a file',
@@ -22,6 +24,8 @@ export const attachmentsT = defineMessages('proposalAttachments', {
     'size.mb': '{size} MB',
   },
   fr: {
+    fileOptional: 'Fichier (facultatif)',
+    chooseAgain: 'Si le formulaire doit être corrigé, choisissez à nouveau le fichier.',
     title: 'Pièces jointes',
     empty: "Aucun fichier n'est joint à cette proposition.",
     add: 'Joindre un fichier',
@@ -41,6 +45,8 @@ export const attachmentsT = defineMessages('proposalAttachments', {
     'size.mb': '{size} Mo',
   },
   es: {
+    fileOptional: 'Archivo (opcional)',
+    chooseAgain: 'Si hay que corregir el formulario, vuelve a elegir el archivo.',
     title: 'Archivos adjuntos',
     empty: 'No hay archivos adjuntos a esta propuesta.',
     add: 'Adjuntar un archivo',
@@ -60,6 +66,8 @@ export const attachmentsT = defineMessages('proposalAttachments', {
     'size.mb': '{size} MB',
   },
   ca: {
+    fileOptional: 'Fitxer (opcional)',
+    chooseAgain: 'Si cal corregir el formulari, torna a triar el fitxer.',
     title: 'Fitxers adjunts',
     empty: 'No hi ha cap fitxer adjunt a aquesta proposta.',
     add: 'Adjunta un fitxer',

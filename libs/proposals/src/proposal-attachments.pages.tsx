@@ -53,7 +53,8 @@ export function attachmentRefusalOf(value: unknown): AttachmentRefusalCode | nul
     : null;
 }
 
-function refusalText(code: AttachmentRefusalCode, locale: string): string {
+/** Why a file was refused, in the person's language. */
+export function attachmentRefusalText(code: AttachmentRefusalCode, locale: string): string {
   if (code === 'notAllowed' || code === 'missing') return attachmentsT(locale, `error.${code}`);
   if (code === 'limit')
     return attachmentsT(locale, 'error.limit', { max: MAX_ATTACHMENTS_PER_PROPOSAL });
@@ -62,6 +63,29 @@ function refusalText(code: AttachmentRefusalCode, locale: string): string {
     maxBytes: ATTACHMENT_MAX_BYTES,
     accept: ATTACHMENT_TYPES,
   });
+}
+
+/** The file fields of the form creating a proposal (the form is then multipart). */
+export function NewProposalAttachmentFields(props: {
+  locale: string;
+  title: string;
+  error?: string;
+}) {
+  const t = (key: Parameters<typeof attachmentsT>[1], params?: Record<string, string>) =>
+    attachmentsT(props.locale, key, params);
+  return (
+    <fieldset>
+      <legend>{t('add')}</legend>
+      <FileInput
+        name="attachment"
+        label={t('fileOptional')}
+        hint={`${t('fileHint', { size: formatBytes(ATTACHMENT_MAX_BYTES) })} ${t('chooseAgain')}`}
+        accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"
+        error={props.error}
+      />
+      <TextField name="attachment_title" label={t('name')} value={props.title} />
+    </fieldset>
+  );
 }
 
 /** The proposal page's list of attachments, and the form to attach one when allowed. */
@@ -77,7 +101,7 @@ export function AttachmentsSection(props: {
   const t = (key: Parameters<typeof attachmentsT>[1], params?: Record<string, string>) =>
     attachmentsT(locale, key, params);
   if (items.length === 0 && !props.canAdd) return null;
-  const error = props.error ? refusalText(props.error, locale) : undefined;
+  const error = props.error ? attachmentRefusalText(props.error, locale) : undefined;
   return (
     <section id="attachments" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t('title')}</h2>

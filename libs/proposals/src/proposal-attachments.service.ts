@@ -5,6 +5,7 @@ import { In, IsNull, Not } from 'typeorm';
 import { CommentEntity, FollowEntity, ModerationEntity } from '@plaza/social';
 import {
   boolSetting,
+  ParticipationContext,
   SpacesService,
   uploadOrRefuse,
   UploadRefusal,
@@ -123,9 +124,57 @@ export class ProposalAttachmentsService {
     if (!(await this.canAttach(componentId, proposal, user)))
       throw new AttachmentRefusal('notAllowed');
     if (!file) throw new AttachmentRefusal('missing');
-    let stored: StoredFileEntity;
+    const stored = await this.store(file, locale);
     try {
-      stored = await uploadOrRefuse(this.uploads, file, {
+      return await this.link(proposalId, user!, stored, title);
+    } catch (error) {
+      await this.discard(stored);
+      throw error;
+    }
+  }
+
+  /**
+   * Checks and stores a file chosen on the form that creates a proposal (same
+   * rules as `add`), before the proposal exists: a refused file creates nothing.
+   * Link it with `attachToNew`, or `discard` it when the proposal is not created.
+   */
+  async storeForNew(
+    ctx: ParticipationContext,
+    user: CurrentUser | null,
+    file: UploadedFile,
+    locale: string,
+  ): Promise<StoredFileEntity> {
+    if (!user || !this.attachableOnCreate(ctx)) throw new AttachmentRefusal('notAllowed');
+    return this.store(file, locale);
+  }
+
+  /** Whether the form creating a proposal in this component offers a file. */
+  attachableOnCreate(ctx: ParticipationContext): boolean {
+    return ctx.canParticipate && boolSetting(ctx.settings.global, 'attachments_allowed');
+  }
+
+  /** Links a file from `storeForNew` to the proposal `user` just created. */
+  async attachToNew(
+    proposalId: string,
+    user: CurrentUser,
+    stored: StoredFileEntity,
+    title: string,
+  ): Promise<void> {
+    try {
+      await this.link(proposalId, user, stored, title);
+    } catch (error) {
+      await this.discard(stored);
+      throw error;
+    }
+  }
+
+  async discard(stored: StoredFileEntity): Promise<void> {
+    await this.uploads.delete(stored).catch(() => undefined);
+  }
+
+  private async store(file: UploadedFile, locale: string): Promise<StoredFileEntity> {
+    try {
+      return await uploadOrRefuse(this.uploads, file, {
         locale,
         maxBytes: ATTACHMENT_MAX_BYTES,
         accept: ATTACHMENT_TYPES,
@@ -135,28 +184,31 @@ export class ProposalAttachmentsService {
         throw new AttachmentRefusal(error.code, error.userMessage);
       throw error;
     }
-    try {
-      return await this.tenantDb.run(async (em) => {
-        // The row lock serializes attachments to one proposal, so the limit holds.
-        await em.findOne(ProposalEntity, {
-          where: { id: proposalId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        const count = await em.countBy(ProposalAttachmentEntity, { proposalId });
-        if (count >= MAX_ATTACHMENTS_PER_PROPOSAL) throw new AttachmentRefusal('limit');
-        return em.save(
-          em.create(ProposalAttachmentEntity, {
-            proposalId,
-            fileId: stored.id,
-            title: title.trim().slice(0, 200),
-            uploaderId: user!.id,
-          }),
-        );
+  }
+
+  private async link(
+    proposalId: string,
+    user: CurrentUser,
+    stored: StoredFileEntity,
+    title: string,
+  ): Promise<ProposalAttachmentEntity> {
+    return this.tenantDb.run(async (em) => {
+      // The row lock serializes attachments to one proposal, so the limit holds.
+      await em.findOne(ProposalEntity, {
+        where: { id: proposalId },
+        lock: { mode: 'pessimistic_write' },
       });
-    } catch (error) {
-      await this.uploads.delete(stored).catch(() => undefined);
-      throw error;
-    }
+      const count = await em.countBy(ProposalAttachmentEntity, { proposalId });
+      if (count >= MAX_ATTACHMENTS_PER_PROPOSAL) throw new AttachmentRefusal('limit');
+      return em.save(
+        em.create(ProposalAttachmentEntity, {
+          proposalId,
+          fileId: stored.id,
+          title: title.trim().slice(0, 200),
+          uploaderId: user.id,
+        }),
+      );
+    });
   }
 
   /** Admins, or the author who attached it, remove an attachment and its file. */

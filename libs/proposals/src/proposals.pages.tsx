@@ -53,6 +53,7 @@ import {
   spacePath,
   SpacesService,
 } from '@plaza/spaces';
+import type { StoredFileEntity } from '@plaza/storage';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import {
   Avatar,
@@ -69,13 +70,24 @@ import {
   SiteLayout,
   TextArea,
   TextField,
+  uploadedFile,
 } from '@plaza/web';
 
 import { ProposalEntity } from './proposal.entity';
 import { ProposalRefusal, RefusalCode } from './proposal.errors';
 import { ProposalAnswersService } from './proposal-answers.service';
-import { attachmentRefusalOf, AttachmentsSection } from './proposal-attachments.pages';
-import { ProposalAttachmentsService } from './proposal-attachments.service';
+import { attachmentsT } from './proposal-attachments.messages';
+import {
+  attachmentRefusalOf,
+  attachmentRefusalText,
+  AttachmentsSection,
+  NewProposalAttachmentFields,
+} from './proposal-attachments.pages';
+import {
+  AttachmentRefusal,
+  AttachmentRefusalCode,
+  ProposalAttachmentsService,
+} from './proposal-attachments.service';
 import { ProposalEndorsementEntity } from './proposal-endorsement.entity';
 import { ProposalInput } from './proposal-input';
 import { proposalsPath, publicState, stateLabel } from './proposal-paths';
@@ -343,17 +355,36 @@ export class ProposalsPages {
     const user = await this.users.of(request);
     const ctx = await this.context(segment, slug, componentId, user);
     const { input, errors } = await this.read(body, ctx);
-    if (input) {
+    const file = this.attachments.attachableOnCreate(ctx) ? uploadedFile(body, 'attachment') : null;
+    // The file is checked (and stored) first: a refused one creates nothing.
+    let stored: StoredFileEntity | null = null;
+    if (input && file) {
       try {
-        const p = await this.proposals.create(componentId, user, input);
-        return reply.redirect(`${proposalsPath(ctx)}/${p.id}`, 303);
+        const { locale } = await this.siteContext.build(request);
+        stored = await this.attachments.storeForNew(ctx, user, file, locale);
       } catch (error) {
+        if (!(error instanceof AttachmentRefusal)) throw error;
+        errors.attachment = error.code;
+      }
+    }
+    if (input && !errors.attachment) {
+      let created: ProposalEntity;
+      try {
+        created = await this.proposals.create(componentId, user, input);
+      } catch (error) {
+        if (stored) await this.attachments.discard(stored);
         if (error instanceof BodyTooLongError) errors.body = `max:${error.max}`;
         else if (error instanceof UnknownCategoryError) errors.categoryId = 'field.categoryId';
         else if (error instanceof UnknownScopeError) errors.scopeId = 'scope';
         else if (error instanceof ProposalRefusal) errors._form = error.code;
         else throw error;
+        return this.form(request, reply, ctx, null, body, errors, 422);
       }
+      if (stored) {
+        const title = typeof body.attachment_title === 'string' ? body.attachment_title : '';
+        await this.attachments.attachToNew(created.id, user!, stored, title);
+      }
+      return reply.redirect(`${proposalsPath(ctx)}/${created.id}`, 303);
     }
     await this.form(request, reply, ctx, null, body, errors, 422);
   }
@@ -747,6 +778,8 @@ export class ProposalsPages {
     const errors: Record<string, string> = {};
     for (const [k, v] of Object.entries(rawErrors)) {
       if (k === '_form') errors._form = t(`refused.${v as RefusalCode}`);
+      else if (k === 'attachment')
+        errors.attachment = attachmentRefusalText(v as AttachmentRefusalCode, site.locale);
       else if (k === 'scopeId') errors.scopeId = scopesT(site.locale, 'error.scope');
       else if (v.startsWith('max:')) errors[k] = t('bodyHint', { max: v.slice(4) });
       else errors[k] = t(`error.${k}` as ProposalsKey);
@@ -760,6 +793,7 @@ export class ProposalsPages {
     const fallback = TenantContext.current().defaultLocale;
     // Say before anyone types that the component needs a verification they lack.
     const problem = proposal ? null : permissionProblem(ctx, 'create');
+    const attachable = !proposal && this.attachments.attachableOnCreate(ctx);
     await this.send(
       reply,
       status,
@@ -776,6 +810,7 @@ export class ProposalsPages {
             latitude: t('latitude'),
             longitude: t('longitude'),
             scopeId: scopesT(site.locale, 'scope'),
+            attachment: attachmentsT(site.locale, 'fileOptional'),
           }}
         />
         {problem?.kind === 'verification' && (
@@ -786,7 +821,12 @@ export class ProposalsPages {
             </p>
           </div>
         )}
-        <form method="post" action={action} noValidate>
+        <form
+          method="post"
+          action={action}
+          enctype={attachable ? 'multipart/form-data' : undefined}
+          noValidate
+        >
           <input type="hidden" name="_csrf" value={site.csrfToken ?? ''} />
           <TextField
             id="title"
@@ -864,6 +904,13 @@ export class ProposalsPages {
                 error={errors.longitude}
               />
             </>
+          )}
+          {attachable && (
+            <NewProposalAttachmentFields
+              locale={site.locale}
+              title={typeof body.attachment_title === 'string' ? body.attachment_title : ''}
+              error={errors.attachment}
+            />
           )}
           <button type="submit">{proposal ? t('save') : t('create')}</button>
         </form>

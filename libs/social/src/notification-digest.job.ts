@@ -14,6 +14,7 @@ import {
   TenantRegistry,
 } from '@plaza/tenancy';
 
+import { ACCOUNT_EVENTS } from './social.entities';
 import { socialT } from './social.messages';
 
 export const DIGESTS_QUEUE = 'notification-digests';
@@ -128,14 +129,15 @@ export class NotificationDigestJob implements OnModuleInit, OnModuleDestroy {
              join notification_preferences p on p.user_id = u.id
              where p.email_frequency = $1 and u.deleted_at is null and u.id > $2
                and exists (select 1 from notifications n where n.user_id = u.id
-                           and n.created_at >= $3 and n.created_at < $4)
+                           and n.created_at >= $3 and n.created_at < $4
+                           and n.event <> all($6::varchar[]))
              order by u.id limit $5
            )
            select r.id as user_id, r.email, r.locale, n.title, n.event, n.url
            from recipients r join notifications n on n.user_id = r.id
-             and n.created_at >= $3 and n.created_at < $4
+             and n.created_at >= $3 and n.created_at < $4 and n.event <> all($6::varchar[])
            order by r.id, n.created_at`,
-          [data.frequency, after, data.since, data.until, BATCH],
+          [data.frequency, after, data.since, data.until, BATCH, ACCOUNT_EVENTS],
         ),
       );
       if (rows.length === 0) return sent;

@@ -7,6 +7,7 @@ import { MailQueue } from '@plaza/mail';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 
 import {
+  AccountEventName,
   EMAIL_FREQUENCIES,
   EmailFrequency,
   NOTIFICATION_EVENTS,
@@ -108,6 +109,28 @@ export class NotificationsService {
     return rows
       .filter((r) => (r.frequency ?? 'real_time') === 'real_time')
       .map((r) => ({ email: r.email, locale: r.locale }));
+  }
+
+  /** One in-app notification about the person's own account, inside the caller's transaction. */
+  async notifyAccount(
+    em: EntityManager,
+    userId: string,
+    e: {
+      event: AccountEventName;
+      resourceType: string;
+      resourceId: string;
+      title: string;
+      url: string;
+    },
+  ): Promise<void> {
+    await em.insert(NotificationEntity, {
+      userId,
+      event: e.event,
+      resourceType: e.resourceType,
+      resourceId: e.resourceId,
+      title: e.title.slice(0, 300),
+      url: e.url,
+    });
   }
 
   /** After commit: one mail job per recipient, added in batches. */

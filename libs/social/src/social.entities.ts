@@ -165,6 +165,17 @@ export const NOTIFICATION_EVENTS = [
   'supports_threshold_reached',
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
+
+/**
+ * Decisions on the person's own account: always notified in the site (they
+ * also get an email of their own), never muted, left out of digests.
+ */
+export const ACCOUNT_EVENTS = [
+  'verification_granted',
+  'verification_refused',
+  'verification_revoked',
+] as const;
+export type AccountEventName = (typeof ACCOUNT_EVENTS)[number];
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
 
 @Entity({ name: 'notification_preferences' })

@@ -3,6 +3,9 @@ import { defineMessages } from '@plaza/web';
 /** Strings of comments, follows, notifications and moderation. */
 export const socialT = defineMessages('social', {
   en: {
+    'event.verification_granted': 'Your verification request was granted',
+    'event.verification_refused': 'Your verification request was refused',
+    'event.verification_revoked': 'Your verification was revoked',
     'event.mentioned': 'You were mentioned in a comment on “{title}”',
     'event.proposal_created': 'New proposal in a space you follow: “{title}”',
     'event.supports_threshold_reached': 'The proposal “{title}” has reached the supports it needed',
@@ -90,6 +93,9 @@ export const socialT = defineMessages('social', {
     'error.moderatorsOnly': 'Only moderators of this space can do this.',
   },
   fr: {
+    'event.verification_granted': 'Votre demande de vérification a été acceptée',
+    'event.verification_refused': 'Votre demande de vérification a été refusée',
+    'event.verification_revoked': 'Votre vérification a été révoquée',
     'event.mentioned': 'Vous avez été mentionné·e dans un commentaire sur « {title} »',
     'event.proposal_created': 'Nouvelle proposition dans un espace que vous suivez : « {title} »',
     'event.supports_threshold_reached':
@@ -179,6 +185,9 @@ export const socialT = defineMessages('social', {
     'error.moderatorsOnly': 'Seuls les modérateurs de cet espace peuvent faire cela.',
   },
   es: {
+    'event.verification_granted': 'Tu solicitud de verificación ha sido aceptada',
+    'event.verification_refused': 'Tu solicitud de verificación ha sido rechazada',
+    'event.verification_revoked': 'Tu verificación ha sido revocada',
     'event.mentioned': 'Te han mencionado en un comentario sobre «{title}»',
     'event.proposal_created': 'Nueva propuesta en un espacio que sigues: «{title}»',
     'event.supports_threshold_reached': 'La propuesta «{title}» ha alcanzado los apoyos necesarios',
@@ -267,6 +276,9 @@ export const socialT = defineMessages('social', {
     'error.moderatorsOnly': 'Solo los moderadores de este espacio pueden hacer esto.',
   },
   ca: {
+    'event.verification_granted': 'La teva sol·licitud de verificació s’ha acceptat',
+    'event.verification_refused': 'La teva sol·licitud de verificació s’ha rebutjat',
+    'event.verification_revoked': 'La teva verificació s’ha revocat',
     'event.mentioned': 'T’han esmentat en un comentari sobre «{title}»',
     'event.proposal_created': 'Nova proposta en un espai que segueixes: «{title}»',
     'event.supports_threshold_reached': 'La proposta «{title}» ha arribat als suports necessaris',

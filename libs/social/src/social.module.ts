@@ -16,6 +16,7 @@ import { SocialPages } from './social.pages';
 import { SocialPersonalData } from './social-personal-data';
 import { SocialResources } from './social-resources';
 import { SpaceSocial } from './space-social';
+import { VerificationNotices } from './verification-notices';
 
 /** Comments, follows, notifications and moderation for any registered resource. */
 @Module({
@@ -35,6 +36,7 @@ import { SpaceSocial } from './space-social';
     SpaceSocial,
     CommentContributions,
     SocialPersonalData,
+    VerificationNotices,
   ],
   exports: [
     SocialResources,

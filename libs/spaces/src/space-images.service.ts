@@ -114,19 +114,22 @@ export class SpaceImagesService {
     if (wanted.length === 0) return urls;
     const read = (m: EntityManager) => m.findBy(StoredFileEntity, { id: In(wanted) });
     const files = em ? await read(em) : await this.tenantDb.run(read);
-    for (const file of files) {
-      urls.set(file.id, {
-        large: await this.uploads.signedUrl(file, {
-          version: 'large',
-          expiresInSeconds: IMAGE_URL_SECONDS,
-        }),
-        thumbnail: await this.uploads.signedUrl(file, {
-          version: 'thumbnail',
-          expiresInSeconds: IMAGE_URL_SECONDS,
-        }),
-      });
-    }
+    for (const file of files) urls.set(file.id, await this.signed(file));
     return urls;
+  }
+
+  /** The addresses of a file already read (e.g. joined with its space): no query. */
+  async signed(file: StoredFileEntity): Promise<{ large: string; thumbnail: string }> {
+    return {
+      large: await this.uploads.signedUrl(file, {
+        version: 'large',
+        expiresInSeconds: IMAGE_URL_SECONDS,
+      }),
+      thumbnail: await this.uploads.signedUrl(file, {
+        version: 'thumbnail',
+        expiresInSeconds: IMAGE_URL_SECONDS,
+      }),
+    };
   }
 
   /** Forgets images no longer used; a failure leaves an orphan file, never a broken page. */

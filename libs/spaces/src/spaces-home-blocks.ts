@@ -1,12 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 
-import { In, IsNull, Not } from 'typeorm';
-
 import { translate } from '@plaza/core';
 import { BlockItem, BlockQuery, BlockStatistic, ContentBlockProviders } from '@plaza/theming';
 
 import { spacePath } from './paths';
 import { SpaceEntity, SpaceKind } from './space.entity';
+import { SpaceImagesService } from './space-images.service';
 import { spacesT } from './spaces.messages';
 
 /**
@@ -16,7 +15,10 @@ import { spacesT } from './spaces.messages';
  */
 @Injectable()
 export class SpacesHomeBlocks implements OnModuleInit {
-  constructor(private readonly providers: ContentBlockProviders) {}
+  constructor(
+    private readonly providers: ContentBlockProviders,
+    private readonly images: SpaceImagesService,
+  ) {}
 
   onModuleInit(): void {
     this.providers.provideItems('highlighted_processes', (query) => this.spaces(query, 'process'));
@@ -27,20 +29,36 @@ export class SpacesHomeBlocks implements OnModuleInit {
   }
 
   private async spaces(query: BlockQuery, kind: SpaceKind): Promise<BlockItem[]> {
-    const rows = await query.em.find(SpaceEntity, {
-      where: { kind, publishedAt: Not(IsNull()), visibility: In(['public', 'transparent']) },
-      order: { promoted: 'DESC', startDate: 'DESC', createdAt: 'DESC' },
-      take: query.limit,
-    });
+    // The hero image's file is joined (a many-to-one, so `limit` stays exact and
+    // TypeORM needs no second query): its address is signed without another query.
+    const rows = await query.em
+      .createQueryBuilder(SpaceEntity, 's')
+      .leftJoinAndSelect('s.heroImage', 'image')
+      .where('s.kind = :kind and s.published_at is not null', { kind })
+      .andWhere(`s.visibility in ('public', 'transparent')`)
+      .orderBy('s.promoted', 'DESC')
+      .addOrderBy('s.startDate', 'DESC')
+      .addOrderBy('s.createdAt', 'DESC')
+      .limit(query.limit)
+      .getMany();
     const tr = (field: SpaceEntity['title']) => translate(field, query.locale, query.defaultLocale);
-    return rows.map((space) => ({
-      title: tr(space.title),
-      href: spacePath(space),
-      summary: tr(space.shortDescription) || tr(space.subtitle) || undefined,
-      meta: space.startDate
-        ? [space.startDate, space.endDate].filter(Boolean).join(' – ')
-        : undefined,
-    }));
+    const items: BlockItem[] = [];
+    for (const space of rows)
+      items.push({
+        title: tr(space.title),
+        href: spacePath(space),
+        summary: tr(space.shortDescription) || tr(space.subtitle) || undefined,
+        meta: space.startDate
+          ? [space.startDate, space.endDate].filter(Boolean).join(' – ')
+          : undefined,
+        image: space.heroImage
+          ? {
+              url: (await this.images.signed(space.heroImage)).thumbnail,
+              alt: tr(space.heroImageAlt),
+            }
+          : undefined,
+      });
+    return items;
   }
 
   private async statistics(query: BlockQuery): Promise<BlockStatistic[]> {

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 import type { Translated } from '@plaza/core';
 
@@ -36,6 +43,15 @@ export class OrganizationEntity {
     default: () => "'{}'",
   })
   verificationMethods!: string[];
+
+  /**
+   * Salt of the key behind verification document hashes (identity's
+   * VerificationHashes): differs between organizations, and travels with the
+   * tenant's rows when an organization is exported and imported.
+   */
+  @Column({ name: 'verification_salt', type: 'uuid' })
+  @Generated('uuid')
+  verificationSalt!: string;
 
   /** Longest comment accepted, unless a component sets its own maximum. */
   @Column({ name: 'comments_max_length', type: 'integer', default: 1000 })

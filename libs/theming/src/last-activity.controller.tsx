@@ -5,7 +5,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TenantContext, TenantDb } from '@plaza/tenancy';
 import { LocalizedHttpException, OnHost, renderPage, SiteLayout } from '@plaza/web';
 
-import { ContentBlockProviders } from './content-blocks/content-block-providers';
+import {
+  ContentBlockProviders,
+  formatActivityCursor,
+  parseActivityCursor,
+} from './content-blocks/content-block-providers';
 import { BlockItems, HOME_CSS } from './content-blocks/home-blocks';
 import { SiteContextService } from './site-context.service';
 import { themingT } from './theming.messages';
@@ -33,8 +37,8 @@ export class LastActivityController {
     @Query('before') beforeParam?: string,
   ): Promise<void> {
     const tenant = TenantContext.current();
-    const before = beforeParam === undefined ? undefined : new Date(beforeParam);
-    if (before && (Number.isNaN(before.getTime()) || typeof beforeParam !== 'string'))
+    const before = beforeParam === undefined ? undefined : parseActivityCursor(beforeParam);
+    if (before === null)
       throw new LocalizedHttpException(HttpStatus.BAD_REQUEST, (locale) =>
         themingT(locale, 'activity.badCursor'),
       );
@@ -50,8 +54,7 @@ export class LastActivityController {
       return { site, items };
     });
     const title = themingT(site.locale, 'kind.last_activity');
-    const oldest =
-      items.length === LAST_ACTIVITY_PAGE_SIZE ? items[items.length - 1].at : undefined;
+    const last = items.length === LAST_ACTIVITY_PAGE_SIZE ? items[items.length - 1] : undefined;
     const html = renderPage(
       <SiteLayout site={{ ...site, themeCss: `${HOME_CSS}${site.themeCss ?? ''}` }} title={title}>
         <h1>{title}</h1>
@@ -60,9 +63,9 @@ export class LastActivityController {
         ) : (
           <p>{themingT(site.locale, 'activity.empty')}</p>
         )}
-        {oldest && (
+        {last?.at && (
           <p>
-            <a href={`/last-activity?before=${encodeURIComponent(oldest.toISOString())}`}>
+            <a href={`/last-activity?before=${encodeURIComponent(formatActivityCursor(last))}`}>
               {themingT(site.locale, 'activity.older')}
             </a>
           </p>

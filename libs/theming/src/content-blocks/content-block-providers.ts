@@ -11,8 +11,51 @@ export interface BlockItem {
   summary?: string;
   /** A short line under the title: dates, a place, who did what. */
   meta?: string;
+  /** A picture shown above the title; `alt` is empty for a decorative image. */
+  image?: { url: string; alt: string };
   /** When it happened (activity): lists from several providers are merged newest first. */
   at?: Date;
+  /**
+   * Activity: identifies the entry among those of the same millisecond
+   * (`<kind>:<id>`, ASCII); entries of one instant are listed by key, descending.
+   */
+  key?: string;
+}
+
+/**
+ * Where a page of activity starts: entries older than `at` (to the
+ * millisecond), or of that very millisecond with a key sorting before `key`
+ * (plain code-unit order, as `collate "C"`). An empty key means "strictly older".
+ */
+export interface ActivityCursor {
+  at: Date;
+  key: string;
+}
+
+const CURSOR_KEY = /^[a-z_]{1,30}:[A-Za-z0-9-]{1,64}$/;
+
+/** `<ISO time>~<key>` for the entry a page ends with. */
+export function formatActivityCursor(item: Pick<BlockItem, 'at' | 'key'>): string {
+  return `${item.at!.toISOString()}~${item.key ?? ''}`;
+}
+
+/** The cursor of a `before` parameter (a bare time is accepted too); null when malformed. */
+export function parseActivityCursor(raw: unknown): ActivityCursor | null {
+  if (typeof raw !== 'string') return null;
+  const cut = raw.indexOf('~');
+  const time = cut < 0 ? raw : raw.slice(0, cut);
+  const key = cut < 0 ? '' : raw.slice(cut + 1);
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(time) ? new Date(time) : new Date(NaN);
+  if (Number.isNaN(at.getTime()) || (key && !CURSOR_KEY.test(key))) return null;
+  return { at, key };
+}
+
+/** Newest first, then by key descending: the order pages and cursors follow. */
+export function compareActivity(x: BlockItem, y: BlockItem): number {
+  const byTime = (y.at?.getTime() ?? -Infinity) - (x.at?.getTime() ?? -Infinity);
+  if (byTime) return byTime;
+  const [kx, ky] = [x.key ?? '', y.key ?? ''];
+  return kx === ky ? 0 : kx < ky ? 1 : -1;
 }
 
 export interface BlockStatistic {
@@ -26,8 +69,8 @@ export interface BlockQuery {
   locale: string;
   defaultLocale: string;
   limit: number;
-  /** Activity only: entries strictly older than this (the next page of /last-activity). */
-  before?: Date;
+  /** Activity only: entries after this one in the activity order (a next page of /last-activity). */
+  before?: ActivityCursor;
 }
 
 export type ItemBlockKind = Extract<
@@ -75,7 +118,7 @@ export class ContentBlockProviders {
     const items = lists.flat();
     if (lists.length > 1 && items.some((i) => i.at))
       // Stable: each provider's own order is kept among items without a date.
-      items.sort((x, y) => (y.at?.getTime() ?? -Infinity) - (x.at?.getTime() ?? -Infinity));
+      items.sort(compareActivity);
     return items.slice(0, query.limit);
   }
 

@@ -32,6 +32,7 @@ export const HOME_CSS = `
 .cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}
 .cards li{border:1px solid #ccc;border-radius:6px;padding:1rem}
 .cards h2,.cards h3{font-size:1.15rem;margin:0 0 .25rem}
+.cards .card-image{display:block;width:100%;height:auto;max-height:10rem;object-fit:cover;border-radius:4px;margin:0 0 .5rem}
 .cards .meta{color:var(--plaza-muted);font-size:.9rem;margin:.25rem 0}
 .statistics{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:2rem}
 .statistics strong{display:block;font-size:2rem;color:var(--plaza-secondary)}
@@ -60,6 +61,7 @@ export function BlockItems(props: { items: BlockItem[]; locale: string; level?: 
     <ul class="cards">
       {props.items.map((item, i) => (
         <li key={`${item.href}-${i}`}>
+          {item.image && <img class="card-image" src={item.image.url} alt={item.image.alt} />}
           <Heading>
             <a href={item.href}>{item.title}</a>
           </Heading>
