@@ -76,14 +76,20 @@ export function NewProposalAttachmentFields(props: {
   return (
     <fieldset>
       <legend>{t('add')}</legend>
-      <FileInput
+      <FileField
+        id="attachment"
         name="attachment"
         label={t('fileOptional')}
         hint={`${t('fileHint', { size: formatBytes(ATTACHMENT_MAX_BYTES) })} ${t('chooseAgain')}`}
         accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"
         error={props.error}
       />
-      <TextField name="attachment_title" label={t('name')} value={props.title} />
+      <TextField
+        id="attachment_title"
+        name="attachment_title"
+        label={t('name')}
+        value={props.title}
+      />
     </fieldset>
   );
 }
