@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
 import { negotiateLocale, PlazaConfig, publicUrl, SUPPORTED_LOCALES } from '@plaza/core';
-import { HostResolution, HostResolver } from '@plaza/tenancy';
+import { HostResolution, HostResolver, TenantContext } from '@plaza/tenancy';
 
 import { platformMessages } from './messages';
 import { PlazaRequest } from './request-context';
@@ -92,6 +92,19 @@ export function registerHostRouting(
         siteName: page.siteName,
       }),
     );
+  });
+}
+
+/**
+ * A tenant host's route runs in that tenant's TenantContext: guards, pipes, the handler and
+ * the exception filter. Entered in the route's last hook, which calls Nest's handler
+ * synchronously, so no Nest interceptor (rxjs and async resources) runs per request.
+ */
+export function registerTenantContext(app: FastifyInstance): void {
+  app.addHook('preHandler', (request, _reply, done) => {
+    const resolution = (request as PlazaRequest).plaza?.resolution;
+    if (resolution?.kind === 'tenant') TenantContext.run(resolution.tenant, done);
+    else done();
   });
 }
 
