@@ -5,12 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { PlazaConfig } from '@plaza/core';
 import { HostResolver } from '@plaza/tenancy';
 
-import { registerHostRouting } from './host-routing';
+import { registerHostRouting, registerTenantContext } from './host-routing';
 import { MULTIPART_MAX_FILE_BYTES, UploadedFile } from './uploaded-file';
 
 /**
  * Fastify plugins every Plaza HTTP server needs: cookies, multipart forms, then
- * host routing (Nest parses urlencoded forms).
+ * host routing and the tenant context of tenant routes (Nest parses urlencoded forms).
  */
 export async function registerHttpPlugins(
   app: FastifyInstance,
@@ -36,4 +36,5 @@ export async function registerHttpPlugins(
     },
   });
   registerHostRouting(app, resolver, config);
+  registerTenantContext(app);
 }

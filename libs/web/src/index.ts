@@ -5,7 +5,6 @@ export * from './http-exception.filter';
 export * from './messages';
 export * from './request-context';
 export * from './status-page';
-export * from './tenant-context.interceptor';
 export * from './health.controller';
 export * from './web.module';
 export * from './csrf.guard';

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 
 import { AdminSections } from './admin-layout';
 import { AdminNotices } from './admin-notices';
@@ -15,7 +15,6 @@ import { RateLimiter } from './rate-limiter.service';
 import { SessionStore } from './session.store';
 import { Sessions } from './sessions.service';
 import { SiteNavigation } from './site-navigation';
-import { TenantContextInterceptor } from './tenant-context.interceptor';
 
 /**
  * The HTTP pipeline shared by every page and API: host guard, CSRF, tenant
@@ -37,7 +36,6 @@ import { TenantContextInterceptor } from './tenant-context.interceptor';
     { provide: APP_GUARD, useClass: HostKindGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: PlanFeatureGuard },
-    { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
     { provide: APP_FILTER, useClass: PlazaExceptionFilter },
   ],
   exports: [

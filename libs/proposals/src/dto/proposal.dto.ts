@@ -1,8 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  isUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
+import { registerQuickParse } from '@plaza/core';
 import { PublicAuthorDto } from '@plaza/identity';
 
 import { PROPOSAL_ORDERS, ProposalOrder, STATE_FILTERS } from '../proposals.query';
@@ -139,6 +150,53 @@ export class ProposalListQuery {
   @MaxLength(64)
   seed?: string;
 }
+
+const WHOLE_NUMBER = /^[1-9][0-9]{0,5}$/;
+
+/**
+ * The list query without class-transformer and class-validator when it is plainly valid
+ * (every page of the JSON API reads it); anything else goes to them, so errors keep their words.
+ */
+export function quickListQuery(input: unknown): ProposalListQuery | undefined {
+  if (!input || typeof input !== 'object') return undefined;
+  const query = new ProposalListQuery();
+  for (const [key, value] of Object.entries(input)) {
+    if (typeof value !== 'string') return undefined;
+    switch (key) {
+      case 'page':
+      case 'per_page': {
+        if (!WHOLE_NUMBER.test(value)) return undefined;
+        const n = Number(value);
+        if (n > (key === 'page' ? 100000 : 100)) return undefined;
+        query[key] = n;
+        break;
+      }
+      case 'state':
+      case 'q':
+        if (value.length > 200) return undefined;
+        query[key] = value;
+        break;
+      case 'seed':
+        if (value.length > 64) return undefined;
+        query.seed = value;
+        break;
+      case 'category':
+      case 'scope':
+        if (!isUUID(value, 'all')) return undefined;
+        query[key] = value;
+        break;
+      case 'order':
+        if (!(PROPOSAL_ORDERS as readonly string[]).includes(value)) return undefined;
+        query.order = value as ProposalOrder;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return query;
+}
+
+registerQuickParse(ProposalListQuery, quickListQuery);
 
 export function parseStates(raw: string | undefined): string[] | 'invalid' {
   if (!raw) return [];
