@@ -329,4 +329,44 @@ describe('Space-level roles on admin pages (two tenants)', () => {
       'Reported in space',
     );
   });
+
+  it('lets collaborators and other staff preview an unpublished space; nobody else sees it', async () => {
+    const collaborator = await createUser(platform.ctx, a, { name: 'The collaborator' });
+    s.collaborator = await signInAs(app, a, collaborator.id);
+    const draft = await inA(async (em) => {
+      const space = await em.save(
+        em.create(SpaceEntity, {
+          kind: 'process',
+          slug: 'draft-process',
+          title: { en: 'Draft process' },
+          publishedAt: null,
+        }),
+      );
+      await em.insert(SpaceRoleEntity, [
+        { spaceId: space.id, userId: collaborator.id, role: 'collaborator' },
+        { spaceId: space.id, userId: ids.nobody, role: 'member' },
+      ]);
+      return space;
+    });
+    for (const who of ['collaborator', 'orgAdmin']) {
+      const page = await get(who, '/processes/draft-process').expect(200);
+      expect(page.text).toContain('Draft process');
+      expect(page.text).toContain('Preview: this space is not published yet.');
+    }
+    // A plain member, another space's staff and visitors do not see it.
+    await get('nobody', '/processes/draft-process').expect(404);
+    await get('moderator', '/processes/draft-process').expect(404);
+    await http().get('/processes/draft-process').set('Host', hostA()).expect(404);
+    // Not listed, not in the API, and a role in tenant A means nothing on tenant B's host.
+    expect((await get('collaborator', '/processes').expect(200)).text).not.toContain(
+      'Draft process',
+    );
+    await get('collaborator', `/api/v1/spaces/${draft.id}`).expect(404);
+    await get('collaborator', '/processes/draft-process', hostB()).expect(404);
+    // Published, everyone sees it without the notice.
+    await inA((em) => em.update(SpaceEntity, { id: draft.id }, { publishedAt: new Date() }));
+    const published = await http().get('/processes/draft-process').set('Host', hostA()).expect(200);
+    expect(published.text).not.toContain('Preview: this space is not published yet.');
+    await get('collaborator', `/api/v1/spaces/${draft.id}`).expect(200);
+  });
 });

@@ -44,6 +44,8 @@ export const spacesT = defineMessages('spaces', {
     children: 'Assemblies within this one',
     transparent: 'Everyone can read this assembly; only its members can take part.',
     private: 'This assembly is private: only its members see it.',
+    previewNotice:
+      'Preview: this space is not published yet. Only its team and the administrators see it.',
     'position.president': 'President',
     'position.vice_president': 'Vice-president',
     'position.secretary': 'Secretary',
@@ -192,6 +194,8 @@ export const spacesT = defineMessages('spaces', {
     transparent:
       'Tout le monde peut lire cette assemblée ; seuls ses membres peuvent y participer.',
     private: 'Cette assemblée est privée : seuls ses membres la voient.',
+    previewNotice:
+      'Aperçu : cet espace n’est pas encore publié. Seuls son équipe et les administrateurs le voient.',
     'position.president': 'Président·e',
     'position.vice_president': 'Vice-président·e',
     'position.secretary': 'Secrétaire',
@@ -341,6 +345,8 @@ export const spacesT = defineMessages('spaces', {
     children: 'Órganos dentro de este',
     transparent: 'Todo el mundo puede leer este órgano; solo sus miembros participan.',
     private: 'Este órgano es privado: solo lo ven sus miembros.',
+    previewNotice:
+      'Vista previa: este espacio aún no está publicado. Solo lo ven su equipo y los administradores.',
     'position.president': 'Presidencia',
     'position.vice_president': 'Vicepresidencia',
     'position.secretary': 'Secretaría',
@@ -489,6 +495,8 @@ export const spacesT = defineMessages('spaces', {
     children: 'Òrgans dins d’aquest',
     transparent: 'Tothom pot llegir aquest òrgan; només els seus membres hi participen.',
     private: 'Aquest òrgan és privat: només el veuen els seus membres.',
+    previewNotice:
+      'Previsualització: aquest espai encara no està publicat. Només el veuen el seu equip i els administradors.',
     'position.president': 'Presidència',
     'position.vice_president': 'Vicepresidència',
     'position.secretary': 'Secretaria',

@@ -225,6 +225,7 @@ export class SpacesPages {
         {hero && <img class="space-hero" src={hero.large} alt={tr(space.heroImageAlt)} />}
         <h1>{tr(space.title)}</h1>
         {tr(space.subtitle) && <p class="subtitle">{tr(space.subtitle)}</p>}
+        {!space.publishedAt && <p class="notice">{t('previewNotice')}</p>}
         {space.visibility === 'transparent' && <p class="notice">{t('transparent')}</p>}
         {space.visibility === 'private' && <p class="notice">{t('private')}</p>}
         {space.startDate && space.endDate && (

@@ -83,9 +83,13 @@ export class SpacesService {
     });
   }
 
-  /** A published space by slug, or 404 when it is missing, unpublished or private to others. */
+  /**
+   * A published space by slug, or 404 when it is missing, unpublished or private to others.
+   * Organization admins and people with a staff role in the space (admin, collaborator,
+   * moderator, valuator) also preview it before it is published, as in Decidim.
+   */
   async findPublished(kind: SpaceKind, slug: string, user: CurrentUser | null) {
-    return this.findOne({ kind, slug }, user);
+    return this.findOne({ kind, slug }, user, true);
   }
 
   async findPublishedById(id: string, user: CurrentUser | null) {
@@ -95,13 +99,16 @@ export class SpacesService {
   private async findOne(
     where: { kind: SpaceKind; slug: string } | { id: string },
     user: CurrentUser | null,
+    preview = false,
   ) {
     return this.tenantDb.run(async (em) => {
       const space = await em.findOne(SpaceEntity, {
-        where: { ...where, publishedAt: Not(IsNull()) },
+        where: preview && user ? where : { ...where, publishedAt: Not(IsNull()) },
         relations: { group: true, scope: true },
       });
       if (!space) throw new SpaceNotFoundException();
+      if (!space.publishedAt && !(await this.mayPreview(em, space.id, user)))
+        throw new SpaceNotFoundException();
       const memberOf = user ? await this.memberSpaceIds(em, user.id) : new Set<string>();
       if (!this.visible(space, user, memberOf)) throw new SpaceNotFoundException();
       // One connection per unit of work: queries run one after another.
@@ -232,6 +239,21 @@ export class SpacesService {
     return this.tenantDb.run((em) =>
       em.existsBy(SpaceRoleEntity, { spaceId, userId, role: In(roles) }),
     );
+  }
+
+  /** Who sees an unpublished space: organization admins and the space's staff roles. */
+  private async mayPreview(
+    em: EntityManager,
+    spaceId: string,
+    user: CurrentUser | null,
+  ): Promise<boolean> {
+    if (!user) return false;
+    if (user.roles.includes('admin')) return true;
+    return em.existsBy(SpaceRoleEntity, {
+      spaceId,
+      userId: user.id,
+      role: In(['admin', 'collaborator', 'moderator', 'valuator']),
+    });
   }
 
   private async memberSpaceIds(em: EntityManager, userId: string): Promise<Set<string>> {
