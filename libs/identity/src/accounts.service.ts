@@ -16,12 +16,10 @@ import { StaticPageEntity } from '@plaza/theming';
 
 import { AccountErasure } from './account-erasure';
 import { DataExportEntity } from './data-export.entity';
-import { PersonalTokenEntity } from './personal-token.entity';
 import { TotpSecrets, TotpSecretUnreadableError } from './totp-secrets.service';
 import { totpStep } from './two-factor';
 import { OrganizationRole, UserEntity } from './user.entity';
 import { TokenPurpose, UserTokenEntity } from './user-token.entity';
-import { VerificationEntity } from './verification.entity';
 
 /** How long each kind of emailed link stays valid. */
 export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = {
@@ -329,9 +327,6 @@ export class AccountsService {
       await em.delete(UserTokenEntity, { userId });
       await em.delete(DataExportEntity, { userId });
       await this.erasure.run(em, userId);
-      // Verifications go too, so the document can verify a new account later.
-      await em.delete(VerificationEntity, { userId });
-      await em.delete(PersonalTokenEntity, { userId });
       await em.update(
         UserEntity,
         { id: userId },

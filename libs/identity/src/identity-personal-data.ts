@@ -2,12 +2,39 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 
 import { AccountErasure } from './account-erasure';
 import { ActionLogEntity } from './action-log.entity';
-import { PersonalDataSections } from './personal-data';
+import { PersonalDataSection, PersonalDataSections } from './personal-data';
+import { PersonalTokenEntity } from './personal-token.entity';
 import { UserEntity } from './user.entity';
+import { VerificationEntity } from './verification.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Identity's own parts beyond the account row: consents given and admin actions about the person. */
+/** Verification requests: the method, the outcome and the document's last characters only. */
+const verificationsSection: PersonalDataSection = async (em, userId) =>
+  (await em.findBy(VerificationEntity, { userId })).map((v) => ({
+    method: v.method,
+    status: v.status,
+    document_type: v.documentType,
+    document_number_end: v.numberHint,
+    reason: v.reason,
+    requested_at: iso(v.requestedAt),
+    decided_at: iso(v.decidedAt),
+  }));
+
+/** API tokens: names and dates, never the token. */
+const tokensSection: PersonalDataSection = async (em, userId) =>
+  (await em.findBy(PersonalTokenEntity, { userId })).map((t) => ({
+    name: t.name,
+    created_at: iso(t.createdAt),
+    last_used_at: iso(t.lastUsedAt),
+    expires_at: iso(t.expiresAt),
+    revoked_at: iso(t.revokedAt),
+  }));
+
+/**
+ * Identity's own parts beyond the account row: verifications, API tokens, consents given and
+ * admin actions about the person, with what account deletion removes of them.
+ */
 @Injectable()
 export class IdentityPersonalData implements OnModuleInit {
   constructor(
@@ -16,6 +43,15 @@ export class IdentityPersonalData implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.sections.register('verifications', verificationsSection);
+    this.sections.register('api_tokens', tokensSection);
+    // Verifications go, so the document can verify a new account later; tokens stop working.
+    this.erasure.register('verifications', (em, userId) =>
+      em.delete(VerificationEntity, { userId }).then(() => undefined),
+    );
+    this.erasure.register('api_tokens', (em, userId) =>
+      em.delete(PersonalTokenEntity, { userId }).then(() => undefined),
+    );
     this.sections.register('consents', async (em, userId) => {
       const user = await em.findOneByOrFail(UserEntity, { id: userId });
       return [

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { EntityManager } from 'typeorm';
 
-import { PersonalTokenEntity } from './personal-token.entity';
 import { UserEntity } from './user.entity';
-import { VerificationEntity } from './verification.entity';
 
 export type PersonalDataRow = Record<string, string | number | boolean | null>;
 
@@ -34,39 +32,13 @@ const accountSection: PersonalDataSection = async (em, userId) => {
   ];
 };
 
-/** Verification requests: the method, the outcome and the document's last characters only. */
-const verificationsSection: PersonalDataSection = async (em, userId) =>
-  (await em.findBy(VerificationEntity, { userId })).map((v) => ({
-    method: v.method,
-    status: v.status,
-    document_type: v.documentType,
-    document_number_end: v.numberHint,
-    reason: v.reason,
-    requested_at: iso(v.requestedAt),
-    decided_at: iso(v.decidedAt),
-  }));
-
-/** API tokens: names and dates, never the token. */
-const tokensSection: PersonalDataSection = async (em, userId) =>
-  (await em.findBy(PersonalTokenEntity, { userId })).map((t) => ({
-    name: t.name,
-    created_at: iso(t.createdAt),
-    last_used_at: iso(t.lastUsedAt),
-    expires_at: iso(t.expiresAt),
-    revoked_at: iso(t.revokedAt),
-  }));
-
 /**
  * What "download my data" gathers. Features register the data they keep about
  * a person, so the export grows with them and identity imports none of them.
  */
 @Injectable()
 export class PersonalDataSections {
-  private readonly sections = new Map<string, PersonalDataSection>([
-    ['account', accountSection],
-    ['verifications', verificationsSection],
-    ['api_tokens', tokensSection],
-  ]);
+  private readonly sections = new Map<string, PersonalDataSection>([['account', accountSection]]);
 
   register(name: string, section: PersonalDataSection): void {
     this.sections.set(name, section);
