@@ -14,6 +14,8 @@
  * per request (from /proc) is printed too: it does not depend on that noise.
  * The API runs as its own process (compiled), so its resident memory is read
  * after (a) (1 tenant warmed) and after (b) (N tenants warmed).
+ * `--cpu-prof DIR` writes V8 CPU profiles of both servers into DIR (open them in
+ * Chrome's DevTools) to see where the API's time goes.
  * Ends with RESULT {json}. Uses its own bench database, never the demo's.
  */
 import 'reflect-metadata';
@@ -240,12 +242,24 @@ async function main(): Promise<void> {
 
   const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
   const apiPort = await freePort();
-  const api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+  const profIndex = process.argv.indexOf('--cpu-prof');
+  const profArgs =
+    profIndex > 0 && process.argv[profIndex + 1]
+      ? [
+          '--cpu-prof',
+          '--cpu-prof-dir',
+          process.argv[profIndex + 1],
+          '-r',
+          join(__dirname, 'exit-on-sigterm.js'),
+        ]
+      : [];
+  const api = spawn(process.execPath, [...profArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
     env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const basePort = await freePort();
   const baseline = fork(join(__dirname, 'baseline-server.js'), [], {
+    execArgv: profArgs,
     env: { ...env, PORT: String(basePort), BASELINE_STATEMENTS: statementsFile },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
+
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import request from 'supertest';
 import { EntityManager } from 'typeorm';
 
+import { PlansService } from '@plaza/console';
 import { hashPassword } from '@plaza/core';
 import { ProposalEntity, ProposalFilters, ProposalsQuery } from '@plaza/proposals';
 import { ComponentEntity, SpaceEntity, SpacePhaseEntity } from '@plaza/spaces';
@@ -106,9 +109,14 @@ describe('JSON API statements per request and the tenant settings cache', () => 
   it('sends 5 statements for an anonymous page (one transaction), whatever the page size', async () => {
     await list(app, a, pathA).expect(200); // fills the host and settings caches
     for (const perPage of [5, 20, 40]) {
-      const { result, statements } = await QueryCounter.record(() =>
-        list(app, a, `${pathA}?per_page=${perPage}&order=most_supported`),
+      const { result: counted, queries } = await QueryCounter.measure(() =>
+        QueryCounter.record(() =>
+          list(app, a, `${pathA}?per_page=${perPage}&order=most_supported`),
+        ),
       );
+      const { result, statements } = counted;
+      // Nothing outside the tenant's transaction either (host, settings and plan are cached).
+      expect(queries).toEqual({ all: 5, tenant: 5 });
       expect(result.status).toBe(200);
       expect(result.body.items).toHaveLength(perPage);
       expect(result.body.meta).toEqual({ page: 1, perPage, total: 45 });
@@ -249,6 +257,37 @@ describe('JSON API statements per request and the tenant settings cache', () => 
     await save(false);
     await list(app, t, path).expect(200);
     await eventually(async () => (await list(other, t, path)).status === 200, 5000);
+  });
+
+  it("reads an organization's plan once per process and sees plan changes in every instance", async () => {
+    const plans = (on: NestFastifyApplication) => on.get(PlansService);
+    const code = `api-${randomBytes(3).toString('hex')}`;
+    await plans(app).create({
+      code,
+      name: 'Open data',
+      monthlyPriceCents: 0,
+      limits: {},
+      features: { apiAccess: true },
+    });
+    const t = await platform.createTenant({ name: 'Delta', planCode: code });
+    const { path } = await seed(t, 2);
+    for (const on of [app, other]) await list(on, t, path).expect(200);
+    const warm = await QueryCounter.measure(() => list(other, t, path).expect(200));
+    expect(warm.queries.all).toBe(warm.queries.tenant);
+
+    // The provider takes the API away from the plan, in one instance.
+    await plans(app).update(code, { features: { apiAccess: false } });
+    const refused = await list(app, t, path).expect(403);
+    expect(refused.body.message).toContain('Open data');
+    await eventually(async () => (await list(other, t, path)).status === 403, 5000);
+    // B, on no plan, keeps its API in both instances.
+    await list(other, b, pathB).expect(200);
+    await list(app, b, pathB).expect(200);
+
+    // …then gives it back to this organization only, from the other instance.
+    await plans(other).setOverrides(t.id, { features: { apiAccess: true } });
+    await list(other, t, path).expect(200);
+    await eventually(async () => (await list(app, t, path)).status === 200, 5000);
   });
 
   it('keeps each tenant its own entry and forgets one tenant without touching another', async () => {

@@ -18,6 +18,7 @@ import {
   TenantContext,
   TenantDb,
   TenantEntity,
+  TenantEvents,
   TenantRef,
 } from '@plaza/tenancy';
 import {
@@ -63,7 +64,7 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
     storageDir = await mkdtemp(join(tmpdir(), 'plaza-limits-'));
     platform = await TestPlatform.start({ STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir });
     app = await createApiApp(platform.config, testLogger());
-    const plans = platform.get(PlansService);
+    const plans = app.get(PlansService);
     const suffix = randomBytes(3).toString('hex');
     await plans.create({
       code: `small-${suffix}`,
@@ -124,7 +125,7 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
   });
 
   it('never passes the limit under concurrent creations', async () => {
-    const plans = platform.get(PlansService);
+    const plans = app.get(PlansService);
     const code = `pair-${randomBytes(3).toString('hex')}`;
     await plans.create({
       code,
@@ -193,7 +194,7 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
   });
 
   it('refuses a second administrator on a one-admin plan (role grant), not on B', async () => {
-    const plans = platform.get(PlansService);
+    const plans = app.get(PlansService);
     // Room for people, not for admins.
     await plans.setOverrides(a.id, { limits: { participants: 100 } });
     try {
@@ -248,7 +249,7 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
   });
 
   it('never passes the storage limit under concurrent uploads; refused bytes are removed', async () => {
-    const plans = platform.get(PlansService);
+    const plans = app.get(PlansService);
     const code = `mb-${randomBytes(3).toString('hex')}`;
     await plans.create({
       code,
@@ -355,6 +356,8 @@ describe('Plan limits enforced by the features (two tenants, two plans)', () => 
       await platform.get(PlatformDb).manager.findOneByOrFail(TenantEntity, { id: b.id })
     ).planCode;
     await platform.get(PlatformDb).manager.update(TenantEntity, { id: a.id }, { planCode: bPlan });
+    // As the console does after changing a tenant: every process forgets what it cached of it.
+    await app.get(TenantEvents).publishChange(a.id);
     await post(a, adminA, '/admin/spaces', {
       kind: 'process',
       slug: 'after-upgrade',

@@ -10,7 +10,7 @@ import request from 'supertest';
 import type { EntityManager } from 'typeorm';
 
 import { PlansService } from '@plaza/console';
-import { PlatformDb, TenantDb, TenantEntity, TenantRef } from '@plaza/tenancy';
+import { PlatformDb, TenantDb, TenantEntity, TenantEvents, TenantRef } from '@plaza/tenancy';
 import {
   createUser,
   eventually,
@@ -220,7 +220,8 @@ describe('Tenant site: appearance, homepage blocks, static pages, languages (two
     });
 
     it("offers custom CSS only when the organization's plan includes it, and refuses dangerous CSS", async () => {
-      const plans = platform.get(PlansService);
+      // The app's own service: its cache forgets at once (other processes when Redis says so).
+      const plans = app.get(PlansService);
       const code = `nocss-${randomBytes(3).toString('hex')}`;
       await plans.create({
         code,
@@ -230,6 +231,8 @@ describe('Tenant site: appearance, homepage blocks, static pages, languages (two
         features: { customCss: false },
       });
       await platform.get(PlatformDb).manager.update(TenantEntity, { id: a.id }, { planCode: code });
+      // As the console does after changing a tenant.
+      await app.get(TenantEvents).publishChange(a.id);
       const page = await get(a, '/admin/appearance', adminA).expect(200);
       expect(page.text).not.toContain('name="customCss"');
       expect(page.text).toContain('The Plain plan does not include custom CSS.');

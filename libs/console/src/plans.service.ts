@@ -8,6 +8,7 @@ import {
   PlanLimits,
   PlanPolicy,
   PlatformDb,
+  TenantCache,
   TenantEntity,
 } from '@plaza/tenancy';
 
@@ -59,7 +60,10 @@ export function featuresOf(input: Partial<PlanFeatures>): PlanFeatures {
  */
 @Injectable()
 export class PlansService extends PlanPolicy {
-  constructor(private readonly platformDb: PlatformDb) {
+  constructor(
+    private readonly platformDb: PlatformDb,
+    private readonly cache: TenantCache,
+  ) {
     super();
   }
 
@@ -103,7 +107,9 @@ export class PlansService extends PlanPolicy {
     if (input.limits) plan.limits = limitsOf({ ...plan.limits, ...definedOnly(input.limits) });
     if (input.features)
       plan.features = featuresOf({ ...plan.features, ...definedOnly(input.features) });
-    return this.platformDb.manager.save(plan);
+    const saved = await this.platformDb.manager.save(plan);
+    await this.cache.changedForAll();
+    return saved;
   }
 
   async remove(code: string): Promise<PlanEntity> {
@@ -115,6 +121,7 @@ export class PlansService extends PlanPolicy {
       );
     }
     await this.platformDb.manager.delete(PlanEntity, { code });
+    await this.cache.changedForAll();
     return plan;
   }
 
@@ -127,17 +134,29 @@ export class PlansService extends PlanPolicy {
     tenantId: string,
     overrides: { limits?: Partial<PlanLimits>; features?: Partial<PlanFeatures> },
   ): Promise<TenantPlanOverrideEntity> {
-    return this.platformDb.manager.save(
+    const saved = await this.platformDb.manager.save(
       this.platformDb.manager.create(TenantPlanOverrideEntity, {
         tenantId,
         limits: definedOnly(overrides.limits ?? {}),
         features: definedOnly(overrides.features ?? {}),
       }),
     );
+    await this.cache.changed(tenantId);
+    return saved;
   }
 
-  /** One statement: this runs wherever a limit bites. */
-  async effective(tenantId: string): Promise<EffectivePlan> {
+  /**
+   * What the tenant's plan allows, read wherever a limit bites and on every
+   * request of a plan-gated route: kept in the per-process TenantCache, which
+   * forgets it when the tenant changes (its plan code), when its overrides
+   * change, and for every tenant when a plan's terms change.
+   */
+  effective(tenantId: string): Promise<EffectivePlan> {
+    return this.cache.get(tenantId, 'effectivePlan', () => this.loadEffective(tenantId));
+  }
+
+  /** One statement. */
+  private async loadEffective(tenantId: string): Promise<EffectivePlan> {
     const [row] = (await this.platformDb.manager.query(
       `select p.code, p.name, p.limits, p.features,
               o.limits as override_limits, o.features as override_features
@@ -158,11 +177,12 @@ export class PlansService extends PlanPolicy {
     const base = plan
       ? { limits: limitsOf(row.limits ?? {}), features: featuresOf(row.features ?? {}) }
       : { limits: UNLIMITED, features: ALL_FEATURES };
-    return {
-      plan,
-      limits: { ...base.limits, ...definedOnly(row?.override_limits ?? {}) },
-      features: { ...base.features, ...definedOnly(row?.override_features ?? {}) },
-    };
+    // Shared by every caller while cached: nobody may change it.
+    return Object.freeze({
+      plan: plan && Object.freeze(plan),
+      limits: Object.freeze({ ...base.limits, ...definedOnly(row?.override_limits ?? {}) }),
+      features: Object.freeze({ ...base.features, ...definedOnly(row?.override_features ?? {}) }),
+    });
   }
 }
 

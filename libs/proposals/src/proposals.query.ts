@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 
 import type { AuthorAccount } from '@plaza/identity';
-import { CompiledQueries, TenantDb } from '@plaza/tenancy';
+import { PreparedQuery, TenantDb } from '@plaza/tenancy';
 
 import { ProposalEntity } from './proposal.entity';
 
@@ -122,7 +122,7 @@ export class ProposalsQuery {
     em?: EntityManager,
   ): Promise<Page<ProposalEntity>> {
     const work = async (m: EntityManager) => {
-      const [items, total] = await this.filtered(m, componentId, filters)
+      const [items, total] = await filtered(m, componentId, filters)
         // The only join is many-to-one, so plain LIMIT/OFFSET pages rows exactly.
         .leftJoinAndSelect('p.author', 'author')
         .getManyAndCount();
@@ -140,16 +140,12 @@ export class ProposalsQuery {
     filters: ProposalFilters,
     em: EntityManager,
   ): Promise<Page<ProposalRow>> {
-    const qb = this.filtered(em, componentId, filters)
-      .leftJoin('p.author', 'author')
-      .select(ROW_COLUMNS.map(([expr, alias]) => `${expr} as "${alias}"`))
-      .addSelect('count(*) over ()', 'total');
-    const rows = await CompiledQueries.getRawMany<RawRow, ProposalEntity>(em, qb);
+    const rows = await LIST_ROWS.raw<RawRow>(em, { componentId, filters });
     // Past the last page the window count has no row to ride on.
     const total = rows.length
       ? Number(rows[0].total)
       : filters.page > 1
-        ? await this.filtered(em, componentId, filters).getCount()
+        ? await filtered(em, componentId, filters).getCount()
         : 0;
     return {
       items: rows.map((r) => ({
@@ -188,67 +184,117 @@ export class ProposalsQuery {
       perPage: filters.perPage,
     };
   }
-
-  /** Published, not hidden by moderation, filtered, ordered and paged. */
-  private filtered(m: EntityManager, componentId: string, filters: ProposalFilters) {
-    const qb = m
-      .createQueryBuilder(ProposalEntity, 'p')
-      .where('p.component_id = :componentId', { componentId })
-      .andWhere('p.published_at is not null')
-      .andWhere(
-        `not exists (select 1 from moderations m where m.resource_type = 'proposal' and m.resource_id = p.id and m.hidden_at is not null)`,
-      );
-    const states = filters.states?.length ? filters.states : null;
-    if (!states || !states.includes('withdrawn')) qb.andWhere('p.withdrawn_at is null');
-    if (states) {
-      qb.andWhere(
-        new Brackets((w) => {
-          const answered = states.filter((s) => s !== 'not_answered' && s !== 'withdrawn');
-          if (answered.length)
-            w.orWhere(
-              '(p.withdrawn_at is null and p.state_published_at is not null and p.state in (:...answered))',
-              {
-                answered,
-              },
-            );
-          if (states.includes('not_answered'))
-            w.orWhere('(p.withdrawn_at is null and p.state_published_at is null)');
-          if (states.includes('withdrawn')) w.orWhere('p.withdrawn_at is not null');
-        }),
-      );
-    }
-    if (filters.search) {
-      qb.andWhere('(p.title ilike :q or p.body ilike :q)', {
-        q: `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    }
-    if (filters.categoryId)
-      qb.andWhere('p.category_id = :categoryId', { categoryId: filters.categoryId });
-    if (filters.scopeId)
-      qb.andWhere(
-        `p.scope_id in (with recursive subtree(id) as (select id from scopes where id = :scopeId union all select s.id from scopes s join subtree t on s.parent_id = t.id) select id from subtree)`,
-        { scopeId: filters.scopeId },
-      );
-    if (filters.authorId) qb.andWhere('p.author_id = :authorId', { authorId: filters.authorId });
-    switch (filters.order) {
-      case 'recent':
-        qb.orderBy('p.published_at', 'DESC');
-        break;
-      case 'most_supported':
-        qb.orderBy('p.supports_count', 'DESC').addOrderBy('p.published_at', 'DESC');
-        break;
-      case 'most_commented':
-        qb.orderBy('p.comments_count', 'DESC').addOrderBy('p.published_at', 'DESC');
-        break;
-      case 'most_endorsed':
-        qb.orderBy('p.endorsements_count', 'DESC').addOrderBy('p.published_at', 'DESC');
-        break;
-      default:
-        qb.orderBy('md5(p.id::text || :seed)').setParameter('seed', filters.seed);
-    }
-    return qb
-      .addOrderBy('p.id', 'ASC')
-      .offset((filters.page - 1) * filters.perPage)
-      .limit(filters.perPage);
-  }
 }
+
+/** Orders by a column; any other order is the visitor's seeded random one. */
+const SORTED_ORDERS = new Set<string>([
+  'recent',
+  'most_supported',
+  'most_commented',
+  'most_endorsed',
+]);
+
+/** The parameter values of `filtered`'s conditions, by name. */
+function filterParams(componentId: string, filters: ProposalFilters): Record<string, unknown> {
+  const params: Record<string, unknown> = { componentId };
+  const answered = answeredStates(filters);
+  if (answered?.length) params.answered = answered;
+  if (filters.search) params.q = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (filters.categoryId) params.categoryId = filters.categoryId;
+  if (filters.scopeId) params.scopeId = filters.scopeId;
+  if (filters.authorId) params.authorId = filters.authorId;
+  if (!SORTED_ORDERS.has(filters.order)) params.seed = filters.seed;
+  return params;
+}
+
+/** The state filters with a published answer (not "not answered", not "withdrawn"); null for no filter. */
+function answeredStates(filters: ProposalFilters): string[] | null {
+  const states = filters.states?.length ? filters.states : null;
+  return states && states.filter((s) => s !== 'not_answered' && s !== 'withdrawn');
+}
+
+/** What of the filters changes `filtered`'s SQL text. */
+function filterShape(filters: ProposalFilters): string {
+  const states = filters.states?.length ? filters.states : null;
+  return [
+    states
+      ? `${answeredStates(filters)!.length}.${+states.includes('not_answered')}.${+states.includes('withdrawn')}`
+      : '-',
+    +!!filters.search,
+    +!!filters.categoryId,
+    +!!filters.scopeId,
+    +!!filters.authorId,
+    filters.order,
+    filters.page,
+    filters.perPage,
+  ].join('|');
+}
+
+/** Published, not hidden by moderation, filtered, ordered and paged. */
+function filtered(m: EntityManager, componentId: string, filters: ProposalFilters) {
+  const params = filterParams(componentId, filters);
+  const qb = m
+    .createQueryBuilder(ProposalEntity, 'p')
+    .where('p.component_id = :componentId')
+    .andWhere('p.published_at is not null')
+    .andWhere(
+      `not exists (select 1 from moderations m where m.resource_type = 'proposal' and m.resource_id = p.id and m.hidden_at is not null)`,
+    );
+  const states = filters.states?.length ? filters.states : null;
+  if (!states || !states.includes('withdrawn')) qb.andWhere('p.withdrawn_at is null');
+  if (states) {
+    qb.andWhere(
+      new Brackets((w) => {
+        if (params.answered)
+          w.orWhere(
+            '(p.withdrawn_at is null and p.state_published_at is not null and p.state in (:...answered))',
+          );
+        if (states.includes('not_answered'))
+          w.orWhere('(p.withdrawn_at is null and p.state_published_at is null)');
+        if (states.includes('withdrawn')) w.orWhere('p.withdrawn_at is not null');
+      }),
+    );
+  }
+  if (filters.search) qb.andWhere('(p.title ilike :q or p.body ilike :q)');
+  if (filters.categoryId) qb.andWhere('p.category_id = :categoryId');
+  if (filters.scopeId)
+    qb.andWhere(
+      `p.scope_id in (with recursive subtree(id) as (select id from scopes where id = :scopeId union all select s.id from scopes s join subtree t on s.parent_id = t.id) select id from subtree)`,
+    );
+  if (filters.authorId) qb.andWhere('p.author_id = :authorId');
+  switch (filters.order) {
+    case 'recent':
+      qb.orderBy('p.published_at', 'DESC');
+      break;
+    case 'most_supported':
+      qb.orderBy('p.supports_count', 'DESC').addOrderBy('p.published_at', 'DESC');
+      break;
+    case 'most_commented':
+      qb.orderBy('p.comments_count', 'DESC').addOrderBy('p.published_at', 'DESC');
+      break;
+    case 'most_endorsed':
+      qb.orderBy('p.endorsements_count', 'DESC').addOrderBy('p.published_at', 'DESC');
+      break;
+    default:
+      qb.orderBy('md5(p.id::text || :seed)');
+  }
+  return qb
+    .setParameters(params)
+    .addOrderBy('p.id', 'ASC')
+    .offset((filters.page - 1) * filters.perPage)
+    .limit(filters.perPage);
+}
+
+/** The JSON API's page: plain rows and the window count, one statement, SQL built once per shape. */
+const LIST_ROWS = new PreparedQuery<{ componentId: string; filters: ProposalFilters }>(
+  'proposals.listRows',
+  {
+    shape: (input) => filterShape(input.filters),
+    params: (input) => filterParams(input.componentId, input.filters),
+    build: (m, input) =>
+      filtered(m, input.componentId, input.filters)
+        .leftJoin('p.author', 'author')
+        .select(ROW_COLUMNS.map(([expr, alias]) => `${expr} as "${alias}"`))
+        .addSelect('count(*) over ()', 'total'),
+  },
+);

@@ -3,7 +3,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 
 import { enabledVerificationMethods, grantedVerificationMethods } from '@plaza/identity';
-import { CompiledQueries, TenantDb } from '@plaza/tenancy';
+import { PreparedQuery, TenantDb } from '@plaza/tenancy';
 import type { CurrentUser, LocalizedMessage } from '@plaza/web';
 
 import { AssemblyMemberEntity } from './assembly-member.entity';
@@ -65,6 +65,41 @@ export function permissionProblem(
 }
 
 type WithActivePhase = ComponentEntity & { activePhase?: SpacePhaseEntity | null };
+
+/**
+ * One statement: the component, its space, the space's active phase and, for a
+ * signed-in person, whether they hold a role in that space (every API call reads it).
+ */
+const COMPONENT_IN_CONTEXT = new PreparedQuery<{ componentId: string; userId: string | null }>(
+  'componentInContext',
+  {
+    shape: (input) => (input.userId ? 'member' : 'anonymous'),
+    params: (input) =>
+      input.userId
+        ? { componentId: input.componentId, userId: input.userId }
+        : { componentId: input.componentId },
+    build: (m, input) => {
+      const qb = m
+        .createQueryBuilder(ComponentEntity, 'component')
+        .innerJoinAndSelect('component.space', 'space')
+        .leftJoinAndMapOne(
+          'component.activePhase',
+          SpacePhaseEntity,
+          'phase',
+          'phase.space_id = space.id and phase.active',
+        )
+        .where('component.id = :componentId', { componentId: input.componentId })
+        .andWhere('component.published_at is not null')
+        .andWhere('space.published_at is not null');
+      if (input.userId)
+        qb.addSelect(
+          'exists (select 1 from space_roles r where r.space_id = space.id and r.user_id = :userId)',
+          'is_member',
+        ).setParameter('userId', input.userId);
+      return qb.limit(1);
+    },
+  },
+);
 
 /** Reads spaces as visitors may see them; admin writes live in SpacesAdminService. */
 @Injectable()
@@ -162,29 +197,10 @@ export class SpacesService {
     em?: EntityManager,
   ): Promise<ParticipationContext> {
     const work = async (m: EntityManager) => {
-      // One statement: the component, its space, the space's active phase and, for a
-      // signed-in person, whether they hold a role in that space (every API call reads it).
-      const qb = m
-        .createQueryBuilder(ComponentEntity, 'component')
-        .innerJoinAndSelect('component.space', 'space')
-        .leftJoinAndMapOne(
-          'component.activePhase',
-          SpacePhaseEntity,
-          'phase',
-          'phase.space_id = space.id and phase.active',
-        )
-        .where('component.id = :componentId', { componentId })
-        .andWhere('component.published_at is not null')
-        .andWhere('space.published_at is not null');
-      if (user)
-        qb.addSelect(
-          'exists (select 1 from space_roles r where r.space_id = space.id and r.user_id = :userId)',
-          'is_member',
-        ).setParameter('userId', user.id);
-      const { entities, raw } = await CompiledQueries.getRawAndEntities<
+      const { entities, raw } = await COMPONENT_IN_CONTEXT.rawAndEntities<
         ComponentEntity,
         { is_member?: boolean }
-      >(m, qb.limit(1));
+      >(m, { componentId, userId: user?.id ?? null });
       const component = entities[0] as WithActivePhase | undefined;
       if (!component) throw new SpaceNotFoundException();
       const activePhase = component.activePhase ?? null;

@@ -1,4 +1,4 @@
-export * from './compiled-queries';
+export * from './prepared-query';
 export * from './database';
 export * from './host-resolver.service';
 export * from './migrator.service';

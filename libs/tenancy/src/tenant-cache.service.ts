@@ -6,6 +6,9 @@ import { PLAZA_CONFIG, PlazaConfig } from '@plaza/core';
 
 import { TenantEvents } from './tenant-events.service';
 
+/** The message that stales every tenant's entries (never a tenant id: those are slugs). */
+const ALL_TENANTS = '*';
+
 /**
  * Small per-tenant values read on every request (organization settings), kept
  * per process so a request does not pay a transaction for them. Bounded like the
@@ -58,8 +61,15 @@ export class TenantCache implements OnModuleInit {
     await this.events.publishDataChange(tenantId);
   }
 
+  /** After a committed change that touches every tenant's cached values (a plan's terms). */
+  async changedForAll(): Promise<void> {
+    this.forget(ALL_TENANTS);
+    await this.events.publishDataChange(ALL_TENANTS);
+  }
+
   private forget(tenantId: string): void {
     this.generation += 1;
-    this.tenants.delete(tenantId);
+    if (tenantId === ALL_TENANTS) this.tenants.clear();
+    else this.tenants.delete(tenantId);
   }
 }

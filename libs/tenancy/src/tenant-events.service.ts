@@ -40,19 +40,24 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     this.publisher = createRedis(this.config.redisUrl, 'plaza-tenancy-pub');
     this.subscriber = createRedis(this.config.redisUrl, 'plaza-tenancy-sub');
-    this.subscriber.on('message', (channel: string, message: string) => {
-      // A tenant change (status, slug, deletion…) also stales what is cached of its data.
-      const listeners =
-        channel === this.channel ? [...this.listeners, ...this.dataListeners] : this.dataListeners;
-      for (const listener of listeners) {
-        try {
-          listener(message);
-        } catch (error) {
-          this.logger.error({ err: error }, 'tenant change listener failed');
-        }
-      }
-    });
+    this.subscriber.on('message', (channel: string, message: string) =>
+      this.notify(channel === this.channel, message),
+    );
     await this.subscriber.subscribe(this.channel, this.dataChannel);
+  }
+
+  /** Runs the listeners; a tenant change (status, slug, plan, deletion…) also stales its cached data. */
+  private notify(tenantChanged: boolean, tenantId: string): void {
+    const listeners = tenantChanged
+      ? [...this.listeners, ...this.dataListeners]
+      : this.dataListeners;
+    for (const listener of listeners) {
+      try {
+        listener(tenantId);
+      } catch (error) {
+        this.logger.error({ err: error }, 'tenant change listener failed');
+      }
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -64,7 +69,9 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
     return () => this.listeners.delete(listener);
   }
 
+  /** This process forgets at once; the others when the message arrives. */
   async publishChange(tenantId: string): Promise<void> {
+    this.notify(true, tenantId);
     await this.publisher.publish(this.channel, tenantId);
   }
 
@@ -75,6 +82,7 @@ export class TenantEvents implements OnModuleInit, OnModuleDestroy {
   }
 
   async publishDataChange(tenantId: string): Promise<void> {
+    this.notify(false, tenantId);
     await this.publisher.publish(this.dataChannel, tenantId);
   }
 
