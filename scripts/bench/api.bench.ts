@@ -1,5 +1,5 @@
 /**
- * npm run bench:api -- [--tenants 1000] [--duration 10] [--connections 16] [--rounds 3] [--warmup 10] [--warm-per-tenant 8]
+ * npm run bench:api -- [--tenants 1000] [--duration 10] [--connections 16] [--rounds 3] [--warmup 10] [--warm-per-tenant 16] [--rest 10]
  *
  * Seeds one tenant with a process, a proposals component and 200 proposals
  * (and N-1 more tenants with 20 each), then measures with autocannon:
@@ -13,7 +13,8 @@
  * figures are the medians over the rounds. The CPU time each server process spent
  * per request (from /proc) is printed too: it does not depend on that noise.
  * The API runs as its own process (compiled), so its resident memory is read
- * after (a) (1 tenant warmed) and after (b) (N tenants warmed).
+ * after (a) (1 tenant warmed) and after (b) (N tenants warmed), each time after
+ * `--rest` seconds without requests.
  * `--cpu-prof DIR` writes V8 CPU profiles of both servers into DIR (open them in
  * Chrome's DevTools) to see where the API's time goes.
  * Ends with RESULT {json}. Uses its own bench database, never the demo's.
@@ -24,6 +25,7 @@ import { ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import autocannon from 'autocannon';
 
@@ -201,7 +203,13 @@ async function main(): Promise<void> {
   const connections = intArg('connections', 16);
   const rounds = intArg('rounds', 3);
   const warmup = intArg('warmup', 10);
-  const warmPerTenant = intArg('warm-per-tenant', 8);
+  // With 4 pooled backends, a tenant's first requests can all miss one backend: after k
+  // requests, (3/4)^k of (tenant, backend) pairs are still cold (10 % after 8, 1 % after 16),
+  // and a cold pair pays the schema's first planning (~5–10 ms of PostgreSQL CPU).
+  const warmPerTenant = intArg('warm-per-tenant', 16);
+  // Resident memory right after a burst is mostly garbage V8 has not returned yet: both
+  // readings are taken after the same rest, when V8's memory reducer has run.
+  const restSeconds = intArg('rest', 10, 0);
   useBenchDatabase('api');
   console.log('→ compiling the API');
   execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -295,6 +303,7 @@ async function main(): Promise<void> {
       console.log(
         `  a/c by round: ${aRounds.map((r, i) => (r.rps / cRounds[i].rps).toFixed(2)).join(', ')}`,
       );
+    await sleep(restSeconds * 1000);
     const rssOne = rssMb(api.pid as number);
     // Each pooled PostgreSQL backend caches a schema's relations the first time it serves that
     // tenant: enough requests per tenant that (b) measures warm backends, not cache fills.
@@ -310,6 +319,7 @@ async function main(): Promise<void> {
     );
     console.log(`→ (b) API, ${tenants.length} tenants, ${duration} s`);
     const b = await load(apiPort, targets, duration, connections, baseDomain, api.pid);
+    await sleep(restSeconds * 1000);
     const rssMany = rssMb(api.pid as number);
 
     const row = (name: string, f: Figures) =>
@@ -331,6 +341,8 @@ async function main(): Promise<void> {
         duration_s: duration,
         connections,
         rounds,
+        warm_per_tenant: warmPerTenant,
+        rest_s: restSeconds,
         a,
         b,
         c,
