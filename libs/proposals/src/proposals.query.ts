@@ -207,15 +207,20 @@ function filterParams(componentId: string, filters: ProposalFilters): Record<str
   return params;
 }
 
+/** The state filter, or null when every state is listed. */
+function activeStates(filters: ProposalFilters): string[] | null {
+  return filters.states?.length ? filters.states : null;
+}
+
 /** The state filters with a published answer (not "not answered", not "withdrawn"); null for no filter. */
 function answeredStates(filters: ProposalFilters): string[] | null {
-  const states = filters.states?.length ? filters.states : null;
+  const states = activeStates(filters);
   return states && states.filter((s) => s !== 'not_answered' && s !== 'withdrawn');
 }
 
 /** What of the filters changes `filtered`'s SQL text. */
 function filterShape(filters: ProposalFilters): string {
-  const states = filters.states?.length ? filters.states : null;
+  const states = activeStates(filters);
   return [
     states
       ? `${answeredStates(filters)!.length}.${+states.includes('not_answered')}.${+states.includes('withdrawn')}`
@@ -240,7 +245,7 @@ function filtered(m: EntityManager, componentId: string, filters: ProposalFilter
     .andWhere(
       `not exists (select 1 from moderations m where m.resource_type = 'proposal' and m.resource_id = p.id and m.hidden_at is not null)`,
     );
-  const states = filters.states?.length ? filters.states : null;
+  const states = activeStates(filters);
   if (!states || !states.includes('withdrawn')) qb.andWhere('p.withdrawn_at is null');
   if (states) {
     qb.andWhere(

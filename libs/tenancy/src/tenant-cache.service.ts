@@ -55,15 +55,16 @@ export class TenantCache implements OnModuleInit {
     return this.tenants.peek(tenantId)?.get(key) as T | undefined;
   }
 
-  /** After a committed change of the tenant's cached values: forget them here and everywhere. */
+  /**
+   * After a committed change of the tenant's cached values: forget them here and
+   * everywhere (TenantEvents runs this process's listeners at once, then tells the others).
+   */
   async changed(tenantId: string): Promise<void> {
-    this.forget(tenantId);
     await this.events.publishDataChange(tenantId);
   }
 
   /** After a committed change that touches every tenant's cached values (a plan's terms). */
   async changedForAll(): Promise<void> {
-    this.forget(ALL_TENANTS);
     await this.events.publishDataChange(ALL_TENANTS);
   }
 
